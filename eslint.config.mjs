@@ -1,0 +1,73 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'media/dist/**',
+      'out/**',
+      'node_modules/**',
+      'test/code-server/**',
+      'test/fixtures/**',
+      'test-results/**',
+      'bench/data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain must run in Node, a worker and a browser alike: no editor API, no Node built-ins.
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core must not depend on the editor API.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'src/core must not use Node built-ins.' })),
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'require', 'process', 'Buffer', '__dirname', '__filename'],
+    },
+  },
+  {
+    files: ['src/webview/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message: 'The webview talks to the host only through src/webview/protocol.ts.',
+            },
+            ...nodeBuiltins.map((name) => ({ name, message: 'Webview code runs in a browser.' })),
+          ],
+        },
+      ],
+    },
+  },
+);

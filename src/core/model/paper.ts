@@ -1,0 +1,51 @@
+/** Where a paper came from: the corpus file and the line (text formats) or record number (structured ones). */
+export interface SourceRef {
+  file: string;
+  /** 1-based line of the record's first line, when the format has lines. */
+  line?: number;
+  /** 1-based index of the record in the file. */
+  record?: number;
+}
+
+export interface Paper {
+  /** Stable id derived from content (see identity/paperId.ts). */
+  id: string;
+  title: string;
+  abstract: string;
+  authors?: string[];
+  year?: number;
+  doi?: string;
+  arxivId?: string;
+  url?: string;
+  /** BibTeX entry type of the source when it had one (article, book, ...). */
+  entryType?: string;
+  /** Journal / booktitle / venue when the source names one. */
+  venue?: string;
+  /** http(s) URLs found in the abstract, in order of appearance, without duplicates. */
+  links: string[];
+  sources: SourceRef[];
+}
+
+export interface ReadWarning {
+  file: string;
+  line?: number;
+  record?: number;
+  message: string;
+}
+
+export interface ReadResult {
+  papers: Paper[];
+  warnings: ReadWarning[];
+}
+
+/** Input that cannot be read at all (binary data, invalid encoding, malformed structure). */
+export class CorpusError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly line?: number,
+  ) {
+    super(`${file}${line !== undefined ? `:${line}` : ''}: ${message}`);
+    this.name = 'CorpusError';
+  }
+}
