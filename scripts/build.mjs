@@ -1,0 +1,64 @@
+// Bundles the extension host code, the reader webview, the CLI and the test suites with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--production] [--tests]
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = args.has('--tests') || watch;
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+};
+
+const nodeTargets = [
+  { entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+].filter((t) => Object.values(t.entryPoints).every((p) => existsSync(p)));
+
+const configs = [
+  ...nodeTargets.map((t) => ({ ...common, platform: 'node', format: 'cjs', target: 'node20', ...t })),
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    entryPoints: { reader: 'src/webview/reader.ts' },
+    outdir: 'media/dist',
+  },
+];
+
+if (withTests) {
+  const hostTests = readdirSync('test/host')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join('test/host', f));
+  configs.push({
+    ...common,
+    sourcemap: 'inline',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    entryPoints: hostTests,
+    outdir: 'out/test/host',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+// Stale bundles and source maps must not end up in the .vsix; the packaged .vsix itself is kept.
+for (const dir of ['media/dist', 'out']) rmSync(dir, { recursive: true, force: true });
+if (existsSync('dist')) {
+  for (const f of readdirSync('dist')) if (/\.(js|map)$/.test(f)) rmSync(join('dist', f));
+}
+
+if (watch) {
+  const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching for changes…');
+} else {
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+}

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { activeApi, waitFor } from './support';
+
+const seedText = readFileSync(join(__dirname, '../../../seeds/hf-daily-papers-seed.txt'), 'utf8');
+
+suite('walking skeleton', () => {
+  test('runs in a real extension host', () => {
+    assert.equal(typeof vscode.version, 'string');
+    assert.ok(vscode.version.startsWith('1.100'), `VS Code ${vscode.version}`);
+  });
+
+  test('the Papers tree lists the 52 seed papers by title', async () => {
+    const api = await activeApi();
+    const roots = await api.tree.getChildren();
+    assert.equal(roots.length, 52);
+    const labels = roots.map((p) => String(api.tree.getTreeItem(p).label));
+    assert.equal(
+      labels[0],
+      'A likelihood approach to nonparametric estimation of a singular distribution using deep generative models',
+    );
+    assert.ok(labels.includes('Continuous Speculative Decoding for Autoregressive Image Generation'));
+    for (const header of ['new', 'Subscribe', 'Jun 6', 'Get trending papers in your email inbox!']) {
+      assert.ok(!labels.includes(header), `header line "${header}" listed as a paper`);
+    }
+    for (const label of labels) assert.ok(seedText.includes(label), `"${label}" is not a seed title`);
+  });
+
+  test('Open Paper shows the paper in the reader webview', async () => {
+    const api = await activeApi();
+    const paper = api.papers()[2]!;
+    await vscode.commands.executeCommand('literatureTriage.openPaper', paper.id);
+    await waitFor(() => api.reader.isReady, 'the reader to say ready');
+    assert.equal(api.reader.currentPaper?.id, paper.id);
+    assert.ok(paper.abstract.length > 200, 'the paper has its abstract');
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputWebview, 'the active tab is a webview');
+    assert.equal(tab?.label, paper.title);
+  });
+});

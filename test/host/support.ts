@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import type { LiteratureTriageApi } from '../../src/extension/extension';
+
+export const EXTENSION_ID = 'literature-triage.literature-triage';
+
+/** Activates the extension under test and waits until its corpus is loaded. */
+export async function activeApi(): Promise<LiteratureTriageApi> {
+  const extension = vscode.extensions.getExtension<LiteratureTriageApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed in this host`);
+  const api = await extension.activate();
+  await api.ready;
+  return api;
+}
+
+export async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,34 @@
+// Helpers that drive the code-server workbench in Chromium the way a user does.
+import type { FrameLocator, Page } from 'playwright-core';
+
+export async function openWorkbench(page: Page, baseUrl: string, folder: string): Promise<void> {
+  await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}
+
+export async function openActivity(page: Page, title: string): Promise<void> {
+  const icon = page.locator(`.activitybar [aria-label^="${title}"]`).first();
+  await icon.waitFor({ timeout: 60_000 });
+  await icon.click();
+}
+
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${label}`);
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: label })
+    .first()
+    .waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+export function treeRow(page: Page, text: string) {
+  return page.locator('.monaco-list-row', { hasText: text }).first();
+}
+
+/** The reader's document: webviews live in two nested iframes (host frame, then the active content frame). */
+export function webviewContent(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
