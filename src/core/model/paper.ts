@@ -21,6 +21,13 @@ export interface Paper {
   entryType?: string;
   /** Journal / booktitle / venue when the source names one. */
   venue?: string;
+  /** Publication date as ISO 8601 (`2025-09-29` or a full timestamp) when the source gives one. */
+  published?: string;
+  /**
+   * Other ids this paper is known under: the ids of the records merged into it (see identity/merge.ts).
+   * Look up saved state under `id` first, then under these.
+   */
+  aliases?: string[];
   /** http(s) URLs found in the abstract, in order of appearance, without duplicates. */
   links: string[];
   sources: SourceRef[];
@@ -28,6 +35,8 @@ export interface Paper {
 
 export interface ReadWarning {
   file: string;
+  /** 'info' for expected skips (a page header); absent means a real warning. */
+  severity?: 'info' | 'warning';
   line?: number;
   record?: number;
   message: string;

@@ -1,0 +1,181 @@
+/**
+ * Plain-text listing reader: the seed's format (a scraped Hugging Face daily-papers page) — some page
+ * header lines, then for each paper a title line, a blank line and the abstract paragraph(s).
+ *
+ * Rules (also in README.md in this folder; each one has a unit test in test/unit/readers/listing.test.ts):
+ *
+ * Text
+ * - BOM: one leading U+FEFF is dropped.
+ * - Line ends: CRLF, LF and a lone CR all end a line; line numbers count them that way (1-based).
+ * - NFC: the whole text is NFC-normalised, so a decomposed "e + U+0301" and a precomposed "é" read the same.
+ * - Control characters: C0 controls other than TAB/LF, DEL and C1 controls are removed, with one warning
+ *   giving their count and the first line. (Binary input never gets here: decode.ts rejects NUL bytes and
+ *   invalid UTF-8 with a CorpusError.)
+ * - Blank line: a line holding only spaces, tabs, NBSP, other Unicode space separators or zero-width
+ *   characters. Any number of blank lines separates two blocks.
+ * - Inside a block, lines are joined with one space, and runs of spaces/tabs/NBSP become one space.
+ * - Zero-width characters (ZWSP, ZWNJ, ZWJ, WJ, soft hyphen) are kept in titles and abstracts as written
+ *   (display); identity ignores them (identity/normalize.ts).
+ *
+ * Blocks — a block is a run of non-blank lines:
+ * - LONG: more than 3 lines or more than 300 characters. Always abstract text.
+ * - SHORT: everything else. A short block that ends with . , ; : or holds an http(s) URL is "sentence-like";
+ *   any other short block is "title-like".
+ *
+ * Papers — decided by structure, never by a word list:
+ * 1. A short block directly followed by a long block is a title, and the long block starts its abstract
+ *    (a PubMed-style title ending with "." is still a title here). Titles may wrap over up to 3 lines.
+ *    A title with a URL in it is never taken (that is a "Code: https://…" line).
+ * 2. Every further long block, and any sentence-like short block, is another paragraph of the same
+ *    abstract; paragraphs are joined with a blank line ("\n\n"). So multi-paragraph abstracts work.
+ * 3. Before the first paper, short blocks (and long blocks with no title) are the page header: skipped, with
+ *    one 'info' warning naming their lines. An empty or header-only file gives 0 papers and no error.
+ * 4. Between papers, a title-like short block that is followed by another short block is a title with no
+ *    abstract: it becomes a paper with an empty abstract and a warning. The next title is never taken as
+ *    its abstract.
+ * 5. After the last abstract, trailing title-like short blocks are the page footer: skipped with a warning.
+ * 6. Duplicate titles: the same title with the same abstract is one paper with both source lines (warning);
+ *    the same title with a different abstract is two papers with distinct ids (warning).
+ * 7. URLs in the abstract become `links` (trailing punctuation trimmed).
+ * - Every step is linear in the input: a single 1 MB line is read in a few milliseconds.
+ */
+import type { Paper, ReadResult, ReadWarning } from '../model/paper';
+import { collapseSpaces, isBlank, normalizeNewlines, stripBom, stripControlChars } from '../text/normalize';
+import { finish, makePaper, quote } from './common';
+
+/** A block longer than this (characters, lines joined) is abstract text, never a title. */
+export const MAX_TITLE_CHARS = 300;
+/** A block of more lines than this is abstract text, never a title. */
+export const MAX_TITLE_LINES = 3;
+
+interface Block {
+  /** 1-based line number of the block's first line. */
+  line: number;
+  lastLine: number;
+  text: string;
+  long: boolean;
+  sentenceLike: boolean;
+}
+
+function toBlocks(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let start = -1;
+  const close = (end: number) => {
+    const parts = lines.slice(start, end);
+    const text = collapseSpaces(parts.join(' '));
+    const long = parts.length > MAX_TITLE_LINES || text.length > MAX_TITLE_CHARS;
+    const sentenceLike = /[.,;:]$/.test(text) || /https?:\/\//i.test(text);
+    blocks.push({ line: start + 1, lastLine: end, text, long, sentenceLike });
+    start = -1;
+  };
+  lines.forEach((line, i) => {
+    if (isBlank(line)) {
+      if (start !== -1) close(i);
+    } else if (start === -1) {
+      start = i;
+    }
+  });
+  if (start !== -1) close(lines.length);
+  return blocks;
+}
+
+export function readListing(input: string, file: string): ReadResult {
+  const warnings: ReadWarning[] = [];
+  const normalized = normalizeNewlines(stripBom(input)).normalize('NFC');
+  const lines = normalized.split('\n');
+
+  let controlCount = 0;
+  let controlFirstLine = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const { text, removed } = stripControlChars(lines[i]!);
+    if (removed) {
+      controlCount += removed;
+      if (!controlFirstLine) controlFirstLine = i + 1;
+      lines[i] = text.replace(/\t/g, ' ');
+    }
+  }
+  if (controlCount) {
+    warnings.push({
+      file,
+      line: controlFirstLine,
+      message: `removed ${controlCount} control character(s), the first on line ${controlFirstLine}`,
+    });
+  }
+
+  const blocks = toBlocks(lines);
+  const records: Paper[] = [];
+  const header: Block[] = [];
+  let current: { title: Block; paragraphs: string[] } | undefined;
+  /** Title-like blocks not followed by abstract text: no-abstract papers (rule 4) or footer (rule 5). */
+  let pending: Block[] = [];
+
+  const flush = () => {
+    if (!current) return;
+    records.push(
+      makePaper(
+        { title: current.title.text, abstract: current.paragraphs.join('\n\n') },
+        { file, line: current.title.line },
+      ),
+    );
+    current = undefined;
+  };
+  const flushPending = () => {
+    for (const t of pending) {
+      records.push(makePaper({ title: t.text, abstract: '' }, { file, line: t.line }));
+      warnings.push({
+        file,
+        line: t.line,
+        message: `title ${quote(t.text)} has no abstract (the next block is another title): kept as a paper without abstract`,
+      });
+    }
+    pending = [];
+  };
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    const started = records.length > 0 || current !== undefined || pending.length > 0;
+    const titleLike = !b.long && !b.sentenceLike;
+    if (titleLike && next && (next.long || (started && next.sentenceLike))) {
+      // Rule 1: a title. Title-like blocks held back since the last abstract had none (rule 4).
+      flush();
+      flushPending();
+      current = { title: b, paragraphs: [] };
+    } else if (!started) {
+      header.push(b); // Rule 3.
+    } else if (!titleLike) {
+      // Rule 2: more abstract text. (A title-like block is always followed by title-like blocks up to the
+      // next title, so `current` is set here.)
+      if (current) current.paragraphs.push(b.text);
+    } else {
+      // Title-like and not followed by abstract text: rule 4 or 5, decided by what comes next.
+      flush();
+      pending.push(b);
+    }
+  }
+  flush();
+
+  for (const t of pending) {
+    warnings.push({
+      file,
+      line: t.line,
+      message: `${quote(t.text)} after the last abstract has no abstract of its own: skipped as page footer`,
+    });
+  }
+  if (header.length) {
+    const last = header.at(-1)!;
+    warnings.push({
+      file,
+      line: header[0]!.line,
+      severity: 'info',
+      message: `skipped ${header.length} page-header block(s) before the first paper (lines ${header[0]!.line}–${last.lastLine}): no abstract follows them`,
+    });
+  }
+  if (!records.length && blocks.length) {
+    warnings.push({
+      file,
+      message: 'no papers found: no title line is followed by a blank line and an abstract paragraph',
+    });
+  }
+  return finish(file, records, warnings);
+}
