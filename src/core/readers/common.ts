@@ -20,24 +20,29 @@ export interface PaperFields {
   extraLinks?: string[];
 }
 
+/** Every reader's text ends up NFC-normalised, whatever form the source (or a parser library) produced. */
+const nfc = (s: string): string => s.normalize('NFC');
+
 export function makePaper(f: PaperFields, source: SourceRef): Paper {
   const doi = cleanDoi(f.doi);
   const arxivId = normalizeArxivId(f.arxivId);
+  const title = nfc(f.title);
+  const abstract = nfc(f.abstract);
   const paper: Paper = {
-    id: paperId({ title: f.title, abstract: f.abstract, doi, arxivId }),
-    title: f.title,
-    abstract: f.abstract,
-    links: [...new Set([...extractLinks(f.abstract), ...(f.extraLinks ?? []).filter(isHttpUrl)])],
+    id: paperId({ title, abstract, doi, arxivId }),
+    title,
+    abstract,
+    links: [...new Set([...extractLinks(abstract), ...(f.extraLinks ?? []).filter(isHttpUrl)])],
     sources: [source],
   };
-  const authors = f.authors?.filter((a) => a.trim().length > 0);
+  const authors = f.authors?.map(nfc).filter((a) => a.trim().length > 0);
   if (authors?.length) paper.authors = authors;
   if (f.year !== undefined && Number.isFinite(f.year)) paper.year = f.year;
   if (doi) paper.doi = doi;
   if (arxivId) paper.arxivId = arxivId;
   if (f.url) paper.url = f.url;
   if (f.entryType) paper.entryType = f.entryType;
-  if (f.venue) paper.venue = f.venue;
+  if (f.venue) paper.venue = nfc(f.venue);
   if (f.published) paper.published = f.published;
   return paper;
 }

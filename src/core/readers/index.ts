@@ -1,25 +1,129 @@
 /**
- * Entry point: `readCorpus(bytes, file)` picks a reader by file extension and content sniffing.
- * See README.md in this folder for the accepted formats.
+ * Entry point: `readCorpus(bytes, file)` decodes the bytes (strict UTF-8, see decode.ts) and picks a reader
+ * by file extension, then by content when the extension does not settle it. See README.md in this folder for
+ * the accepted formats.
+ *
+ * | extension               | reader                                                                       |
+ * |-------------------------|------------------------------------------------------------------------------|
+ * | .bib .bibtex            | BibTeX                                                                       |
+ * | .ris                    | RIS                                                                          |
+ * | .json                   | Hugging Face daily-papers JSON                                               |
+ * | .xml .atom              | arXiv Atom                                                                   |
+ * | .txt .text .md, none    | by content: RIS (`TY  - ` line), BibTeX (`@type{`), `Title:`/`Summary:`      |
+ * |                         | listing, else the title/abstract block listing                               |
+ * | anything else           | by content as above, plus JSON (`[`/`{`) and XML (`<`); else the listing     |
+ * | registered (.csv, …)    | whatever `registerReader` installed; .csv/.tsv without one: CorpusError      |
  */
 import { CorpusError, type ReadResult } from '../model/paper';
+import { readAtom } from './atom';
+import { readBibtex } from './bibtex';
 import { decodeText } from './decode';
+import { readHfJson } from './hfJson';
+import { looksKeyed, readKeyedListing } from './keyedListing';
 import { readListing } from './listing';
+import { readRis } from './ris';
 
 export { decodeText } from './decode';
 export { readListing } from './listing';
+export { readKeyedListing } from './keyedListing';
+export { readHfJson } from './hfJson';
+export { readBibtex } from './bibtex';
+export { readRis, parseRis } from './ris';
+export { readAtom } from './atom';
 
+/** A reader takes decoded text (BOM already dropped) and the file name used in sources and messages. */
 export type Reader = (text: string, file: string) => ReadResult;
 
-function extension(file: string): string {
+export type Format = 'listing' | 'keyed-listing' | 'hf-json' | 'bibtex' | 'ris' | 'atom';
+
+const READERS: Record<Format, Reader> = {
+  listing: readListing,
+  'keyed-listing': readKeyedListing,
+  'hf-json': readHfJson,
+  bibtex: readBibtex,
+  ris: readRis,
+  atom: readAtom,
+};
+
+const BY_EXTENSION: Record<string, Format> = {
+  bib: 'bibtex',
+  bibtex: 'bibtex',
+  ris: 'ris',
+  json: 'hf-json',
+  xml: 'atom',
+  atom: 'atom',
+};
+
+const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', '']);
+/** Formats another module reads (src/core/screening reads screening CSVs): rejected until registered. */
+const UNSUPPORTED_UNTIL_REGISTERED = new Set(['csv', 'tsv']);
+
+const registered = new Map<string, Reader>();
+
+/**
+ * Installs a reader for a file extension (lower case, without the dot), e.g. the screening CSV reader for
+ * `csv`. It takes precedence over the built-in choice for that extension. Returns a function that removes it.
+ */
+export function registerReader(extension: string, reader: Reader): () => void {
+  const ext = extension.replace(/^\./, '').toLowerCase();
+  registered.set(ext, reader);
+  return () => {
+    if (registered.get(ext) === reader) registered.delete(ext);
+  };
+}
+
+export function extensionOf(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
+/** The format a text of unknown kind looks like. Only the start of the text is examined. */
+export function sniffFormat(text: string): Format {
+  const head = text.slice(0, 20_000).replace(/^\uFEFF/, '');
+  const start = head.trimStart();
+  if (start.startsWith('[') || start.startsWith('{')) return 'hf-json';
+  if (start.startsWith('<')) return 'atom';
+  return sniffTextFormat(head);
+}
+
+function sniffTextFormat(head: string): Format {
+  const firstLine = /^\s*(\S.*)$/m.exec(head)?.[1] ?? '';
+  if (/^TY {1,2}- /.test(firstLine)) return 'ris';
+  if (/^@\s*[A-Za-z]+\s*[{(]\s*[^\s,{}()]*\s*,/m.test(head) && !looksKeyed(head)) return 'bibtex';
+  if (looksKeyed(head)) return 'keyed-listing';
+  return 'listing';
+}
+
+/** Which reader `readCorpus` would use for this file and text. */
+export function chooseFormat(file: string, text: string): Format {
+  const ext = extensionOf(file);
+  const byExt = BY_EXTENSION[ext];
+  if (byExt) return byExt;
+  if (TEXT_EXTENSIONS.has(ext)) return sniffTextFormat(text.slice(0, 20_000));
+  return sniffFormat(text);
+}
+
+/** Reads already-decoded text. */
+export function readCorpusText(text: string, file: string): ReadResult {
+  const ext = extensionOf(file);
+  const custom = registered.get(ext);
+  if (custom) return custom(text, file);
+  if (UNSUPPORTED_UNTIL_REGISTERED.has(ext)) {
+    throw new CorpusError(file, `unsupported corpus format ".${ext}": no reader is registered for it`);
+  }
+  return READERS[chooseFormat(file, text)](text, file);
+}
+
+/**
+ * Reads a corpus file. Returns its papers (duplicates inside the file already merged) and warnings; throws
+ * CorpusError only for input that cannot be read at all (binary data, invalid UTF-8, malformed JSON/XML,
+ * an unsupported format).
+ */
 export function readCorpus(bytes: Uint8Array, file: string): ReadResult {
-  const text = decodeText(bytes, file);
-  const ext = extension(file);
-  if (ext === 'txt' || ext === '' || ext === 'md') return readListing(text, file);
-  throw new CorpusError(file, `unsupported corpus format ".${ext}"`);
+  const ext = extensionOf(file);
+  if (UNSUPPORTED_UNTIL_REGISTERED.has(ext) && !registered.has(ext)) {
+    throw new CorpusError(file, `unsupported corpus format ".${ext}": no reader is registered for it`);
+  }
+  return readCorpusText(decodeText(bytes, file), file);
 }

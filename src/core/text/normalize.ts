@@ -126,3 +126,17 @@ function count(s: string, ch: string): number {
   for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n++;
   return n;
 }
+
+/**
+ * arXiv-style hard-wrapped text (arXiv API titles and summaries, the Hugging Face payload that copies them):
+ * a line break followed by indentation, or a blank line, starts a new paragraph; any other line break is a
+ * wrap and becomes a space. Leading/trailing white space goes, paragraphs are joined with "\n\n".
+ */
+export function unwrapArxivText(text: string): string {
+  const paragraphs = normalizeNewlines(text)
+    .trim()
+    .split(/\n(?:[ \t\u00A0]*\n)+|\n[ \t\u00A0]+(?=\S)/)
+    .map((p) => oneLine(p))
+    .filter((p) => p.length > 0);
+  return paragraphs.join('\n\n');
+}
