@@ -1,36 +1,72 @@
 import * as vscode from 'vscode';
 import { CorpusService } from './corpus/corpusService';
-import { PapersTreeProvider } from './tree/papersTreeProvider';
-import { ReaderPanel } from './reader/readerPanel';
-import { registerOpenPaper } from './reader/openPaperCommand';
-import { PAPERS_VIEW_ID } from './commands';
-import type { Paper } from '../core/model/paper';
+import { registerCorpusCommands } from './corpus/corpusCommands';
+import { Library } from './library/library';
+import { TriageStore } from './storage/triageStore';
+import { stateFileLocation } from './storage/stateFileLocation';
+import { registerStoreNotifications } from './storage/storeNotifications';
+import { registerPapersView, type PapersView } from './tree';
+import { registerReader, type ReaderHost } from './reader';
+import { registerTriageCommands } from './triage';
+import { registerSearch } from './search';
+import { registerExport } from './export';
+import type { FeatureContext, TargetResolver } from './featureContext';
+import { settings } from './settings';
 
-/** What activate returns: used by the extension-host tests to observe the extension. */
+/** What activate returns: the extension-host tests observe the extension through it. */
 export interface LiteratureTriageApi {
-  papers(): readonly Paper[];
-  tree: PapersTreeProvider;
-  reader: ReaderPanel;
-  ready: Promise<void>;
+  readonly context: FeatureContext;
+  readonly view: PapersView;
+  readonly reader: ReaderHost;
+  /** Resolves once the corpus and the state file have been read. */
+  readonly ready: Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): LiteratureTriageApi {
   const log = vscode.window.createOutputChannel('Literature Triage');
   const corpus = new CorpusService(context.extensionUri, log);
-  const tree = new PapersTreeProvider(corpus);
-  const reader = new ReaderPanel(context.extensionUri);
-  const view = vscode.window.createTreeView(PAPERS_VIEW_ID, {
-    treeDataProvider: tree,
-    showCollapseAll: false,
-  });
-  context.subscriptions.push(log, corpus, tree, reader, view, registerOpenPaper(corpus, reader, view));
+  const store = new TriageStore(() => stateFileLocation(context));
+  const library = new Library(corpus, store);
+  context.subscriptions.push(log, corpus, store, library);
+  const features: FeatureContext = {
+    extension: context,
+    log,
+    corpus,
+    store,
+    library,
+    now: () => new Date().toISOString(),
+  };
 
-  const ready = corpus.load().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    log.appendLine(message);
-    void vscode.window.showErrorMessage(`Literature Triage: could not read the corpus: ${message}`);
-  });
-  return { papers: () => corpus.all, tree, reader, ready };
+  const view = registerPapersView(features);
+  const reader = registerReader(features, view);
+  const targets: TargetResolver = {
+    targets: () => {
+      const current = reader.isActive ? reader.currentPaper : undefined;
+      return current ? [current] : view.selectedPapers();
+    },
+  };
+  registerStoreNotifications(features);
+  registerCorpusCommands(features);
+  registerTriageCommands(features, targets, reader, view);
+  registerSearch(features, reader, view);
+  registerExport(features, targets);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (settings.affects(e, 'stateFile')) void store.relocate();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void store.relocate()),
+  );
+
+  void vscode.commands.executeCommand('setContext', 'literatureTriage.loading', true);
+  const ready = Promise.all([corpus.load(), store.open()])
+    .then(() => undefined)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log.appendLine(message);
+      void vscode.window.showErrorMessage(`Literature Triage: ${message}`);
+    })
+    .finally(() => void vscode.commands.executeCommand('setContext', 'literatureTriage.loading', false));
+  return { context: features, view, reader, ready };
 }
 
-export function deactivate(): void {}
+export async function deactivate(): Promise<void> {}

@@ -14,9 +14,9 @@ suite('walking skeleton', () => {
 
   test('the Papers tree lists the 52 seed papers by title', async () => {
     const api = await activeApi();
-    const roots = await api.tree.getChildren();
+    const roots = await api.view.provider.getChildren();
     assert.equal(roots.length, 52);
-    const labels = roots.map((p) => String(api.tree.getTreeItem(p).label));
+    const labels = roots.map((p) => String(api.view.provider.getTreeItem(p).label));
     assert.equal(
       labels[0],
       'A likelihood approach to nonparametric estimation of a singular distribution using deep generative models',
@@ -30,7 +30,7 @@ suite('walking skeleton', () => {
 
   test('Open Paper shows the paper in the reader webview', async () => {
     const api = await activeApi();
-    const paper = api.papers()[2]!;
+    const paper = api.context.library.papers[2]!;
     await vscode.commands.executeCommand('literatureTriage.openPaper', paper.id);
     await waitFor(() => api.reader.isReady, 'the reader to say ready');
     assert.equal(api.reader.currentPaper?.id, paper.id);

@@ -11,11 +11,12 @@ import { OPEN_PAPER_COMMAND } from '../commands';
 export function registerOpenPaper(
   corpus: CorpusService,
   reader: ReaderPanel,
-  view: vscode.TreeView<Paper>,
+  view: { selectedPapers(): Paper[] },
 ): vscode.Disposable {
   return vscode.commands.registerCommand(OPEN_PAPER_COMMAND, async (target?: string | Paper) => {
     const fromTree = typeof target === 'string';
-    const paper = (fromTree ? corpus.byId(target) : target) ?? view.selection[0] ?? (await pick(corpus));
+    const paper =
+      (fromTree ? corpus.byId(target) : target) ?? view.selectedPapers()[0] ?? (await pick(corpus));
     if (paper) reader.show(paper, { preserveFocus: fromTree });
   });
 }

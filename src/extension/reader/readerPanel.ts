@@ -18,6 +18,10 @@ export class ReaderPanel implements vscode.Disposable {
     return this.current;
   }
 
+  get isActive(): boolean {
+    return this.panel?.active ?? false;
+  }
+
   get isReady(): boolean {
     return this.ready;
   }

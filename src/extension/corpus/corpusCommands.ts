@@ -1,0 +1,3 @@
+import type { FeatureContext } from '../featureContext';
+
+export function registerCorpusCommands(_ctx: FeatureContext): void {}

@@ -1,0 +1,26 @@
+import type * as vscode from 'vscode';
+import type { Paper } from '../core/model/paper';
+import type { CorpusService } from './corpus/corpusService';
+import type { Library } from './library/library';
+import type { TriageStore } from './storage/triageStore';
+
+/** The order papers appear in the Papers view (after grouping and filtering): the reader's prev/next. */
+export interface PaperOrder {
+  orderedIds(): string[];
+}
+
+/** Which papers a command acts on when it is not given any: the reader's paper, else the tree selection. */
+export interface TargetResolver {
+  targets(): Paper[];
+}
+
+/** Everything a feature needs; features never reach into each other except through these ports. */
+export interface FeatureContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly log: vscode.OutputChannel;
+  readonly corpus: CorpusService;
+  readonly store: TriageStore;
+  readonly library: Library;
+  /** The time for triage edits; tests may replace it. */
+  now(): string;
+}

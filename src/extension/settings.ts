@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+
+export const SETTINGS_SECTION = 'literatureTriage';
+
+/** Typed access to the extension's settings (see package.json "configuration"). */
+export const settings = {
+  corpora(): string[] {
+    return config()
+      .get<string[]>('corpora', [])
+      .filter((p) => typeof p === 'string' && p.trim() !== '');
+  },
+  includeBundledSeed(): boolean {
+    return config().get<boolean>('includeBundledSeed', true);
+  },
+  stateFile(): string {
+    return config().get<string>('stateFile', 'literature-triage.json') || 'literature-triage.json';
+  },
+  bibFile(): string {
+    return config().get<string>('bibFile', 'references.bib') || 'references.bib';
+  },
+  userTopics(): Record<string, string> {
+    const raw = config().get<Record<string, unknown>>('topics', {});
+    const topics: Record<string, string> = {};
+    for (const [name, query] of Object.entries(raw ?? {})) {
+      if (typeof query === 'string' && name.trim() && query.trim()) topics[name.trim()] = query;
+    }
+    return topics;
+  },
+  affects(event: vscode.ConfigurationChangeEvent, key: string): boolean {
+    return event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`);
+  },
+};
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION);
+}
+
+/** The folder that holds the state file, the .bib and relative corpus paths. */
+export function primaryFolder(): vscode.Uri | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+/** A setting's path resolved against the first workspace folder (absolute paths are kept). */
+export function resolveInWorkspace(path: string): vscode.Uri | undefined {
+  if (path.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(path)) return vscode.Uri.file(path);
+  const folder = primaryFolder();
+  return folder ? vscode.Uri.joinPath(folder, path) : undefined;
+}
