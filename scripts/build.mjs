@@ -49,10 +49,13 @@ if (withTests) {
   });
 }
 
-// Stale bundles and source maps must not end up in the .vsix; the packaged .vsix itself is kept.
-for (const dir of ['media/dist', 'out']) rmSync(dir, { recursive: true, force: true });
-if (existsSync('dist')) {
-  for (const f of readdirSync('dist')) if (/\.(js|map)$/.test(f)) rmSync(join('dist', f));
+// Stale bundles and source maps must not end up in the .vsix (the packaged .vsix itself is kept). Development
+// builds overwrite in place, so a test run reading them is never left without files.
+if (production) {
+  for (const dir of ['dist', 'media/dist']) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) if (/\.(js|css|map)$/.test(f)) rmSync(join(dir, f));
+  }
 }
 
 if (watch) {
