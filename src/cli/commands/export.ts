@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { exportEntries, existingKeys, formatEntry, mergeIntoBib } from '../../core/bibtex';
+import { pinKeys, type TriageState, type TriageStatus } from '../../core/triage';
+import { CliError, type LoadedCorpora } from '../corpora';
+import { json, type Io } from '../output';
+import { writeAtomically, writeState } from '../stateFile';
+
+export interface ExportCommandOptions {
+  status: TriageStatus | 'all';
+  tag: string | undefined;
+  out: string | undefined;
+  statePath: string | undefined;
+  json: boolean;
+}
+
+/**
+ * `litriage export`: BibTeX for the chosen papers. With --out the entries are merged into the file (existing
+ * entries kept byte for byte); new citation keys are pinned in --state so they never change afterwards.
+ */
+export async function exportCommand(
+  corpora: LoadedCorpora,
+  state: TriageState,
+  options: ExportCommandOptions,
+  io: Io,
+): Promise<number> {
+  const existing = options.out ? await readIfExists(options.out) : '';
+  const result = exportEntries(corpora.papers, state, {
+    statuses: options.status === 'all' ? 'all' : [options.status],
+    ...(options.tag !== undefined ? { tag: options.tag } : {}),
+    reservedKeys: existingKeys(existing),
+  });
+  for (const c of result.conflicts) {
+    io.err(`warning: key ${c.key} of paper ${c.paperId} is already used by ${c.heldBy}`);
+  }
+  const merged = mergeIntoBib(existing, result.entries);
+  if (options.out) await writeAtomically(options.out, merged.text);
+  else if (!options.json) io.out(merged.text);
+
+  if (options.statePath && result.newPins.size > 0) {
+    const byId = new Map(corpora.papers.map((p) => [p.id, p]));
+    const pins = [...result.newPins].map(([id, key]) => [byId.get(id)!, key] as const);
+    await writeState(options.statePath, pinKeys(state, pins, new Date().toISOString()));
+  }
+
+  const report = {
+    ...(options.out ? { file: options.out } : {}),
+    added: merged.added,
+    kept: merged.kept,
+    keys: result.entries.map((e) => e.key),
+    ...(options.out ? {} : { bibtex: result.entries.map((e) => formatEntry(e)).join('\n') }),
+  };
+  if (options.json) io.out(json(report));
+  else if (options.out) {
+    io.out(`${options.out}: added ${merged.added} entries, kept ${merged.kept} existing.`);
+  }
+  return 0;
+}
+
+async function readIfExists(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return '';
+    throw new CliError(`${path}: cannot read (${code})`);
+  }
+}

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Paper, ReadWarning } from '../core/model/paper';
+import { readCorpus } from '../core/readers';
+import { mergePapers } from '../core/identity/merge';
+
+/** The bundled seed listing, shipped next to dist/ in the package. */
+export const BUNDLED_SEED = join(__dirname, '..', 'seeds', 'hf-daily-papers-seed.txt');
+
+export interface LoadedCorpora {
+  papers: Paper[];
+  warnings: ReadWarning[];
+  files: readonly string[];
+}
+
+/** Reads every corpus file (or the bundled seed when none is given) and merges duplicates across them. */
+export async function loadCorpora(files: readonly string[]): Promise<LoadedCorpora> {
+  const paths = files.length ? files : [BUNDLED_SEED];
+  const lists: Paper[][] = [];
+  const warnings: ReadWarning[] = [];
+  for (const path of paths) {
+    const label = path === BUNDLED_SEED ? 'seeds/hf-daily-papers-seed.txt' : displayPath(path);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CliError(`${label}: cannot read corpus file (${code ?? String(error)})`);
+    }
+    const result = readCorpus(bytes, label);
+    lists.push(result.papers);
+    warnings.push(...result.warnings);
+  }
+  return { papers: mergePapers(lists), warnings, files: paths };
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** An error the user can act on: printed without a stack trace, exit code 1. */
+export class CliError extends Error {
+  override name = 'CliError';
+}
