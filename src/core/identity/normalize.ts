@@ -107,7 +107,8 @@ export function normalizeArxivId(raw: string | undefined): string | undefined {
   const old = ARXIV_OLD_RE.exec(text);
   if (old?.[1]) {
     const [archive = '', num = ''] = old[1].split('/');
-    return `${archive.toLowerCase()}/${num}`;
+    const [name = '', subject] = archive.split('.');
+    return `${name.toLowerCase()}${subject ? `.${subject.toUpperCase()}` : ''}/${num}`;
   }
   return undefined;
 }

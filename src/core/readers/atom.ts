@@ -33,8 +33,11 @@ function parseXml(text: string, file: string): El {
   const root: El = { ns: '', name: '#document', attrs: {}, children: [], text: '', line: 1 };
   const stack: El[] = [root];
   let error: Error | undefined;
+  let errorLine: number | undefined;
   parser.on('error', (e) => {
-    error ??= e;
+    if (error) return;
+    error = e;
+    errorLine = parser.line;
   });
   parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
@@ -58,8 +61,8 @@ function parseXml(text: string, file: string): El {
     error ??= e instanceof Error ? e : new Error(String(e));
   }
   if (error) {
-    const msg = error.message.replace(/^[^:]*:\d+:\d+:\s*/, '');
-    throw new CorpusError(file, `not well-formed XML: ${msg}`, parser.line);
+    const msg = error.message.replace(/^(?:[^:\n]*:)?\d+:\d+:\s*/, '');
+    throw new CorpusError(file, `not well-formed XML: ${msg}`, errorLine);
   }
   return root;
 }

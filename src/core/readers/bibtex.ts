@@ -67,9 +67,9 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function readBibtex(input: string, file: string): ReadResult {
+/** One Paper per entry, before duplicates are merged (so counts are per entry). */
+export function bibtexRecords(input: string, file: string, warnings: ReadWarning[] = []): Paper[] {
   const text = normalizeNewlines(stripBom(input));
-  const warnings: ReadWarning[] = [];
   let lib: ReturnType<typeof parse>;
   try {
     lib = parse(text, {
@@ -147,5 +147,11 @@ export function readBibtex(input: string, file: string): ReadResult {
   if (!lib.entries.length && text.trim()) {
     warnings.push({ file, message: 'no BibTeX entries found (an entry starts with @type{key,)' });
   }
+  return records;
+}
+
+export function readBibtex(input: string, file: string): ReadResult {
+  const warnings: ReadWarning[] = [];
+  const records = bibtexRecords(input, file, warnings);
   return finish(file, records, warnings);
 }

@@ -27,7 +27,7 @@ export { decodeText } from './decode';
 export { readListing } from './listing';
 export { readKeyedListing } from './keyedListing';
 export { readHfJson } from './hfJson';
-export { readBibtex } from './bibtex';
+export { readBibtex, bibtexRecords } from './bibtex';
 export { readRis, parseRis } from './ris';
 export { readAtom } from './atom';
 

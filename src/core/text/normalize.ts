@@ -84,7 +84,7 @@ export function oneLine(text: string): string {
 }
 
 /**
- * http(s) URLs in text, in order, without duplicates. A URL ends at white space or one of `< > " { } |`
+ * http(s) URLs in text, in order, without duplicates. A URL ends at white space or one of `< > " { } | [`
  * (arXiv abstracts write `…md{this https URL}`). Trailing sentence punctuation (`. , ; : ! ? ' "`) is
  * trimmed, and so is a closing `)` or `]` that has no opening partner inside the URL (a URL quoted in
  * parentheses), so "(see https://x.org/a_(b))." keeps "https://x.org/a_(b)".
@@ -92,7 +92,7 @@ export function oneLine(text: string): string {
 export function extractLinks(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const m of text.matchAll(/https?:\/\/[^\s<>"{}|\\^`]+/gi)) {
+  for (const m of text.matchAll(/https?:\/\/[^\s<>"{}|\\^`[]+/gi)) {
     const url = trimUrl(m[0]);
     if (url.length <= 'https://'.length || seen.has(url)) continue;
     seen.add(url);
