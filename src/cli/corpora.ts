@@ -1,11 +1,15 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Paper, ReadWarning } from '../core/model/paper';
 import { readCorpus } from '../core/readers';
 import { mergePapers } from '../core/identity/merge';
 
-/** The bundled seed listing, shipped next to dist/ in the package. */
-export const BUNDLED_SEED = join(__dirname, '..', 'seeds', 'hf-daily-papers-seed.txt');
+/** The bundled seed listing: next to dist/ in the package, two levels up when run from src/cli. */
+export const BUNDLED_SEED =
+  [join(__dirname, '..', 'seeds'), join(__dirname, '..', '..', 'seeds')]
+    .map((dir) => join(dir, 'hf-daily-papers-seed.txt'))
+    .find((file) => existsSync(file)) ?? join(__dirname, '..', 'seeds', 'hf-daily-papers-seed.txt');
 
 export interface LoadedCorpora {
   papers: Paper[];

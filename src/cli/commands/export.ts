@@ -27,7 +27,9 @@ export async function exportCommand(
   const result = exportEntries(corpora.papers, state, {
     statuses: options.status === 'all' ? 'all' : [options.status],
     ...(options.tag !== undefined ? { tag: options.tag } : {}),
-    reservedKeys: existingKeys(existing),
+    // With a state file, keys pinned there are the papers' own and other keys in the .bib are reserved. Without
+    // one, keys are recomputed deterministically, so a re-export finds its earlier entries under the same keys.
+    ...(options.statePath ? { reservedKeys: existingKeys(existing) } : {}),
   });
   for (const c of result.conflicts) {
     io.err(`warning: key ${c.key} of paper ${c.paperId} is already used by ${c.heldBy}`);
