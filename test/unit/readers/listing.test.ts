@@ -206,6 +206,25 @@ test('titles wrapped over two lines are joined with a space', () => {
   assert.equal(readListing(wrapped, 'x.txt').papers[0]!.abstract, ABS_A);
 });
 
+test('a title may wrap over three lines; four short lines are not a title', () => {
+  const three = readListing(listing('Part one of a title\npart two of it\nand part three', ABS_A), 'x.txt');
+  assert.equal(three.papers[0]!.title, 'Part one of a title part two of it and part three');
+  const four = readListing(listing('a\nb\nc\nd', ABS_A), 'x.txt');
+  assert.equal(four.papers.length, 0);
+});
+
+test('line numbers count CRLF and lone CR line ends like LF', () => {
+  const text = listing('Header', 'First Paper', ABS_A, 'Second Paper', ABS_B);
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const { papers } = readListing(text.replace(/\n/g, eol), 'x.txt');
+    assert.deepEqual(
+      papers.map((p) => p.sources[0]!.line),
+      [3, 7],
+      JSON.stringify(eol),
+    );
+  }
+});
+
 test('NFC: decomposed and precomposed accents read the same, and give the same id', () => {
   const decomposed = listing('Fre\u0301chet Distance Revisited', ABS_A);
   const composed = listing('Fr\u00E9chet Distance Revisited', ABS_A);
