@@ -23,21 +23,23 @@
  *   any other short block is "title-like".
  *
  * Papers — decided by structure, never by a word list:
- * 1. A short block directly followed by a long block is a title, and the long block starts its abstract
- *    (a PubMed-style title ending with "." is still a title here). Titles may wrap over up to 3 lines.
- *    A title with a URL in it is never taken (that is a "Code: https://…" line).
+ * 1. A title-like block directly followed by a long block is a title, and the long block starts its
+ *    abstract. Once the first paper has been found, a title-like block followed by a sentence-like block is
+ *    also a title (a one-sentence abstract). Titles may wrap over up to 3 lines. Sentence-like blocks are
+ *    never titles, so a PubMed-style title ending with "." reads as abstract text (a known limit), and a
+ *    "Code: https://…" line is never a title.
  * 2. Every further long block, and any sentence-like short block, is another paragraph of the same
  *    abstract; paragraphs are joined with a blank line ("\n\n"). So multi-paragraph abstracts work.
  * 3. Before the first paper, short blocks (and long blocks with no title) are the page header: skipped, with
  *    one 'info' warning naming their lines. An empty or header-only file gives 0 papers and no error.
- * 4. Between papers, a title-like short block that is followed by another short block is a title with no
+ * 4. Between papers, a title-like block followed by another title-like block is a title with no
  *    abstract: it becomes a paper with an empty abstract and a warning. The next title is never taken as
  *    its abstract.
  * 5. After the last abstract, trailing title-like short blocks are the page footer: skipped with a warning.
  * 6. Duplicate titles: the same title with the same abstract is one paper with both source lines (warning);
  *    the same title with a different abstract is two papers with distinct ids (warning).
  * 7. URLs in the abstract become `links` (trailing punctuation trimmed).
- * - Every step is linear in the input: a single 1 MB line is read in a few milliseconds.
+ * - Every step is linear in the input: a 1 MB line is read in about a tenth of a second.
  */
 import type { Paper, ReadResult, ReadWarning } from '../model/paper';
 import { collapseSpaces, isBlank, normalizeNewlines, stripBom, stripControlChars } from '../text/normalize';
