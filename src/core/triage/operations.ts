@@ -1,0 +1,162 @@
+/**
+ * Pure triage operations: each returns a new state (or the same object when nothing changed, so no-ops
+ * leave no undo step). The caller passes the time; nothing here reads a clock.
+ */
+import {
+  canonicalTags,
+  isEmptyTriage,
+  isValidCitationKey,
+  makeTriage,
+  normalizeNote,
+  normalizeTag,
+} from './normalize';
+import type { PaperRef, PaperTriage, TriageState, TriageStatus } from './types';
+
+interface Located {
+  storedUnder: string;
+  entry: PaperTriage;
+}
+
+function locate(state: TriageState, paper: PaperRef): Located | undefined {
+  for (const id of [paper.id, ...(paper.aliases ?? [])]) {
+    const entry = state.papers.get(id);
+    if (entry) return { storedUnder: id, entry };
+  }
+  return undefined;
+}
+
+/** The paper's saved triage: under its id first, then under its aliases (ids it had before a merge). */
+export function lookupTriage(state: TriageState, paper: PaperRef): PaperTriage | undefined {
+  return locate(state, paper)?.entry;
+}
+
+/** The triage a paper has, with defaults for papers never touched. */
+export function triageOf(state: TriageState, paper: PaperRef): PaperTriage {
+  return (
+    lookupTriage(state, paper) ??
+    makeTriage({ title: paper.title, status: 'untriaged', tags: [], note: '', updated: '' })
+  );
+}
+
+type Fields = Pick<PaperTriage, 'status' | 'tags' | 'note' | 'key'>;
+
+function sameFields(a: Fields, b: Fields): boolean {
+  return (
+    a.status === b.status &&
+    a.note === b.note &&
+    a.key === b.key &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, i) => tag === b.tags[i])
+  );
+}
+
+/**
+ * Applies `change` to each paper's fields. An entry found under an alias moves to the paper's current id.
+ * Entries that end up empty are removed.
+ */
+function applyToEach(
+  state: TriageState,
+  papers: Iterable<PaperRef>,
+  now: string,
+  change: (current: PaperTriage, paper: PaperRef) => Fields,
+): TriageState {
+  let next: Map<string, PaperTriage> | undefined;
+  for (const paper of papers) {
+    const view: TriageState = next ? { papers: next } : state;
+    const found = locate(view, paper);
+    const current = found?.entry ?? triageOf(view, paper);
+    const fields = change(current, paper);
+    if (sameFields(current, fields)) continue;
+    next ??= new Map(state.papers);
+    if (found) next.delete(found.storedUnder);
+    const entry = makeTriage({ ...fields, title: paper.title, updated: now });
+    if (!isEmptyTriage(entry)) next.set(paper.id, entry);
+  }
+  return next ? { papers: next } : state;
+}
+
+export function setStatus(
+  state: TriageState,
+  paper: PaperRef,
+  status: TriageStatus,
+  now: string,
+): TriageState {
+  return setStatusMany(state, [paper], status, now);
+}
+
+export function setStatusMany(
+  state: TriageState,
+  papers: Iterable<PaperRef>,
+  status: TriageStatus,
+  now: string,
+): TriageState {
+  return applyToEach(state, papers, now, (current) => ({ ...current, status }));
+}
+
+export function addTag(state: TriageState, paper: PaperRef, tag: string, now: string): TriageState {
+  return addTagMany(state, [paper], tag, now);
+}
+
+export function addTagMany(
+  state: TriageState,
+  papers: Iterable<PaperRef>,
+  tag: string,
+  now: string,
+): TriageState {
+  const clean = normalizeTag(tag);
+  if (!clean) return state;
+  return applyToEach(state, papers, now, (current) => ({
+    ...current,
+    tags: canonicalTags([...current.tags, clean]),
+  }));
+}
+
+export function removeTag(state: TriageState, paper: PaperRef, tag: string, now: string): TriageState {
+  return removeTagMany(state, [paper], tag, now);
+}
+
+export function removeTagMany(
+  state: TriageState,
+  papers: Iterable<PaperRef>,
+  tag: string,
+  now: string,
+): TriageState {
+  const clean = normalizeTag(tag);
+  return applyToEach(state, papers, now, (current) => ({
+    ...current,
+    tags: current.tags.filter((t) => t !== clean),
+  }));
+}
+
+export function setNote(state: TriageState, paper: PaperRef, note: string, now: string): TriageState {
+  const clean = normalizeNote(note);
+  return applyToEach(state, [paper], now, (current) => ({ ...current, note: clean }));
+}
+
+export class InvalidCitationKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`"${key}" is not a usable citation key (ASCII letters and digits, then also _ : . + / -)`);
+    this.name = 'InvalidCitationKeyError';
+  }
+}
+
+/** Pins (or explicitly re-pins) a paper's citation key. Export never re-pins a key that is already set. */
+export function pinKey(state: TriageState, paper: PaperRef, key: string, now: string): TriageState {
+  return pinKeys(state, [[paper, key]], now);
+}
+
+export function pinKeys(
+  state: TriageState,
+  pins: Iterable<readonly [PaperRef, string]>,
+  now: string,
+): TriageState {
+  const list = [...pins];
+  for (const [, key] of list) if (!isValidCitationKey(key)) throw new InvalidCitationKeyError(key);
+  const byId = new Map(list.map(([paper, key]) => [paper.id, key]));
+  return applyToEach(
+    state,
+    list.map(([paper]) => paper),
+    now,
+    (current, paper) => ({ ...current, key: byId.get(paper.id) }),
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * The triage state file (`.literature-triage.json` or wherever the caller keeps it):
+ *
+ *   {
+ *     "format": "literature-triage",
+ *     "papers": {
+ *       "p_0abc…": {
+ *         "key": "continuousSpeculativeDecoding",
+ *         "note": "Read section 4.",
+ *         "status": "include",
+ *         "tags": [
+ *           "decoding"
+ *         ],
+ *         "title": "Continuous Speculative Decoding for Autoregressive Image Generation",
+ *         "updated": "2026-01-31T09:00:00.000Z"
+ *       }
+ *     },
+ *     "version": 1
+ *   }
+ *
+ * Written for clean git diffs and merges: every object's members in code-unit order (what `jq -S` gives),
+ * two-space indentation, one line per member and per tag, a final newline, so each paper is its own block
+ * and an edit touches only that paper's lines. Empty `tags`, `note` and `key` are left out; the title is
+ * only a reminder for humans. `serialize(parse(t)) === t` for any file this module wrote.
+ *
+ * `parse` refuses anything it cannot read faithfully, with a StateFileError the caller shows before
+ * refusing to overwrite the file: invalid JSON (also an unresolved merge conflict), a different format,
+ * unknown or mistyped members ('corrupt'), or a version newer than this code knows ('future-version').
+ */
+import { scanJson, JsonSyntaxError } from './jsonScanner';
+import {
+  canonicalTags,
+  compareCodeUnits,
+  isEmptyTriage,
+  isTriageStatus,
+  isValidCitationKey,
+  makeTriage,
+  normalizeNote,
+} from './normalize';
+import type { PaperTriage, TriageState } from './types';
+
+export const STATE_FORMAT = 'literature-triage';
+export const STATE_VERSION = 1;
+
+export interface TextPosition {
+  /** 0-based offset in the text. */
+  offset: number;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+}
+
+export type StateFileErrorKind = 'corrupt' | 'future-version';
+
+export class StateFileError extends Error {
+  constructor(
+    readonly kind: StateFileErrorKind,
+    readonly detail: string,
+    readonly position?: TextPosition,
+  ) {
+    super(position ? `line ${position.line}, column ${position.column}: ${detail}` : detail);
+    this.name = 'StateFileError';
+  }
+}
+
+function positionOf(text: string, offset: number): TextPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { offset, line, column: offset - lineStart + 1 };
+}
+
+// ---- writing ----
+
+const INDENT = '  ';
+
+function writeEntry(entry: PaperTriage, indent: string): string {
+  const inner = indent + INDENT;
+  const members: string[] = [];
+  if (entry.key !== undefined) members.push(`"key": ${JSON.stringify(entry.key)}`);
+  if (entry.note !== '') members.push(`"note": ${JSON.stringify(entry.note)}`);
+  members.push(`"status": ${JSON.stringify(entry.status)}`);
+  if (entry.tags.length > 0) {
+    const tags = entry.tags.map((tag) => `${inner}${INDENT}${JSON.stringify(tag)}`).join(',\n');
+    members.push(`"tags": [\n${tags}\n${inner}]`);
+  }
+  if (entry.title !== '') members.push(`"title": ${JSON.stringify(entry.title)}`);
+  members.push(`"updated": ${JSON.stringify(entry.updated)}`);
+  return `{\n${members.map((m) => inner + m).join(',\n')}\n${indent}}`;
+}
+
+export function serialize(state: TriageState): string {
+  const ids = [...state.papers.keys()].sort(compareCodeUnits);
+  const papers = ids.length
+    ? `{\n${ids
+        .map(
+          (id) =>
+            `${INDENT}${INDENT}${JSON.stringify(id)}: ${writeEntry(state.papers.get(id)!, INDENT + INDENT)}`,
+        )
+        .join(',\n')}\n${INDENT}}`
+    : '{}';
+  return `{\n${INDENT}"format": ${JSON.stringify(STATE_FORMAT)},\n${INDENT}"papers": ${papers},\n${INDENT}"version": ${STATE_VERSION}\n}\n`;
+}
+
+// ---- reading ----
+
+const ENTRY_MEMBERS = new Set(['key', 'note', 'status', 'tags', 'title', 'updated']);
+const TOP_MEMBERS = new Set(['format', 'papers', 'version']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function parse(input: string): TriageState {
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
+  if (conflict) {
+    throw new StateFileError('corrupt', 'unresolved merge conflict marker', positionOf(text, conflict.index));
+  }
+  let scanned;
+  try {
+    scanned = scanJson(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) {
+      throw new StateFileError('corrupt', `not valid JSON: ${e.message}`, positionOf(text, e.offset));
+    }
+    throw e;
+  }
+  const { value, memberOffsets } = scanned;
+  const corrupt = (detail: string, path?: string): never => {
+    const offset = path === undefined ? undefined : memberOffsets.get(path);
+    throw new StateFileError('corrupt', detail, offset === undefined ? undefined : positionOf(text, offset));
+  };
+
+  if (!isRecord(value)) return corrupt('the file is not a JSON object');
+  if (value.format !== STATE_FORMAT) {
+    return corrupt(`not a ${STATE_FORMAT} state file ("format" must be "${STATE_FORMAT}")`, 'format');
+  }
+  const version = value.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return corrupt('"version" must be a positive whole number', 'version');
+  }
+  if (version > STATE_VERSION) {
+    const at = memberOffsets.get('version');
+    throw new StateFileError(
+      'future-version',
+      `the file is version ${version}, written by a newer Literature Triage; this one reads version ${STATE_VERSION}`,
+      at === undefined ? undefined : positionOf(text, at),
+    );
+  }
+  for (const name of Object.keys(value))
+    if (!TOP_MEMBERS.has(name)) corrupt(`unknown member "${name}"`, name);
+  if (!isRecord(value.papers)) return corrupt('"papers" must be an object', 'papers');
+
+  const papers = new Map<string, PaperTriage>();
+  for (const [id, raw] of Object.entries(value.papers)) {
+    const path = `papers/${id}`;
+    if (id === '') corrupt('empty paper id', path);
+    if (!isRecord(raw)) return corrupt(`paper "${id}" must be an object`, path);
+    for (const name of Object.keys(raw)) {
+      if (!ENTRY_MEMBERS.has(name)) corrupt(`paper "${id}": unknown member "${name}"`, `${path}/${name}`);
+    }
+    const { status, tags = [], note = '', key, title = '', updated } = raw;
+    if (!isTriageStatus(status))
+      corrupt(`paper "${id}": "status" must be untriaged, include, maybe or exclude`, `${path}/status`);
+    if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) {
+      corrupt(`paper "${id}": "tags" must be a list of strings`, `${path}/tags`);
+    }
+    if (typeof note !== 'string') corrupt(`paper "${id}": "note" must be a string`, `${path}/note`);
+    if (typeof title !== 'string') corrupt(`paper "${id}": "title" must be a string`, `${path}/title`);
+    if (key !== undefined && (typeof key !== 'string' || !isValidCitationKey(key))) {
+      corrupt(`paper "${id}": "key" is not a usable citation key`, `${path}/key`);
+    }
+    if (typeof updated !== 'string' || Number.isNaN(Date.parse(updated))) {
+      corrupt(`paper "${id}": "updated" must be an ISO 8601 time`, `${path}/updated`);
+    }
+    const entry = makeTriage({
+      title: title as string,
+      status: status as PaperTriage['status'],
+      tags: canonicalTags(tags as string[]),
+      note: normalizeNote(note as string),
+      key: key as string | undefined,
+      updated: updated as string,
+    });
+    if (!isEmptyTriage(entry)) papers.set(id, entry);
+  }
+  return { papers };
+}

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  addTag,
+  canRedo,
+  canUndo,
+  commit,
+  createHistory,
+  emptyState,
+  redo,
+  setStatus,
+  undo,
+} from '../../../src/core/triage';
+
+const p = { id: 'p_a', title: 'A' };
+const T = '2026-02-02T00:00:00.000Z';
+
+test('undo and redo walk back and forth through committed states', () => {
+  const s0 = emptyState();
+  let h = createHistory(s0);
+  assert.equal(canUndo(h), false);
+  const s1 = setStatus(s0, p, 'include', T);
+  h = commit(h, s1);
+  const s2 = addTag(s1, p, 'x', T);
+  h = commit(h, s2);
+  h = undo(h);
+  assert.equal(h.present, s1);
+  h = undo(h);
+  assert.equal(h.present, s0);
+  assert.equal(undo(h), h, 'nothing left to undo');
+  h = redo(h);
+  assert.equal(h.present, s1);
+  assert.equal(canRedo(h), true);
+  const s3 = setStatus(s1, p, 'exclude', T);
+  h = commit(h, s3);
+  assert.equal(canRedo(h), false, 'a new change drops the redo branch');
+  assert.equal(undo(h).present, s1);
+});
+
+test('committing an unchanged state records no step; the limit drops the oldest steps', () => {
+  const s0 = emptyState();
+  let h = createHistory(s0, 3);
+  assert.equal(commit(h, s0), h);
+  const states = [s0];
+  for (let i = 0; i < 5; i++) {
+    const next = addTag(states.at(-1)!, p, `t${i}`, T);
+    states.push(next);
+    h = commit(h, next);
+  }
+  assert.equal(h.past.length, 3);
+  h = undo(undo(undo(h)));
+  assert.equal(h.present, states[2]);
+  assert.equal(canUndo(h), false);
+});
