@@ -1,0 +1,42 @@
+/**
+ * Merges ranked lists (full-text and fuzzy title search) into one ranking with reciprocal-rank fusion:
+ *
+ *   fused(d) = Σ over lists L containing d of  weight(L) / (K + rank_L(d))      (rank 1 = best)
+ *
+ * RRF only uses ranks, so lunr's unbounded BM25 scores and fuse's 0..1 distances need no calibration, and a
+ * paper found by both lists outranks one found by a single list at the same rank. K = 60 is the usual
+ * constant from the original RRF paper (Cormack et al., 2009); it keeps the top few ranks from dominating.
+ * The fused score is divided by the best possible score (rank 1 in every list) so it lies in (0, 1].
+ * Match ranges of the same paper from different lists are merged.
+ */
+import { mergeRanges } from './matchRanges';
+import { compareHits, type SearchHit } from './searchHit';
+
+export const RRF_K = 60;
+
+export interface RankedList {
+  hits: readonly SearchHit[];
+  weight: number;
+}
+
+export function reciprocalRankFusion(lists: readonly RankedList[], k = RRF_K): SearchHit[] {
+  const best = lists.reduce((sum, list) => sum + list.weight / (k + 1), 0);
+  if (best <= 0) return [];
+  const fused = new Map<string, SearchHit>();
+  for (const list of lists) {
+    const inThisList = new Set<string>();
+    list.hits.forEach((hit, i) => {
+      if (inThisList.has(hit.id)) return;
+      inThisList.add(hit.id);
+      const contribution = list.weight / (k + i + 1);
+      const seen = fused.get(hit.id);
+      if (seen) {
+        seen.score += contribution;
+        seen.matches = mergeRanges([...seen.matches, ...hit.matches]);
+      } else {
+        fused.set(hit.id, { id: hit.id, score: contribution, matches: [...hit.matches] });
+      }
+    });
+  }
+  return [...fused.values()].map((hit) => ({ ...hit, score: hit.score / best })).sort(compareHits);
+}
