@@ -1,0 +1,155 @@
+/**
+ * Latent semantic analysis: projects TF-IDF vectors onto the corpus's main themes (the top singular
+ * vectors of the paper × phrase matrix). Papers that share few words but a theme end up close, which makes
+ * clustering of small corpora far less noisy than clustering raw TF-IDF.
+ *
+ * The decomposition is a randomised truncated SVD (Halko, Martinsson & Tropp, 2011): a seeded Gaussian
+ * sketch, a few power iterations, then an exact eigen-decomposition of a small (rank + oversampling)²
+ * matrix. Cost is linear in the number of stored weights times the rank; no paper × paper matrix is
+ * formed. Dense matrices are row-major Float64Arrays of `width` columns.
+ */
+import { seededRandom } from './sphericalKMeans';
+import { symmetricEigen } from './symmetricEigen';
+import type { SparseVector } from './termVectors';
+
+const OVERSAMPLING = 10;
+/** Power iterations sharpen the sketch; one is enough once the corpus is large. */
+const POWER_ITERATIONS_SMALL = 2;
+const POWER_ITERATIONS_LARGE = 1;
+const LARGE_CORPUS = 2000;
+/** Eigenvalues below this share of the largest are treated as zero (rank-deficient sketches). */
+const RELATIVE_TOLERANCE = 1e-10;
+
+export interface Embedding {
+  /** One unit-length row of `rank` themes per paper (all zero for papers with no features). */
+  rows: Float64Array[];
+  /**
+   * Share of each paper's TF-IDF vector the themes explain (0..1): low for papers about something no
+   * other paper discusses.
+   */
+  explained: Float64Array;
+}
+
+export function latentSemantics(
+  vectors: readonly SparseVector[],
+  dimensions: number,
+  rank: number,
+  seed: number,
+): Embedding {
+  const n = vectors.length;
+  const width = Math.min(rank + OVERSAMPLING, n, dimensions);
+  if (width <= 0) return { rows: vectors.map(() => new Float64Array(0)), explained: new Float64Array(n) };
+
+  const random = gaussian(seededRandom(seed));
+  const sketch = Float64Array.from({ length: dimensions * width }, random);
+  let range = orthonormalColumns(multiply(vectors, sketch, width), width);
+  const iterations = n <= LARGE_CORPUS ? POWER_ITERATIONS_SMALL : POWER_ITERATIONS_LARGE;
+  for (let i = 0; i < iterations; i++) {
+    // Re-orthonormalising the paper side only is enough to keep a couple of iterations stable.
+    range = orthonormalColumns(
+      multiply(vectors, multiplyTransposed(vectors, range, width, dimensions), width),
+      width,
+    );
+  }
+  // A ≈ Q B with B = Qᵀ A; the eigenvectors of B Bᵀ = (AᵀQ)ᵀ(AᵀQ) give A's top singular directions.
+  const projected = multiplyTransposed(vectors, range, width, dimensions);
+  const { values, vectors: eigen } = symmetricEigen(columnGram(projected, width), width);
+  const order = [...values.keys()]
+    .sort((a, b) => values[b]! - values[a]! || a - b)
+    .slice(0, Math.min(rank, width));
+
+  const rows: Float64Array[] = [];
+  const explained = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const row = new Float64Array(order.length);
+    order.forEach((e, c) => {
+      let sum = 0;
+      for (let j = 0; j < width; j++) sum += range[p * width + j]! * eigen[j * width + e]!;
+      row[c] = sum * Math.sqrt(Math.max(0, values[e]!));
+    });
+    let norm = 0;
+    for (const x of row) norm += x * x;
+    norm = Math.sqrt(norm);
+    explained[p] = Math.min(1, norm);
+    if (norm > 0) for (let c = 0; c < row.length; c++) row[c]! /= norm;
+    rows.push(row);
+  }
+  return { rows, explained };
+}
+
+/** A · X: sparse rows A (n × d) times X (d × width); result n × width. */
+function multiply(rows: readonly SparseVector[], x: Float64Array, width: number): Float64Array {
+  const out = new Float64Array(rows.length * width);
+  rows.forEach((v, i) => {
+    const base = i * width;
+    for (let t = 0; t < v.indices.length; t++) {
+      const from = v.indices[t]! * width;
+      const w = v.values[t]!;
+      for (let j = 0; j < width; j++) out[base + j]! += w * x[from + j]!;
+    }
+  });
+  return out;
+}
+
+/** Aᵀ · Y: sparse rows A (n × d), Y (n × width); result d × width. */
+function multiplyTransposed(
+  rows: readonly SparseVector[],
+  y: Float64Array,
+  width: number,
+  d: number,
+): Float64Array {
+  const out = new Float64Array(d * width);
+  rows.forEach((v, i) => {
+    const base = i * width;
+    for (let t = 0; t < v.indices.length; t++) {
+      const to = v.indices[t]! * width;
+      const w = v.values[t]!;
+      for (let j = 0; j < width; j++) out[to + j]! += w * y[base + j]!;
+    }
+  });
+  return out;
+}
+
+/** Mᵀ M for a row-major m × width matrix. */
+function columnGram(m: Float64Array, width: number): Float64Array {
+  const gram = new Float64Array(width * width);
+  for (let r = 0; r < m.length; r += width) {
+    for (let a = 0; a < width; a++) {
+      const ma = m[r + a]!;
+      if (ma === 0) continue;
+      for (let b = a; b < width; b++) gram[a * width + b]! += ma * m[r + b]!;
+    }
+  }
+  for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) gram[a * width + b] = gram[b * width + a]!;
+  return gram;
+}
+
+/**
+ * Orthonormal basis of the column space of a tall row-major matrix M, via the eigen-decomposition of
+ * MᵀM = V Λ Vᵀ: Q = M V Λ^(-1/2). Directions with (near) zero eigenvalue become zero columns.
+ */
+function orthonormalColumns(m: Float64Array, width: number): Float64Array {
+  const { values, vectors } = symmetricEigen(columnGram(m, width), width);
+  const largest = Math.max(0, ...values);
+  const scale = Float64Array.from(values, (v) =>
+    v > largest * RELATIVE_TOLERANCE && v > 0 ? 1 / Math.sqrt(v) : 0,
+  );
+  const out = new Float64Array(m.length);
+  for (let r = 0; r < m.length; r += width) {
+    for (let c = 0; c < width; c++) {
+      if (scale[c] === 0) continue;
+      let sum = 0;
+      for (let j = 0; j < width; j++) sum += m[r + j]! * vectors[j * width + c]!;
+      out[r + c] = sum * scale[c]!;
+    }
+  }
+  return out;
+}
+
+/** Standard normal samples from a uniform generator (Box–Muller). */
+function gaussian(uniform: () => number): () => number {
+  return () => {
+    const u = Math.max(uniform(), 1e-12);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
+  };
+}
