@@ -1,3 +1,99 @@
+import * as vscode from 'vscode';
 import type { FeatureContext } from '../featureContext';
+import { primaryFolder, SETTINGS_SECTION, settings } from '../settings';
+import { settingPathFor } from './corpusFiles';
+import { withProgressWhenLong } from './longWork';
 
-export function registerCorpusCommands(_ctx: FeatureContext): void {}
+export const ADD_CORPUS_FILE_COMMAND = 'literatureTriage.addCorpusFile';
+export const REBUILD_INDEX_COMMAND = 'literatureTriage.rebuildIndex';
+
+/** Corpora of this many papers get a progress notification while the index and topics are built. */
+const LARGE_CORPUS = 1500;
+
+export interface RebuildResult {
+  papers: number;
+  files: number;
+  errors: number;
+}
+
+export function registerCorpusCommands(ctx: FeatureContext): void {
+  ctx.extension.subscriptions.push(
+    vscode.commands.registerCommand(ADD_CORPUS_FILE_COMMAND, () => addCorpusFile(ctx)),
+    vscode.commands.registerCommand(REBUILD_INDEX_COMMAND, () => rebuildIndex(ctx)),
+    // A large corpus is indexed right after it loads, under a notification, instead of freezing the first view.
+    ctx.corpus.onDidChange((load) => {
+      if (load.papers.length >= LARGE_CORPUS) void buildIndex(ctx, true);
+    }),
+  );
+}
+
+/** Asks for corpus files and adds them to `literatureTriage.corpora`; returns the setting entries added. */
+async function addCorpusFile(ctx: FeatureContext): Promise<string[]> {
+  const folder = primaryFolder();
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: true,
+    openLabel: 'Add Corpus',
+    title: 'Add Corpus File',
+    defaultUri: folder,
+    filters: {
+      'Corpus files (BibTeX, RIS, JSON, arXiv Atom, listings)': ['bib', 'ris', 'json', 'xml', 'txt'],
+      'All files': ['*'],
+    },
+  });
+  if (!picked?.length) return [];
+  const current = settings.corpora();
+  const added = picked
+    .map(settingPathFor)
+    .filter((entry, i, all) => !current.includes(entry) && all.indexOf(entry) === i);
+  if (added.length === 0) {
+    void vscode.window.showInformationMessage('Literature Triage: that corpus file is already in the list.');
+    return [];
+  }
+  const target = folder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('corpora', [...current, ...added], target);
+  const load = await ctx.corpus.load();
+  const papers = load.files.filter((f) => added.includes(f.label)).reduce((sum, f) => sum + f.papers, 0);
+  const failed = load.errors.filter((e) => added.includes(e.file)).length;
+  if (failed < added.length) {
+    void vscode.window.showInformationMessage(
+      `Literature Triage: added ${added.join(', ')} (${papers} paper${papers === 1 ? '' : 's'}); ` +
+        `${load.papers.length} papers in all.`,
+    );
+  }
+  return added;
+}
+
+/** Re-reads every corpus and rebuilds the search index and topics. */
+async function rebuildIndex(ctx: FeatureContext): Promise<RebuildResult> {
+  const load = await withProgressWhenLong(
+    'Literature Triage: rebuilding the index',
+    (report) => {
+      report('reading corpora');
+      return ctx.corpus.load();
+    },
+    { large: true },
+  );
+  // A large corpus is indexed by the load listener above, already under a notification.
+  if (load.papers.length < LARGE_CORPUS) await buildIndex(ctx, false);
+  const summary = `indexed ${load.papers.length} papers from ${load.files.length} file(s)`;
+  vscode.window.setStatusBarMessage(`Literature Triage: ${summary}`, 5000);
+  ctx.log.appendLine(
+    `Rebuild Index: ${summary}${load.errors.length ? `, ${load.errors.length} error(s)` : ''}.`,
+  );
+  return { papers: load.papers.length, files: load.files.length, errors: load.errors.length };
+}
+
+/** Drops and rebuilds what the library derives from the papers, under a notification when it is large. */
+async function buildIndex(ctx: FeatureContext, large: boolean): Promise<void> {
+  await withProgressWhenLong(
+    `Literature Triage: indexing ${ctx.library.papers.length} papers`,
+    async (report) => {
+      ctx.library.invalidate();
+      report('search index');
+      ctx.library.searchIndex();
+      report('topics');
+      ctx.library.topics();
+    },
+    { large },
+  );
+}

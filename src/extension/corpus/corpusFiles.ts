@@ -1,43 +1,86 @@
 import * as vscode from 'vscode';
-import { resolveInWorkspace } from '../settings';
+import { primaryFolder, resolveInWorkspace } from '../settings';
 
 const GLOB_CHARS = /[*?{[]/;
+
+export interface CorpusSource {
+  uri: vscode.Uri;
+  /** How messages name the file: workspace-relative, or absolute when outside the workspace. */
+  label: string;
+}
+
+export interface CorpusEntryProblem {
+  entry: string;
+  message: string;
+}
 
 function isAbsolute(path: string): boolean {
   return path.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(path);
 }
 
-/** The files named by `literatureTriage.corpora`: workspace-relative paths or globs, or absolute paths. */
-export async function corpusFiles(entries: readonly string[]): Promise<{ uri: vscode.Uri; label: string }[]> {
-  const found = new Map<string, { uri: vscode.Uri; label: string }>();
+function isGlob(entry: string): boolean {
+  return GLOB_CHARS.test(entry) && !isAbsolute(entry);
+}
+
+/**
+ * The files named by `literatureTriage.corpora`: workspace-relative paths or globs, or absolute paths. Entries
+ * that name nothing (a relative path with no folder open, a glob matching no file) are returned as problems.
+ */
+export async function corpusFiles(
+  entries: readonly string[],
+): Promise<{ sources: CorpusSource[]; problems: CorpusEntryProblem[] }> {
+  const found = new Map<string, CorpusSource>();
+  const problems: CorpusEntryProblem[] = [];
+  const folder = primaryFolder();
   for (const entry of entries) {
-    if (GLOB_CHARS.test(entry) && !isAbsolute(entry)) {
-      const uris = await vscode.workspace.findFiles(entry, '**/node_modules/**');
+    if (isGlob(entry)) {
+      if (!folder) {
+        problems.push({ entry, message: 'a pattern needs an open folder to search' });
+        continue;
+      }
+      const uris = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, entry),
+        '**/node_modules/**',
+      );
+      if (uris.length === 0) problems.push({ entry, message: 'the pattern matches no file' });
       uris.sort((a, b) => a.toString().localeCompare(b.toString()));
-      for (const uri of uris) found.set(uri.toString(), { uri, label: vscode.workspace.asRelativePath(uri) });
+      for (const uri of uris) found.set(uri.toString(), { uri, label: labelOf(uri) });
     } else {
       const uri = resolveInWorkspace(entry);
-      if (uri)
-        found.set(uri.toString(), {
-          uri,
-          label: isAbsolute(entry) ? entry : vscode.workspace.asRelativePath(uri),
-        });
+      if (uri) found.set(uri.toString(), { uri, label: isAbsolute(entry) ? entry : labelOf(uri) });
+      else problems.push({ entry, message: 'a relative path needs an open folder' });
     }
   }
-  return [...found.values()];
+  return { sources: [...found.values()], problems };
+}
+
+function labelOf(uri: vscode.Uri): string {
+  return settingPathFor(uri);
+}
+
+/** How a file is written into `literatureTriage.corpora`: relative to the first folder when inside it. */
+export function settingPathFor(uri: vscode.Uri): string {
+  const folder = primaryFolder();
+  if (folder && uri.scheme === folder.scheme && uri.authority === folder.authority) {
+    const root = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+    if (uri.path.startsWith(root)) return uri.path.slice(root.length);
+  }
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }
 
 /** Watch patterns for the same entries, so edits, creations and deletions re-index. */
 export function corpusWatchPatterns(entries: readonly string[]): vscode.GlobPattern[] {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  return entries.map((entry) => {
+  const folder = primaryFolder();
+  const patterns: vscode.GlobPattern[] = [];
+  for (const entry of entries) {
     if (isAbsolute(entry)) {
-      const slash = entry.lastIndexOf('/');
-      return new vscode.RelativePattern(
-        vscode.Uri.file(entry.slice(0, slash) || '/'),
-        entry.slice(slash + 1),
+      const slash = Math.max(entry.lastIndexOf('/'), entry.lastIndexOf('\\'));
+      patterns.push(
+        new vscode.RelativePattern(vscode.Uri.file(entry.slice(0, slash) || '/'), entry.slice(slash + 1)),
       );
+    } else if (folder) {
+      patterns.push(new vscode.RelativePattern(folder, entry));
     }
-    return folder ? new vscode.RelativePattern(folder, entry) : entry;
-  });
+  }
+  return patterns;
 }

@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
-import type { Paper, ReadWarning } from '../../core/model/paper';
+import { CorpusError, type Paper, type ReadWarning } from '../../core/model/paper';
 import { readCorpus } from '../../core/readers';
 import { mergePapers } from '../../core/identity/merge';
 import { settings } from '../settings';
-import { corpusFiles, corpusWatchPatterns } from './corpusFiles';
+import { corpusFiles, corpusWatchPatterns, type CorpusSource } from './corpusFiles';
+import { withProgressWhenLong } from './longWork';
 
 export const BUNDLED_SEED = 'seeds/hf-daily-papers-seed.txt';
 
 export interface CorpusLoad {
   papers: Paper[];
-  files: string[];
+  /** The files read, in reading order, with how many papers each gave (before merging across files). */
+  files: { label: string; papers: number }[];
   warnings: ReadWarning[];
   errors: { file: string; message: string }[];
 }
@@ -22,12 +24,17 @@ export interface CorpusLoad {
 export class CorpusService implements vscode.Disposable {
   private papers: Paper[] = [];
   private index = new Map<string, Paper>();
+  private last: CorpusLoad | undefined;
   private readonly changed = new vscode.EventEmitter<CorpusLoad>();
   readonly onDidChange = this.changed.event;
   private watchers: vscode.Disposable[] = [];
+  private watchedEntries: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
   private loading: Promise<CorpusLoad> | undefined;
+  private rerun: Promise<CorpusLoad> | undefined;
+  /** Errors already shown as a notification: shown again only after the file was fine once. */
+  private notified = new Set<string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -36,7 +43,7 @@ export class CorpusService implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.affects(e, 'corpora') || settings.affects(e, 'includeBundledSeed'))
-          this.scheduleReload();
+          this.scheduleReload(0);
       }),
     );
   }
@@ -45,41 +52,67 @@ export class CorpusService implements vscode.Disposable {
     return this.papers;
   }
 
+  /** The outcome of the last completed load. */
+  get lastLoad(): CorpusLoad | undefined {
+    return this.last;
+  }
+
   byId(id: string): Paper | undefined {
     return this.index.get(id);
   }
 
-  /** Loads (or reloads) every corpus; concurrent calls share one load. */
+  /**
+   * Loads (or reloads) every corpus. A call made while a load runs gets a fresh load once that one ends (the
+   * running one may have read a file before it changed); calls made meanwhile share it.
+   */
   load(): Promise<CorpusLoad> {
-    this.loading ??= this.readAll().finally(() => (this.loading = undefined));
-    return this.loading;
+    if (!this.loading) {
+      this.loading = this.readAllWithProgress().finally(() => (this.loading = undefined));
+      return this.loading;
+    }
+    this.rerun ??= this.loading
+      .catch(() => undefined)
+      .then(() => {
+        this.rerun = undefined;
+        return this.load();
+      });
+    return this.rerun;
   }
 
-  private async readAll(): Promise<CorpusLoad> {
-    const sources: { uri: vscode.Uri; label: string }[] = [];
+  private readAllWithProgress(): Promise<CorpusLoad> {
+    return withProgressWhenLong('Literature Triage: reading corpora', (report) => this.readAll(report));
+  }
+
+  private async readAll(report: (message: string) => void): Promise<CorpusLoad> {
+    const sources: CorpusSource[] = [];
     if (settings.includeBundledSeed()) {
       sources.push({ uri: vscode.Uri.joinPath(this.extensionUri, BUNDLED_SEED), label: BUNDLED_SEED });
     }
-    sources.push(...(await corpusFiles(settings.corpora())));
+    const entries = settings.corpora();
+    const named = await corpusFiles(entries);
+    sources.push(...named.sources);
     const load: CorpusLoad = { papers: [], files: [], warnings: [], errors: [] };
+    for (const problem of named.problems) load.errors.push({ file: problem.entry, message: problem.message });
     const lists: Paper[][] = [];
     for (const source of sources) {
+      report(source.label);
       try {
         const bytes = await vscode.workspace.fs.readFile(source.uri);
         const result = readCorpus(bytes, source.label);
         lists.push(result.papers);
         load.warnings.push(...result.warnings);
-        load.files.push(source.label);
+        load.files.push({ label: source.label, papers: result.papers.length });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        load.errors.push({ file: source.label, message });
+        load.errors.push({ file: source.label, message: describeReadError(error) });
       }
     }
+    report('merging');
     load.papers = mergePapers(lists);
     this.papers = load.papers;
     this.index = new Map(load.papers.map((p) => [p.id, p]));
+    this.last = load;
     this.report(load);
-    this.watch();
+    this.watch(entries);
     this.changed.fire(load);
     return load;
   }
@@ -91,19 +124,28 @@ export class CorpusService implements vscode.Disposable {
     );
     for (const w of load.warnings) {
       const where = w.line !== undefined ? `:${w.line}` : w.record !== undefined ? ` record ${w.record}` : '';
-      this.log.appendLine(`  ${w.file}${where}: ${w.message}`);
+      const level = w.severity === 'info' ? 'info' : 'warning';
+      this.log.appendLine(`  ${level} ${w.file}${where}: ${w.message}`);
     }
+    const current = new Set<string>();
     for (const e of load.errors) {
-      this.log.appendLine(`  ERROR ${e.message}`);
+      this.log.appendLine(`  error ${e.file}: ${e.message}`);
+      const id = `${e.file}\n${e.message}`;
+      current.add(id);
+      if (this.notified.has(id)) continue;
       void vscode.window
         .showErrorMessage(`Literature Triage: cannot read corpus ${e.file}: ${e.message}`, 'Show Output')
         .then((choice) => choice && this.log.show(true));
     }
+    this.notified = current;
   }
 
-  private watch(): void {
+  private watch(entries: readonly string[]): void {
+    const signature = JSON.stringify(entries);
+    if (signature === this.watchedEntries) return;
+    this.watchedEntries = signature;
     for (const w of this.watchers) w.dispose();
-    this.watchers = corpusWatchPatterns(settings.corpora()).map((pattern) => {
+    this.watchers = corpusWatchPatterns(entries).map((pattern) => {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       watcher.onDidChange(() => this.scheduleReload());
       watcher.onDidCreate(() => this.scheduleReload());
@@ -123,4 +165,17 @@ export class CorpusService implements vscode.Disposable {
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
     this.changed.dispose();
   }
+}
+
+/** The reader's message without the file name it starts with (the notification names the file already). */
+function describeReadError(error: unknown): string {
+  if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound')
+    return 'the file does not exist';
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof CorpusError) {
+    const prefix = `${error.file}${error.line !== undefined ? `:${error.line}` : ''}: `;
+    const detail = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+    return error.line !== undefined ? `line ${error.line}: ${detail}` : detail;
+  }
+  return message;
 }

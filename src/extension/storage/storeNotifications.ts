@@ -1,29 +1,38 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../featureContext';
 
+export const OPEN_FILE = 'Open File';
+export const RETRY = 'Retry';
+
 /** Tells the user when the state file cannot be read or written; edits are kept in memory meanwhile. */
-export function registerStoreNotifications({ store, extension, log }: FeatureContext): void {
+export function registerStoreNotifications({
+  store,
+  extension,
+  log,
+}: Pick<FeatureContext, 'store' | 'extension' | 'log'>): void {
   extension.subscriptions.push(
+    store.onDidReport((line) => log.appendLine(line)),
     store.onDidChangeProblem(async (problem) => {
+      const file = store.file;
       if (!problem) {
-        log.appendLine(`State file ${store.file.fsPath} is readable and saved again.`);
+        log.appendLine(`State file ${file.fsPath} is readable and saved again.`);
         return;
       }
       log.appendLine(`State file problem (${problem.kind}): ${problem.message}`);
       if (problem.kind === 'unreadable') {
         const choice = await vscode.window.showErrorMessage(
-          `Literature Triage cannot read ${store.file.fsPath}: ${problem.message}. ` +
-            'Your decisions are kept in memory and saved once the file is fixed.',
-          'Open File',
+          `Literature Triage cannot read ${file.fsPath}: ${problem.message}. ` +
+            'It will not be overwritten: your decisions are kept in memory and saved once the file is fixed.',
+          OPEN_FILE,
         );
-        if (choice === 'Open File') await vscode.window.showTextDocument(store.file);
+        if (choice === OPEN_FILE) await vscode.window.showTextDocument(file);
       } else {
         const choice = await vscode.window.showErrorMessage(
-          `Literature Triage could not save ${store.file.fsPath}: ${problem.message}. ` +
+          `Literature Triage could not save ${file.fsPath}: ${problem.message}. ` +
             'Your decisions are kept in memory.',
-          'Retry',
+          RETRY,
         );
-        if (choice === 'Retry') store.retrySave();
+        if (choice === RETRY) store.retrySave();
       }
     }),
   );

@@ -7,13 +7,18 @@ import {
   merge,
   parse,
   serialize,
-  StateFileError,
   undo,
   type History,
   type TriageState,
 } from '../../core/triage';
-import { readTextIfExists, writeFileAtomically } from './atomicWrite';
+import { isDirectoryError, readTextIfExists, writeFileAtomically } from './atomicWrite';
+import { rebaseHistory } from './rebaseHistory';
 
+/**
+ * Why the state file is not in step with this window. `unreadable` (corrupt, a newer version, not UTF-8, an I/O
+ * error on read) blocks every save until the file reads again; `write-failed` (read-only, a folder in the way,
+ * disk full) is retried on the next change.
+ */
 export type StoreProblem =
   { kind: 'unreadable'; message: string } | { kind: 'write-failed'; message: string } | undefined;
 
@@ -22,24 +27,35 @@ export type StoreProblem =
  *
  * - The file is created on the first decision and written through a temp file + rename.
  * - Changes made elsewhere (another window, git pull, a hand edit) arrive through a file watcher and are merged
- *   with this window's state, using the last state read from or written to disk as the common base.
+ *   with this window's state, using the last state read from or written to disk as the common base; the undo
+ *   steps are rebased too, so undo never reverts the other side's changes.
  * - A corrupt or future-version file is never overwritten: edits stay in memory until the file is fixed.
  * - A failed write (read-only file, full disk) keeps the edits in memory and retries on the next change.
+ * - A file deleted while open is written again from memory: a deletion never loses decisions.
+ *
+ * Reads and writes run one at a time, so a reload never interleaves with a save.
  */
 export class TriageStore implements vscode.Disposable {
   private history: History = createHistory(emptyState());
   /** The state the file holds as far as we know: the base of three-way merges. */
   private diskState: TriageState = emptyState();
-  private lastWrittenText: string | undefined;
+  /** The file's text as last read or written; undefined when there is no file (as far as we know). */
+  private diskText: string | undefined;
   private dirty = false;
   private problemState: StoreProblem;
   private saveTimer: NodeJS.Timeout | undefined;
-  private saving: Promise<void> = Promise.resolve();
+  private queue: Promise<void> = Promise.resolve();
   private watcher: vscode.FileSystemWatcher | undefined;
+  private watchedFile: string | undefined;
+  private focusListener: vscode.Disposable | undefined;
+  private disposed = false;
   private readonly changed = new vscode.EventEmitter<TriageState>();
   readonly onDidChange = this.changed.event;
   private readonly problemChanged = new vscode.EventEmitter<StoreProblem>();
   readonly onDidChangeProblem = this.problemChanged.event;
+  private readonly reported = new vscode.EventEmitter<string>();
+  /** Things worth a line in the output channel. */
+  readonly onDidReport = this.reported.event;
 
   constructor(
     private readonly locate: () => vscode.Uri,
@@ -66,10 +82,16 @@ export class TriageStore implements vscode.Disposable {
     return canUndo(this.history);
   }
 
-  /** Reads the state file (if any) and starts watching it. */
+  /**
+   * Reads the state file (if any) and starts watching it. The file is also read again whenever the window
+   * gets the focus back: a change made while a watcher was not yet (or no longer) running is still merged.
+   */
   async open(): Promise<void> {
     this.watch();
-    await this.reloadFromDisk();
+    this.focusListener ??= vscode.window.onDidChangeWindowState((window) => {
+      if (window.focused) void this.reloadFromDisk();
+    });
+    await this.enqueue(() => this.reload());
   }
 
   /** Applies a pure state operation as one undoable step and schedules a save. */
@@ -89,57 +111,103 @@ export class TriageStore implements vscode.Disposable {
 
   /** Tries again to save edits a failed write left in memory. */
   retrySave(): void {
-    if (this.dirty) this.scheduleSave();
+    if (this.dirty) this.scheduleSave(0);
   }
 
-  /** Resolves once every scheduled save has been attempted. */
+  /** Resolves once every scheduled read and save has been attempted. */
   async flush(): Promise<void> {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-      this.saving = this.saving.then(() => this.save());
+    for (;;) {
+      if (this.saveTimer) {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = undefined;
+        void this.enqueue(() => this.save());
+      }
+      const pending = this.queue;
+      await pending;
+      if (pending === this.queue && !this.saveTimer) return;
     }
-    await this.saving;
   }
 
   /** Re-reads the file, e.g. after it was fixed or changed elsewhere, and merges it in. */
-  async reloadFromDisk(): Promise<void> {
+  reloadFromDisk(): Promise<void> {
+    return this.enqueue(() => this.reload());
+  }
+
+  /** Points the store at another file (the setting or the folders changed): watch it and merge what it holds. */
+  async relocate(): Promise<void> {
+    if (this.locate().toString() === this.watchedFile) return;
+    this.watch();
+    await this.enqueue(async () => {
+      this.diskText = undefined;
+      this.diskState = emptyState();
+      this.dirty = this.history.present.papers.size > 0;
+      if (this.problemState) this.setProblem(undefined);
+      await this.reload();
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reload(): Promise<void> {
     const file = this.locate();
     let text: string | undefined;
     try {
       text = await readTextIfExists(file);
     } catch (error) {
-      this.setProblem({ kind: 'unreadable', message: describe(error) });
+      if (isDirectoryError(error)) {
+        this.setProblem({ kind: 'write-failed', message: `${file.fsPath} is a folder, not a file` });
+      } else {
+        this.setProblem({ kind: 'unreadable', message: describe(error) });
+      }
       return;
     }
-    if (text === undefined) {
+    if (text === undefined) return this.fileIsMissing();
+    if (text === this.diskText) {
       if (this.problemState?.kind === 'unreadable') this.setProblem(undefined);
-      this.diskState = emptyState();
       if (this.dirty) this.scheduleSave();
       return;
     }
-    if (text === this.lastWrittenText) return;
     let disk: TriageState;
     try {
       disk = parse(text);
     } catch (error) {
-      const message = error instanceof StateFileError ? error.message : describe(error);
-      this.setProblem({ kind: 'unreadable', message });
+      this.setProblem({ kind: 'unreadable', message: describe(error) });
       return;
     }
-    const wasBlocked = this.problemState?.kind === 'unreadable';
-    if (wasBlocked) this.setProblem(undefined);
-    const merged = merge(this.history.present, disk, this.diskState);
+    if (this.problemState?.kind === 'unreadable') this.setProblem(undefined);
+    const base = this.diskState;
+    const merged = merge(this.history.present, disk, base);
+    this.history = rebaseHistory(this.history, base, disk);
     this.diskState = disk;
-    this.lastWrittenText = text;
-    if (serialize(merged) !== serialize(this.history.present)) {
+    this.diskText = text;
+    const mergedText = serialize(merged);
+    if (mergedText !== serialize(this.history.present)) {
       this.history = { ...this.history, present: merged };
       this.changed.fire(merged);
     }
-    if (this.dirty || serialize(merged) !== text) {
-      this.dirty = true;
-      this.scheduleSave();
+    this.dirty = mergedText !== text;
+    if (this.dirty) this.scheduleSave();
+    else if (this.problemState?.kind === 'write-failed') this.setProblem(undefined);
+  }
+
+  /** No file: never created yet, or deleted while open (then what memory holds is written back). */
+  private fileIsMissing(): void {
+    const hadFile = this.diskText !== undefined;
+    this.diskText = undefined;
+    this.diskState = emptyState();
+    if (this.problemState?.kind === 'unreadable') this.setProblem(undefined);
+    if (this.history.present.papers.size === 0) {
+      this.dirty = false;
+      return;
     }
+    if (hadFile)
+      this.reported.fire(`${this.locate().fsPath} was deleted; writing the decisions kept in memory back.`);
+    this.dirty = true;
+    this.scheduleSave();
   }
 
   /** A corrupt or future-version file is never written over. */
@@ -153,12 +221,13 @@ export class TriageStore implements vscode.Disposable {
     this.scheduleSave();
   }
 
-  private scheduleSave(): void {
+  private scheduleSave(delayMs = this.saveDelayMs): void {
+    if (this.disposed) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      this.saving = this.saving.then(() => this.save());
-    }, this.saveDelayMs);
+      void this.enqueue(() => this.save());
+    }, delayMs);
   }
 
   private async save(): Promise<void> {
@@ -166,35 +235,33 @@ export class TriageStore implements vscode.Disposable {
     const file = this.locate();
     const state = this.history.present;
     const text = serialize(state);
-    if (state.papers.size === 0 && this.lastWrittenText === undefined) {
-      // Nothing decided yet and no file: do not create an empty one.
-      const existing = await readTextIfExists(file).catch(() => undefined);
-      if (existing === undefined) {
-        this.dirty = false;
-        return;
-      }
-    }
     try {
       // Last look at the file: an edit made since our last read must be merged, not overwritten.
       const current = await readTextIfExists(file);
-      if (current !== undefined && current !== this.lastWrittenText) {
-        await this.reloadFromDisk();
-        if (this.isBlocked()) return;
-        return this.save();
+      if (current === undefined && this.diskText === undefined && state.papers.size === 0) {
+        // Nothing decided yet and no file: do not create an empty one.
+        this.dirty = false;
+        return;
+      }
+      if (current !== undefined && current !== this.diskText) {
+        await this.reload();
+        return this.isBlocked() ? undefined : this.save();
       }
       await writeFileAtomically(file, text);
-      this.lastWrittenText = text;
+      this.diskText = text;
       this.diskState = state;
       this.dirty = serialize(this.history.present) !== text;
       if (this.problemState?.kind === 'write-failed') this.setProblem(undefined);
     } catch (error) {
-      this.setProblem({ kind: 'write-failed', message: describe(error) });
+      const message = isDirectoryError(error) ? `${file.fsPath} is a folder, not a file` : describe(error);
+      this.setProblem({ kind: 'write-failed', message });
     }
   }
 
   private watch(): void {
     this.watcher?.dispose();
     const file = this.locate();
+    this.watchedFile = file.toString();
     const slash = file.path.lastIndexOf('/');
     const folder = file.with({ path: file.path.slice(0, slash) || '/' });
     this.watcher = vscode.workspace.createFileSystemWatcher(
@@ -203,18 +270,7 @@ export class TriageStore implements vscode.Disposable {
     const onEvent = () => void this.reloadFromDisk();
     this.watcher.onDidChange(onEvent);
     this.watcher.onDidCreate(onEvent);
-    this.watcher.onDidDelete(() => {
-      this.lastWrittenText = undefined;
-      this.diskState = emptyState();
-    });
-  }
-
-  /** Points the store at another file (the setting changed): watch it and merge what it holds. */
-  async relocate(): Promise<void> {
-    this.lastWrittenText = undefined;
-    this.diskState = emptyState();
-    this.dirty = this.history.present.papers.size > 0;
-    await this.open();
+    this.watcher.onDidDelete(onEvent);
   }
 
   private setProblem(problem: StoreProblem): void {
@@ -223,11 +279,19 @@ export class TriageStore implements vscode.Disposable {
     this.problemChanged.fire(problem);
   }
 
+  /** Stops watching; a save still waiting for its delay is started at once so a quick close loses nothing. */
   dispose(): void {
-    clearTimeout(this.saveTimer);
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      void this.enqueue(() => this.save());
+    }
+    this.disposed = true;
     this.watcher?.dispose();
+    this.focusListener?.dispose();
     this.changed.dispose();
     this.problemChanged.dispose();
+    this.reported.dispose();
   }
 }
 

@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import {
+  BibMergeError,
+  existingKeys,
+  exportEntries,
+  mergeIntoBib,
+  type ExportOptions,
+  type KeyConflict,
+} from '../../core/bibtex';
+import type { Paper } from '../../core/model/paper';
+import { pinKeys, type PaperRef } from '../../core/triage';
+import type { FeatureContext } from '../featureContext';
+import { readTextIfExists, writeFileAtomically } from '../storage/atomicWrite';
+
+export interface BibWriteResult {
+  file: vscode.Uri;
+  /** Entries in scope (after leaving out key conflicts). */
+  exported: number;
+  added: number;
+  kept: number;
+  addedKeys: string[];
+  keptKeys: string[];
+  conflicts: KeyConflict[];
+  /** The key each exported paper is cited by, by paper id. */
+  keys: Map<string, string>;
+  /** False when nothing had to be added, so the file was left untouched. */
+  written: boolean;
+}
+
+/** The .bib cannot take the entries: not UTF-8, an unclosed entry, unsaved edits the user would not save. */
+export class BibWriteError extends Error {
+  constructor(
+    message: string,
+    readonly file: vscode.Uri,
+    readonly line?: number,
+  ) {
+    super(message);
+    this.name = 'BibWriteError';
+  }
+}
+
+/**
+ * Merges the papers' entries into the .bib with the core's rules (existing entries are kept byte for byte,
+ * new ones appended), writes it atomically, and pins every new key in the triage state so it never changes.
+ */
+export async function writeEntriesToBib(
+  ctx: FeatureContext,
+  file: vscode.Uri,
+  papers: readonly Paper[],
+  options: ExportOptions,
+): Promise<BibWriteResult> {
+  await saveOpenEditorFirst(file);
+  let existing: string;
+  try {
+    existing = (await readTextIfExists(file, { keepBom: true })) ?? '';
+  } catch (error) {
+    throw new BibWriteError(`cannot read it: ${describe(error)}`, file);
+  }
+  const result = exportEntries(papers, ctx.store.state, { ...options, reservedKeys: existingKeys(existing) });
+  let merged;
+  try {
+    merged = mergeIntoBib(existing, result.entries);
+  } catch (error) {
+    if (error instanceof BibMergeError) throw new BibWriteError(error.message, file, error.line);
+    throw error;
+  }
+  const written = merged.text !== existing;
+  if (written) await writeFileAtomically(file, merged.text);
+  pinNewKeys(ctx, papers, result.newPins);
+  return {
+    file,
+    exported: result.entries.length,
+    added: merged.added,
+    kept: merged.kept,
+    addedKeys: merged.addedKeys,
+    keptKeys: merged.keptKeys,
+    conflicts: result.conflicts,
+    keys: new Map(result.entries.map((e) => [e.paperId, e.key])),
+    written,
+  };
+}
+
+export function pinNewKeys(
+  ctx: FeatureContext,
+  papers: readonly Paper[],
+  newPins: Map<string, string>,
+): void {
+  if (newPins.size === 0) return;
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const pins: [PaperRef, string][] = [];
+  for (const [id, key] of newPins) {
+    const paper = byId.get(id);
+    if (paper) pins.push([paper, key]);
+  }
+  ctx.store.apply((state) => pinKeys(state, pins, ctx.now()));
+}
+
+/** Writing under an editor with unsaved changes would set up a conflict: save them first, if the user agrees. */
+async function saveOpenEditorFirst(file: vscode.Uri): Promise<void> {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
+  if (!document?.isDirty) return;
+  const save = 'Save and Export';
+  const choice = await vscode.window.showWarningMessage(
+    `${vscode.workspace.asRelativePath(file)} has unsaved changes. Save them before adding entries?`,
+    { modal: true },
+    save,
+  );
+  if (choice !== save || !(await document.save())) {
+    throw new BibWriteError('it has unsaved changes', file);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/model/paper';
+import { lookupTriage, type TriageState, type TriageStatus } from '../../core/triage';
+
+const STATUS_ORDER: Record<TriageStatus, number> = { include: 0, maybe: 1, untriaged: 2, exclude: 3 };
+const STATUS_LABEL: Record<TriageStatus, string> = {
+  include: 'included',
+  maybe: 'maybe',
+  untriaged: 'untriaged',
+  exclude: 'excluded',
+};
+
+export interface PaperItem extends vscode.QuickPickItem {
+  paper: Paper;
+}
+
+/** Papers to cite, included first, then maybe, untriaged and excluded; the corpus order within each. */
+export function citationItems(papers: readonly Paper[], state: TriageState): PaperItem[] {
+  return papers
+    .map((paper, index) => ({ paper, index, triage: lookupTriage(state, paper) }))
+    .sort(
+      (a, b) =>
+        STATUS_ORDER[a.triage?.status ?? 'untriaged'] - STATUS_ORDER[b.triage?.status ?? 'untriaged'] ||
+        a.index - b.index,
+    )
+    .map(({ paper, triage }) => ({
+      paper,
+      label: paper.title,
+      description: [STATUS_LABEL[triage?.status ?? 'untriaged'], triage?.key, ...(triage?.tags ?? [])]
+        .filter(Boolean)
+        .join(' · '),
+      detail: byline(paper),
+    }));
+}
+
+function byline(paper: Paper): string | undefined {
+  const authors = paper.authors ?? [];
+  const names = authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
+  const parts = [names, paper.year?.toString()].filter(Boolean);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+export async function pickPaperToCite(
+  papers: readonly Paper[],
+  state: TriageState,
+): Promise<Paper | undefined> {
+  const chosen = await vscode.window.showQuickPick(citationItems(papers, state), {
+    title: 'Insert Citation',
+    placeHolder: 'Cite which paper? (included papers first)',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return chosen?.paper;
+}

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { ExportOptions } from '../../core/bibtex';
+import type { Paper } from '../../core/model/paper';
+import { lookupTriage, type TriageState } from '../../core/triage';
+
+/** What an export covers: papers to consider and which of them the core keeps. */
+export interface ExportScope {
+  /** For messages: "included papers", "papers tagged “x”". */
+  description: string;
+  papers: readonly Paper[];
+  options: ExportOptions;
+}
+
+export type ScopeKind = 'include' | 'maybe' | 'tag' | 'selection' | 'all';
+
+interface ScopeItem extends vscode.QuickPickItem {
+  scope: ScopeKind;
+}
+
+/** Asks which papers to export; undefined when the user cancels. */
+export async function pickExportScope(
+  papers: readonly Paper[],
+  state: TriageState,
+  selection: readonly Paper[],
+): Promise<ExportScope | undefined> {
+  const count = (status: string) => papers.filter((p) => lookupTriage(state, p)?.status === status).length;
+  const tags = tagCounts(papers, state);
+  const items: ScopeItem[] = [
+    { scope: 'include', label: 'Included papers', description: plural(count('include'), 'paper') },
+    { scope: 'maybe', label: 'Maybe papers', description: plural(count('maybe'), 'paper') },
+    { scope: 'tag', label: 'Papers with a tag…', description: plural(tags.size, 'tag') },
+    ...(selection.length
+      ? [
+          {
+            scope: 'selection' as const,
+            label: 'Selected papers',
+            description: plural(selection.length, 'paper'),
+          },
+        ]
+      : []),
+    { scope: 'all', label: 'All papers', description: plural(papers.length, 'paper') },
+  ];
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: 'Export BibTeX',
+    placeHolder: 'Which papers to export?',
+  });
+  if (!chosen) return undefined;
+  switch (chosen.scope) {
+    case 'include':
+      return { description: 'included papers', papers, options: { statuses: ['include'] } };
+    case 'maybe':
+      return { description: 'maybe papers', papers, options: { statuses: ['maybe'] } };
+    case 'selection':
+      return { description: 'selected papers', papers: selection, options: { statuses: 'all' } };
+    case 'all':
+      return { description: 'all papers', papers, options: { statuses: 'all' } };
+    case 'tag': {
+      const tag = await pickTag(tags);
+      if (tag === undefined) return undefined;
+      return { description: `papers tagged “${tag}”`, papers, options: { statuses: 'all', tag } };
+    }
+  }
+}
+
+async function pickTag(tags: Map<string, number>): Promise<string | undefined> {
+  if (tags.size === 0) {
+    void vscode.window.showInformationMessage('Literature Triage: no paper has a tag yet.');
+    return undefined;
+  }
+  const items = [...tags].map(([tag, n]) => ({ label: tag, description: plural(n, 'paper') }));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: 'Export BibTeX: papers with a tag',
+    placeHolder: 'Which tag?',
+  });
+  return chosen?.label;
+}
+
+function tagCounts(papers: readonly Paper[], state: TriageState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const paper of papers) {
+    for (const tag of lookupTriage(state, paper)?.tags ?? []) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  return new Map([...counts].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}

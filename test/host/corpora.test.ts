@@ -1,0 +1,189 @@
+import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { LiteratureTriageApi } from '../../src/extension/extension';
+import { activeApi } from './support';
+import { answer, stubs, type Stubs } from './windowStubs';
+import { eventually, fixture, workspacePath, writeWorkspaceFile } from './workspaceFiles';
+
+const SEED_PAPERS = 52;
+const ATOM_PAPERS = 10;
+
+let api: LiteratureTriageApi;
+let stub: Stubs;
+let logLines: string[];
+let restoreLog: () => void;
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('literatureTriage');
+}
+
+function titles(): string[] {
+  return api.context.library.papers.map((p) => p.title);
+}
+
+function errorMessages(): string[] {
+  return (stub.calls.get('showErrorMessage') ?? []).map((args) => String(args[0]));
+}
+
+async function setCorpora(entries: string[] | undefined): Promise<void> {
+  await config().update('corpora', entries, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Captures what the extension writes to its output channel. */
+function captureLog(): () => void {
+  const log = api.context.log as unknown as { appendLine: (line: string) => void };
+  const original = log.appendLine;
+  log.appendLine = (line: string) => {
+    logLines.push(line);
+    original.call(log, line);
+  };
+  return () => (log.appendLine = original);
+}
+
+const oneEntryBib = (title: string) =>
+  `@article{first,\n  author = {Doe, Ann},\n  title = {${title}},\n  year = {2021}\n}\n`;
+
+suite('corpora', () => {
+  suiteSetup(async () => {
+    api = await activeApi();
+  });
+
+  setup(() => {
+    stub = stubs();
+    stub.window('showInformationMessage', answer(undefined));
+    stub.window('showErrorMessage', answer(undefined));
+    logLines = [];
+    restoreLog = captureLog();
+  });
+
+  teardown(async () => {
+    stub.restore();
+    restoreLog();
+    await setCorpora(undefined);
+    await config().update('includeBundledSeed', undefined, vscode.ConfigurationTarget.Workspace);
+    rmSync(workspacePath('corpora'), { recursive: true, force: true });
+    await api.context.corpus.load();
+    await eventually(() => api.context.library.papers.length === SEED_PAPERS, 'the seed alone again');
+  });
+
+  test('Add Corpus File… adds the workspace-relative path to the setting and loads its papers', async () => {
+    const path = writeWorkspaceFile('corpora/arxiv.xml', fixture('corpora/arxiv-atom.xml'));
+    stub.window('showOpenDialog', async () => [vscode.Uri.file(path)]);
+    const added = await vscode.commands.executeCommand<string[]>('literatureTriage.addCorpusFile');
+    assert.deepEqual(added, ['corpora/arxiv.xml']);
+    const options = stub.calls.get('showOpenDialog')![0]![0] as vscode.OpenDialogOptions;
+    assert.deepEqual(Object.values(options.filters!)[0]!.sort(), ['bib', 'json', 'ris', 'txt', 'xml']);
+    assert.equal(options.canSelectMany, true);
+    assert.deepEqual(config().inspect<string[]>('corpora')?.workspaceValue, ['corpora/arxiv.xml']);
+    assert.equal(api.context.library.papers.length, SEED_PAPERS + ATOM_PAPERS);
+    assert.ok(
+      api.context.corpus.lastLoad!.files.some(
+        (f) => f.label === 'corpora/arxiv.xml' && f.papers === ATOM_PAPERS,
+      ),
+    );
+    assert.match(infoMessage(), /added corpora\/arxiv\.xml \(10 papers\); 62 papers in all/);
+
+    // Adding it again changes nothing.
+    const again = await vscode.commands.executeCommand<string[]>('literatureTriage.addCorpusFile');
+    assert.deepEqual(again, []);
+    assert.deepEqual(config().inspect<string[]>('corpora')?.workspaceValue, ['corpora/arxiv.xml']);
+  });
+
+  test('editing, creating and deleting corpus files re-indexes automatically', async () => {
+    writeWorkspaceFile('corpora/mine.bib', oneEntryBib('Watching corpus files for changes'));
+    await setCorpora(['corpora/*.bib']);
+    await eventually(() => titles().includes('Watching corpus files for changes'), 'the first load');
+
+    writeWorkspaceFile('corpora/mine.bib', oneEntryBib('An edited title seen by the watcher'));
+    await eventually(
+      () => titles().includes('An edited title seen by the watcher'),
+      'the edit to be re-indexed',
+    );
+    assert.ok(!titles().includes('Watching corpus files for changes'));
+    const index = api.context.library.searchIndex();
+    assert.ok(index.search('edited title watcher').length > 0, 'the search index has the new title');
+
+    writeWorkspaceFile('corpora/second.bib', oneEntryBib('A second file matching the pattern'));
+    await eventually(
+      () => titles().includes('A second file matching the pattern'),
+      'a new file to be indexed',
+    );
+
+    rmSync(workspacePath('corpora/mine.bib'));
+    await eventually(
+      () => !titles().includes('An edited title seen by the watcher'),
+      'a deleted file to drop out',
+    );
+    assert.equal(api.context.library.papers.length, SEED_PAPERS + 1);
+  });
+
+  test('a broken corpus file shows an error naming it, and the other files still load', async () => {
+    writeWorkspaceFile('corpora/broken.json', fixture('corpora/hf-daily-papers-extra/2024-12-11.json'));
+    writeWorkspaceFile('corpora/good.bib', oneEntryBib('A good file next to a broken one'));
+    await setCorpora(['corpora/broken.json', 'corpora/good.bib', 'corpora/missing.ris']);
+    await eventually(() => titles().includes('A good file next to a broken one'), 'the good file');
+    await eventually(() => errorMessages().length >= 2, 'two error notifications');
+    const errors = errorMessages();
+    assert.ok(
+      errors.some((m) => m.startsWith('Literature Triage: cannot read corpus corpora/broken.json: ')),
+      errors.join('\n'),
+    );
+    assert.ok(
+      errors.some((m) => /cannot read corpus corpora\/missing\.ris: the file does not exist/.test(m)),
+      errors.join('\n'),
+    );
+    assert.equal(api.context.library.papers.length, SEED_PAPERS + 1, 'seed and good file loaded');
+    assert.ok(logLines.some((l) => l.includes('error corpora/broken.json')));
+
+    // The same error is not shown again on every reload.
+    const shown = errorMessages().length;
+    await api.context.corpus.load();
+    assert.equal(errorMessages().length, shown);
+  });
+
+  test('read warnings go to the "Literature Triage" output channel', async () => {
+    const text = oneEntryBib('Kept entry') + '\n@misc{untitled,\n  author = {Roe, Bo},\n  year = {2020}\n}\n';
+    writeWorkspaceFile('corpora/warn.bib', text);
+    await setCorpora(['corpora/warn.bib']);
+    await eventually(() => titles().includes('Kept entry'), 'the load');
+    await eventually(
+      () =>
+        logLines.some((l) =>
+          /warning corpora\/warn\.bib:\d+: entry .*untitled.* has no title: skipped/.test(l),
+        ),
+      'the warning in the log',
+    );
+    assert.equal(errorMessages().length, 0, 'a warning is not an error notification');
+    assert.equal(api.context.log.name, 'Literature Triage');
+  });
+
+  test('Rebuild Index re-reads the corpora and rebuilds the index under a progress notification', async () => {
+    let progressTitle: string | undefined;
+    const original = vscode.window.withProgress;
+    stub.window('withProgress', (options: vscode.ProgressOptions, task: Parameters<typeof original>[1]) => {
+      progressTitle ??= options.title;
+      assert.equal(options.location, vscode.ProgressLocation.Notification);
+      return original.call(vscode.window, options, task);
+    });
+    const before = api.context.library.searchIndex();
+    const result = await vscode.commands.executeCommand<{ papers: number; files: number; errors: number }>(
+      'literatureTriage.rebuildIndex',
+    );
+    assert.deepEqual(result, { papers: SEED_PAPERS, files: 1, errors: 0 });
+    assert.equal(progressTitle, 'Literature Triage: rebuilding the index');
+    assert.notEqual(api.context.library.searchIndex(), before, 'a new index was built');
+    assert.ok(logLines.some((l) => l.startsWith('Rebuild Index: indexed 52 papers from 1 file(s)')));
+  });
+
+  test('without the bundled seed and with no corpora, the view is empty and shows its welcome content', async () => {
+    await config().update('includeBundledSeed', false, vscode.ConfigurationTarget.Workspace);
+    await eventually(() => api.context.library.papers.length === 0, 'no papers');
+    assert.deepEqual(await api.view.provider.getChildren(), []);
+    assert.equal(errorMessages().length, 0);
+  });
+});
+
+function infoMessage(): string {
+  return (stub.calls.get('showInformationMessage') ?? []).map((args) => String(args[0])).join('\n');
+}
