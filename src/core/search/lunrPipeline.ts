@@ -62,9 +62,3 @@ export function tokenizeForIndex(value: unknown, metadata?: object): lunr.Token[
       }),
   );
 }
-
-/** Runs the query-side pipeline over one word: "Models" → "model"; a stop word → undefined. */
-export function searchTermOf(index: lunr.Index, word: string): string | undefined {
-  const pipeline = (index as unknown as { pipeline: lunr.Pipeline }).pipeline;
-  return pipeline.runString(word)[0];
-}
