@@ -16,7 +16,7 @@ import { lookupTriage } from '../triage/operations';
 import type { PaperTriage, TriageState, TriageStatus } from '../triage/types';
 import { claimCiteKey } from './citeKey';
 import { buildEntry, type BibEntry } from './entry';
-import { compareCodeUnits, normalizeTag } from '../triage/normalize';
+import { compareCodeUnits, isValidCitationKey, normalizeTag } from '../triage/normalize';
 
 export interface ExportOptions {
   /** Statuses to export, or 'all'. Default: include only. */
@@ -59,9 +59,11 @@ export function exportEntries(
     .map((paper) => ({ paper, triage: lookupTriage(state, paper) }))
     .filter(({ triage }) => inScope(triage, options));
 
-  const taken = new Set<string>();
-  for (const entry of state.papers.values()) if (entry.key) taken.add(entry.key.toLowerCase());
+  const pinned = new Set<string>();
+  for (const entry of state.papers.values()) if (entry.key) pinned.add(entry.key.toLowerCase());
+  const taken = new Set(pinned);
   for (const key of options.reservedKeys ?? []) taken.add(key.toLowerCase());
+  const claimed = new Set<string>();
 
   const keys = new Map<string, string>();
   const newPins = new Map<string, string>();
@@ -70,7 +72,9 @@ export function exportEntries(
     .sort((a, b) => compareCodeUnits(a.paper.id, b.paper.id));
   for (const { paper } of unpinned) {
     if (keys.has(paper.id)) continue;
-    const key = claimCiteKey(paper, taken);
+    const key = sourceKey(paper, pinned, claimed) ?? claimCiteKey(paper, taken);
+    taken.add(key.toLowerCase());
+    claimed.add(key.toLowerCase());
     keys.set(paper.id, key);
     newPins.set(paper.id, key);
   }
@@ -89,4 +93,19 @@ export function exportEntries(
     entries.push(buildEntry(paper, key, triage));
   }
   return { entries, newPins, conflicts };
+}
+
+/**
+ * The key the paper's own .bib gave it, when no pinned key or other paper of this export holds it. It may be in
+ * the target file already: that is the same entry, which the merge then keeps as it is.
+ */
+function sourceKey(
+  paper: Paper,
+  pinned: ReadonlySet<string>,
+  claimed: ReadonlySet<string>,
+): string | undefined {
+  const key = paper.citationKey;
+  if (!key || !isValidCitationKey(key)) return undefined;
+  const folded = key.toLowerCase();
+  return pinned.has(folded) || claimed.has(folded) ? undefined : key;
 }

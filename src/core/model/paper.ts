@@ -19,6 +19,8 @@ export interface Paper {
   url?: string;
   /** BibTeX entry type of the source when it had one (article, book, ...). */
   entryType?: string;
+  /** The citation key the source gave the paper (a .bib entry's key); exports reuse it. */
+  citationKey?: string;
   /** Journal / booktitle / venue when the source names one. */
   venue?: string;
   /** Publication date as ISO 8601 (`2025-09-29` or a full timestamp) when the source gives one. */

@@ -138,6 +138,7 @@ export function bibtexRecords(input: string, file: string, warnings: ReadWarning
           arxivId,
           url: cleanUrl(field(e, 'url')),
           entryType: e.type.toLowerCase(),
+          citationKey: e.key,
           venue: venue ? cleanText(venue) : undefined,
         },
         source,

@@ -14,6 +14,7 @@ export interface PaperFields {
   arxivId?: string;
   url?: string;
   entryType?: string;
+  citationKey?: string;
   venue?: string;
   published?: string;
   /** Links the source names outside the abstract (a code repository, a project page). */
@@ -42,6 +43,7 @@ export function makePaper(f: PaperFields, source: SourceRef): Paper {
   if (arxivId) paper.arxivId = arxivId;
   if (f.url) paper.url = f.url;
   if (f.entryType) paper.entryType = f.entryType;
+  if (f.citationKey) paper.citationKey = f.citationKey;
   if (f.venue) paper.venue = nfc(f.venue);
   if (f.published) paper.published = f.published;
   return paper;

@@ -140,3 +140,27 @@ test('state saved under an alias (an older id) still scopes and keys the paper',
   const current = paper('p_new', 'Merged Paper', { aliases: ['p_old'] });
   assert.deepEqual(keysOf(exportEntries([current], s)), ['mergedKey']);
 });
+
+test('a paper from a .bib keeps its own citation key unless a pinned key or another paper holds it', () => {
+  const fromBib = paper('p_bib', 'Deep Residual Learning', {
+    citationKey: 'He2016',
+    authors: ['Kaiming He'],
+    year: 2016,
+  });
+  const other = paper('p_other', 'Another Paper', { citationKey: 'He2016' });
+  const all = { statuses: 'all' as const };
+  assert.deepEqual(keysOf(exportEntries([fromBib], emptyState(), all)), ['He2016']);
+  // Already in the target .bib: the same entry, so the key is reused and the merge keeps the existing entry.
+  const reused = exportEntries([fromBib], emptyState(), { ...all, reservedKeys: ['he2016'] });
+  assert.deepEqual(keysOf(reused), ['He2016']);
+  assert.equal(mergeIntoBib('@article{He2016,\n  title = {Mine}\n}\n', reused.entries).kept, 1);
+  // Two papers claiming the same source key: the first in id order gets it, the other a generated key.
+  const both = keysOf(exportEntries([other, fromBib], emptyState(), all));
+  assert.equal(both.filter((k) => k === 'He2016').length, 1);
+  // A key pinned by some other paper is never taken over.
+  const pinnedElsewhere = pinKey(emptyState(), other, 'He2016', T);
+  assert.notEqual(keysOf(exportEntries([fromBib], pinnedElsewhere, all))[0], 'He2016');
+  // Invalid keys from the source are not reused.
+  const odd = paper('p_odd', 'Odd Key', { citationKey: 'has space' });
+  assert.notEqual(keysOf(exportEntries([odd], emptyState(), all))[0], 'has space');
+});

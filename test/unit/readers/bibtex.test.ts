@@ -28,6 +28,8 @@ test('real-bibliography.bib: 169 entries with their types, duplicates merged int
   assert.equal(warnings.length, 11);
   for (const w of warnings) assert.match(w.message, /^duplicate of the paper at real-bibliography\.bib:\d+/);
   assert.equal(papers[0]!.sources[0]!.line, 6);
+  assert.ok(records.every((r) => r.citationKey && fixtureText(BIB).includes(`{${r.citationKey},`)));
+  assert.equal(records.find((r) => r.citationKey === 'Seljebotn2009')?.entryType, 'misc');
 });
 
 test('LaTeX accents are decoded to Unicode (NFC), no TeX markup is left in titles, abstracts or authors', () => {
