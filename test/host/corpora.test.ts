@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { withProgressWhenLong } from '../../src/extension/corpus/longWork';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import { activeApi } from './support';
 import { answer, stubs, type Stubs } from './windowStubs';
-import { eventually, fixture, workspacePath, writeWorkspaceFile } from './workspaceFiles';
+import { eventually, fixture, sleep, workspacePath, writeWorkspaceFile } from './workspaceFiles';
 
 const SEED_PAPERS = 52;
 const ATOM_PAPERS = 10;
@@ -174,6 +175,27 @@ suite('corpora', () => {
     assert.equal(progressTitle, 'Literature Triage: rebuilding the index');
     assert.notEqual(api.context.library.searchIndex(), before, 'a new index was built');
     assert.ok(logLines.some((l) => l.startsWith('Rebuild Index: indexed 52 papers from 1 file(s)')));
+  });
+
+  test('long work shows a progress notification; quick work shows none', async () => {
+    const titles: string[] = [];
+    stub.window(
+      'withProgress',
+      async (options: vscode.ProgressOptions, task: (p: vscode.Progress<object>) => Promise<unknown>) => {
+        titles.push(options.title ?? '');
+        return task({ report: () => undefined });
+      },
+    );
+    assert.equal(await withProgressWhenLong('quick', async () => 1, { delayMs: 200 }), 1);
+    await sleep(300);
+    assert.deepEqual(titles, []);
+    assert.equal(await withProgressWhenLong('slow', () => sleep(300).then(() => 2), { delayMs: 50 }), 2);
+    assert.equal(await withProgressWhenLong('large', async () => 3, { large: true }), 3);
+    await assert.rejects(
+      withProgressWhenLong('failing', () => Promise.reject(new Error('boom')), { large: true }),
+      /boom/,
+    );
+    assert.deepEqual(titles, ['slow', 'large', 'failing']);
   });
 
   test('without the bundled seed and with no corpora, the view is empty and shows its welcome content', async () => {

@@ -5,7 +5,7 @@ import { existingKeys, scanBib } from '../../src/core/bibtex';
 import type { Paper } from '../../src/core/model/paper';
 import { addTag, parse, setStatus, setStatusMany } from '../../src/core/triage';
 import { BibLocation } from '../../src/extension/export/bibLocation';
-import type { BibWriteResult } from '../../src/extension/export/bibWriter';
+import { writeEntriesToBib, type BibWriteResult } from '../../src/extension/export/bibWriter';
 import { exportBibtex } from '../../src/extension/export/exportCommand';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import { staticCheck, validateBib, validationFailures } from '../support/bibtexValidators';
@@ -222,6 +222,19 @@ suite('export and citing', () => {
     assert.match(String(message), /could not export to references\.bib: .*braces never close/);
     assert.deepEqual(items, ['Open File']);
     assert.equal(keyOf(papers[0]!), undefined, 'no key is pinned when nothing was written');
+  });
+
+  test('two exports into one .bib at the same time both land', async () => {
+    const file = vscode.Uri.file(workspacePath('references.bib'));
+    const [a, b] = await Promise.all([
+      writeEntriesToBib(api.context, file, [papers[0]!], { statuses: 'all' }),
+      writeEntriesToBib(api.context, file, [papers[1]!], { statuses: 'all' }),
+    ]);
+    assert.equal(a.added + b.added, 2);
+    assert.deepEqual(
+      [...existingKeys(bibText())].sort(),
+      [keyOf(papers[0]!)!, keyOf(papers[1]!)!].map((k) => k.toLowerCase()).sort(),
+    );
   });
 
   test('Copy BibTeX puts the paper’s entry on the clipboard and pins its key', async () => {

@@ -43,7 +43,31 @@ export class BibWriteError extends Error {
  * Merges the papers' entries into the .bib with the core's rules (existing entries are kept byte for byte,
  * new ones appended), writes it atomically, and pins every new key in the triage state so it never changes.
  */
-export async function writeEntriesToBib(
+export function writeEntriesToBib(
+  ctx: FeatureContext,
+  file: vscode.Uri,
+  papers: readonly Paper[],
+  options: ExportOptions,
+): Promise<BibWriteResult> {
+  return oneAtATime(file, () => mergeAndWrite(ctx, file, papers, options));
+}
+
+const pending = new Map<string, Promise<unknown>>();
+
+/** Two exports to one file (an export and a citation, say) must not both read the old text and both write. */
+function oneAtATime<T>(file: vscode.Uri, work: () => Promise<T>): Promise<T> {
+  const key = file.toString();
+  const run = (pending.get(key) ?? Promise.resolve()).then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  pending.set(key, settled);
+  void settled.then(() => pending.get(key) === settled && pending.delete(key));
+  return run;
+}
+
+async function mergeAndWrite(
   ctx: FeatureContext,
   file: vscode.Uri,
   papers: readonly Paper[],
