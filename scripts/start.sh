@@ -7,4 +7,4 @@ bash scripts/ensure-system-packages.sh code-server
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/ensure-code-server.sh
 npm run --silent package >/dev/null
-exec node --import tsx scripts/serve.ts "$@"
+exec node --conditions=import --import tsx scripts/serve.ts "$@"

@@ -22,10 +22,14 @@ export interface LiteratureTriageApi {
   readonly ready: Promise<void>;
 }
 
+/** Kept so deactivate can write a decision whose save was still waiting for its delay. */
+let activeStore: TriageStore | undefined;
+
 export function activate(context: vscode.ExtensionContext): LiteratureTriageApi {
   const log = vscode.window.createOutputChannel('Literature Triage');
   const corpus = new CorpusService(context.extensionUri, log);
   const store = new TriageStore(() => stateFileLocation(context));
+  activeStore = store;
   const library = new Library(corpus, store);
   context.subscriptions.push(log, corpus, store, library);
   const features: FeatureContext = {
@@ -69,4 +73,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   return { context: features, view, reader, ready };
 }
 
-export async function deactivate(): Promise<void> {}
+export async function deactivate(): Promise<void> {
+  await activeStore?.flush();
+  activeStore = undefined;
+}
