@@ -1,36 +1,55 @@
-import type { HostMessage, PaperView, WebviewMessage } from './protocol';
+import './widgets';
 import './reader.css';
+import type { HostMessage, PaperStatus, PaperView, ReaderState, WebviewMessage } from './protocol';
+import { buildLayout, DECISIONS } from './layout';
+import { NoteEditor } from './noteEditor';
+import { renderEmpty, renderPaper, STATUS_LABELS } from './render';
+import { guardTyping } from './typingGuard';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
+  setState(state: ReaderState | undefined): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
+const send = (message: WebviewMessage) => vscode.postMessage(message);
+const container = document.getElementById('app') ?? document.body;
+const layout = buildLayout(container);
+const note = new NoteEditor(layout.note, layout.noteState, send);
+let current: PaperView | undefined;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
-  const node = document.createElement(tag);
-  node.className = className;
-  // Paper text is untrusted: it only ever reaches the page as text, never as markup.
-  if (text !== undefined) node.textContent = text;
-  return node;
+const EMPTY_MESSAGES: Record<Extract<HostMessage, { type: 'empty' }>['reason'], string> = {
+  none: 'Select a paper in the Papers view to read it here.',
+  missing: 'This paper is no longer in any corpus. Select another one in the Papers view.',
+  loading: 'Loading the papers…',
+};
+
+function announce(text: string): void {
+  // Clearing first makes screen readers repeat an identical message.
+  layout.announcer.textContent = '';
+  setTimeout(() => (layout.announcer.textContent = text), 50);
 }
 
 function showPaper(paper: PaperView): void {
-  const root = document.getElementById('reader');
-  if (!root) return;
-  const article = element('article', 'paper');
-  article.dataset.paperId = paper.id;
-  article.append(element('h1', 'paper-title', paper.title));
-  for (const paragraph of paper.abstract.split(/\n{2,}/)) {
-    article.append(element('p', 'paper-abstract', paragraph));
+  const previous = current;
+  const hadFocus = document.activeElement !== document.body && document.activeElement !== null;
+  current = paper;
+  note.show(paper.id, paper.note);
+  renderPaper(layout, paper);
+  vscode.setState({ paperId: paper.id });
+  if (previous?.id !== paper.id) {
+    window.scrollTo(0, 0);
+    const where = paper.position ? `, ${paper.position.index} of ${paper.position.total}` : '';
+    announce(`${paper.title}${where}. ${STATUS_LABELS[paper.status]}.`);
+  } else if (previous.status !== paper.status) {
+    announce(`Marked ${STATUS_LABELS[paper.status]}.`);
   }
-  root.replaceChildren(article);
-}
-
-function showEmpty(): void {
-  const root = document.getElementById('reader');
-  root?.replaceChildren(element('p', 'empty', 'Select a paper in the Papers view to read it here.'));
+  // A re-rendered list may have taken the focused element away: keep the focus inside the reader.
+  if (hadFocus && (document.activeElement === document.body || document.activeElement === null)) {
+    layout.title.focus();
+  }
+  send({ type: 'shown', paperId: paper.id });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
@@ -40,9 +59,62 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       showPaper(message.paper);
       break;
     case 'empty':
-      showEmpty();
+      note.flush();
+      current = undefined;
+      vscode.setState(undefined);
+      renderEmpty(layout, EMPTY_MESSAGES[message.reason]);
+      break;
+    case 'noteSaved':
+      note.saved(message.paperId, message.persisted);
+      break;
+    case 'announce':
+      announce(message.text);
       break;
   }
 });
 
-vscode.postMessage({ type: 'ready' });
+function onPaper(action: (paperId: string) => void): void {
+  note.flush();
+  if (current) action(current.id);
+}
+
+layout.previous.addEventListener('click', () => {
+  note.flush();
+  send({ type: 'navigate', direction: 'previous' });
+});
+layout.next.addEventListener('click', () => {
+  note.flush();
+  send({ type: 'navigate', direction: 'next' });
+});
+layout.search.addEventListener('click', () => send({ type: 'search' }));
+for (const { status } of DECISIONS) {
+  layout.decisions
+    .get(status)
+    ?.addEventListener('click', () =>
+      onPaper((paperId) => send({ type: 'setStatus', paperId, status: status satisfies PaperStatus })),
+    );
+}
+layout.tagForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const tag = layout.tagInput.value.trim();
+  if (!tag) return;
+  layout.tagInput.value = '';
+  onPaper((paperId) => send({ type: 'addTag', paperId, tag }));
+});
+layout.tags.addEventListener('click', (event) => {
+  const tag = (event.target as HTMLElement).closest<HTMLElement>('[data-remove-tag]')?.dataset.removeTag;
+  if (tag !== undefined) onPaper((paperId) => send({ type: 'removeTag', paperId, tag }));
+});
+layout.links.addEventListener('click', (event) => {
+  const url = (event.target as HTMLElement).closest<HTMLElement>('[data-url]')?.dataset.url;
+  if (url !== undefined) onPaper((paperId) => send({ type: 'openLink', paperId, url }));
+});
+layout.similar.addEventListener('click', (event) => {
+  const paperId = (event.target as HTMLElement).closest<HTMLElement>('[data-paper-id]')?.dataset.paperId;
+  if (paperId !== undefined) onPaper(() => send({ type: 'openPaper', paperId }));
+});
+window.addEventListener('pagehide', () => note.flush());
+guardTyping(container, send);
+
+renderEmpty(layout, EMPTY_MESSAGES.loading);
+send({ type: 'ready' });

@@ -1,0 +1,36 @@
+import type { HighlightRange } from './protocol';
+import { highlightSegments } from './textSegments';
+
+interface ElementOptions {
+  className?: string;
+  /** Untrusted text is only ever set as textContent, never parsed as markup. */
+  text?: string;
+  attributes?: Record<string, string>;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (options.className) node.className = options.className;
+  if (options.text !== undefined) node.textContent = options.text;
+  for (const [name, value] of Object.entries(options.attributes ?? {})) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** Fills `parent` with `text`, wrapping the highlighted ranges in <mark>; text nodes only, no markup. */
+export function fillMarked(
+  parent: HTMLElement,
+  text: string,
+  ranges: readonly HighlightRange[],
+  offset = 0,
+): void {
+  parent.replaceChildren(
+    ...highlightSegments(text, ranges, offset).map((segment) =>
+      segment.marked ? el('mark', { text: segment.text }) : document.createTextNode(segment.text),
+    ),
+  );
+}

@@ -1,0 +1,100 @@
+import type { ReaderLayout } from './layout';
+import type { PaperStatus, PaperView } from './protocol';
+import { el, fillMarked } from './dom';
+import { paragraphs } from './textSegments';
+
+export const STATUS_LABELS: Record<PaperStatus, string> = {
+  untriaged: 'Untriaged',
+  include: 'Included',
+  maybe: 'Maybe',
+  exclude: 'Excluded',
+};
+
+/** Fills the page with one paper. Every paper string reaches the DOM through textContent or an attribute value. */
+export function renderPaper(layout: ReaderLayout, paper: PaperView): void {
+  layout.empty.hidden = true;
+  layout.paper.hidden = false;
+  layout.paper.dataset.paperId = paper.id;
+
+  layout.position.textContent = paper.position
+    ? `${paper.position.index} of ${paper.position.total}`
+    : 'Not in the list';
+  layout.previous.disabled = paper.position !== undefined && paper.position.index <= 1;
+  layout.next.disabled = paper.position !== undefined && paper.position.index >= paper.position.total;
+
+  const titleRanges = paper.highlights.filter((r) => r.field === 'title');
+  fillMarked(layout.title, paper.title, titleRanges);
+  document.title = paper.title;
+  layout.byline.textContent = [paper.authors.join(', '), paper.year?.toString(), paper.venue]
+    .filter((part) => part)
+    .join(' · ');
+  layout.byline.hidden = layout.byline.textContent === '';
+  layout.topic.textContent = paper.topic ?? 'No topic';
+  layout.status.textContent = STATUS_LABELS[paper.status];
+  layout.status.dataset.status = paper.status;
+  for (const [status, node] of layout.decisions) {
+    // The paper's decision is the one primary button; the others are secondary.
+    node.secondary = status !== paper.status;
+    node.setAttribute('aria-pressed', String(status === paper.status));
+  }
+
+  renderTags(layout, paper);
+  renderAbstract(layout, paper);
+  renderLinks(layout, paper);
+  renderSimilar(layout, paper);
+}
+
+function renderTags(layout: ReaderLayout, paper: PaperView): void {
+  layout.tags.replaceChildren(
+    ...paper.tags.map((tag) => {
+      const remove = el('vscode-button', { text: '×', attributes: { 'aria-label': `Remove tag ${tag}` } });
+      remove.secondary = true;
+      remove.dataset.removeTag = tag;
+      return el('li', { className: 'tag' }, el('span', { className: 'tag-name', text: tag }), remove);
+    }),
+  );
+  if (paper.tags.length === 0) layout.tags.append(el('li', { className: 'none', text: 'No tags yet' }));
+}
+
+function renderAbstract(layout: ReaderLayout, paper: PaperView): void {
+  const ranges = paper.highlights.filter((r) => r.field === 'abstract');
+  const blocks = paragraphs(paper.abstract).map((paragraph) => {
+    const node = el('p');
+    fillMarked(node, paragraph.text, ranges, paragraph.offset);
+    return node;
+  });
+  layout.abstract.replaceChildren(
+    ...(blocks.length ? blocks : [el('p', { className: 'none', text: 'No abstract.' })]),
+  );
+}
+
+function renderLinks(layout: ReaderLayout, paper: PaperView): void {
+  layout.linksSection.hidden = paper.links.length === 0;
+  layout.links.replaceChildren(
+    ...paper.links.map((url) => {
+      const open = el('button', { className: 'link', text: url, attributes: { type: 'button', title: url } });
+      open.dataset.url = url;
+      return el('li', {}, open);
+    }),
+  );
+}
+
+function renderSimilar(layout: ReaderLayout, paper: PaperView): void {
+  layout.similarSection.hidden = paper.similar.length === 0;
+  layout.similar.replaceChildren(
+    ...paper.similar.map((other) => {
+      const open = el('button', { className: 'link', text: other.title, attributes: { type: 'button' } });
+      open.dataset.paperId = other.id;
+      const status = el('span', { className: 'similar-status', text: STATUS_LABELS[other.status] });
+      status.dataset.status = other.status;
+      return el('li', {}, open, status);
+    }),
+  );
+}
+
+export function renderEmpty(layout: ReaderLayout, message: string): void {
+  layout.paper.hidden = true;
+  layout.empty.hidden = false;
+  layout.empty.replaceChildren(el('p', { text: message }));
+  document.title = 'Paper';
+}
