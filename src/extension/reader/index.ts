@@ -1,21 +1,21 @@
-import type { Paper } from '../../core/model/paper';
-import type { FeatureContext, PaperOrder } from '../featureContext';
-import { ReaderPanel } from './readerPanel';
-import { registerOpenPaper } from './openPaperCommand';
+import * as vscode from 'vscode';
+import type { FeatureContext } from '../featureContext';
+import { Reader, type ReaderHost, type ReaderOrder } from './reader';
+import { registerReaderCommands } from './readerCommands';
+import { READER_VIEW_TYPE, ReaderPanel } from './readerPanel';
 
-export interface ReaderHost {
-  readonly currentPaper: Paper | undefined;
-  /** True while the reader tab is the active editor. */
-  readonly isActive: boolean;
-  readonly isReady: boolean;
-  show(paper: Paper, options?: { preserveFocus?: boolean; toSide?: boolean; highlight?: string }): void;
-}
+export type { ReaderHost, ReaderOrder, ShowOptions } from './reader';
+export { READER_VIEW_TYPE } from './readerPanel';
 
-export function registerReader(
-  ctx: FeatureContext,
-  order: PaperOrder & { selectedPapers(): Paper[] },
-): ReaderHost {
-  const panel = new ReaderPanel(ctx.extension.extensionUri);
-  ctx.extension.subscriptions.push(panel, registerOpenPaper(ctx.corpus, panel, order));
-  return panel;
+/** The reader panel, its commands, and its restoration after a window reload. */
+export function registerReader(ctx: FeatureContext, order: ReaderOrder): ReaderHost {
+  const panel = new ReaderPanel(ctx.extension.extensionUri, ctx.log);
+  const reader = new Reader(ctx, order, panel);
+  ctx.extension.subscriptions.push(
+    panel,
+    reader,
+    vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, reader),
+    ...registerReaderCommands(ctx.library, reader, order),
+  );
+  return reader;
 }

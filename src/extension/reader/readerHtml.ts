@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 
-/** The reader's page: no inline code, scripts and styles only from media/dist, guarded by a per-render nonce. */
+/**
+ * The reader's page: no inline code, scripts and styles only from media/dist, guarded by a per-render nonce.
+ * The body is built by reader.js with DOM APIs; paper text never appears in this HTML.
+ */
 export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (name: string) =>
@@ -23,7 +26,7 @@ export function readerHtml(webview: vscode.Webview, extensionUri: vscode.Uri): s
 <title>Paper</title>
 </head>
 <body>
-<main id="reader" aria-live="polite"></main>
+<div id="app"></div>
 <script nonce="${nonce}" src="${asset('reader.js')}"></script>
 </body>
 </html>`;

@@ -1,21 +1,32 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../core/model/paper';
-import { isWebviewMessage, type HostMessage } from '../../webview/protocol';
+import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/protocol';
 import { readerHtml } from './readerHtml';
 
-/** The single reader panel. Messages wait until the webview has said it is ready. */
+export const READER_VIEW_TYPE = 'literatureTriage.reader';
+
+/**
+ * The one reader webview panel: creating or adopting it (after a window reload), revealing it, the ready
+ * handshake, and the message gate. Only messages that pass isWebviewMessage reach onDidReceiveMessage.
+ */
 export class ReaderPanel implements vscode.Disposable {
-  static readonly viewType = 'literatureTriage.reader';
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
-  private pending: HostMessage | undefined;
-  private current: Paper | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private panelSubscriptions: vscode.Disposable[] = [];
+  private readonly received = new vscode.EventEmitter<WebviewMessage>();
+  /** A validated message from the webview. 'ready' is among them, after isReady turned true. */
+  readonly onDidReceiveMessage = this.received.event;
+  private readonly stateChanged = new vscode.EventEmitter<{ active: boolean; visible: boolean }>();
+  readonly onDidChangeViewState = this.stateChanged.event;
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidClose = this.closed.event;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.OutputChannel,
+  ) {}
 
-  get currentPaper(): Paper | undefined {
-    return this.current;
+  get exists(): boolean {
+    return this.panel !== undefined;
   }
 
   get isActive(): boolean {
@@ -26,55 +37,92 @@ export class ReaderPanel implements vscode.Disposable {
     return this.ready;
   }
 
-  show(paper: Paper, options: { preserveFocus?: boolean } = {}): void {
-    this.current = paper;
-    const panel = this.ensurePanel(options.preserveFocus ?? false);
-    panel.title = paper.title;
-    panel.reveal(undefined, options.preserveFocus ?? false);
-    this.post({ type: 'showPaper', paper: { id: paper.id, title: paper.title, abstract: paper.abstract } });
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.panel?.viewColumn;
   }
 
-  private ensurePanel(preserveFocus: boolean): vscode.WebviewPanel {
-    if (this.panel) return this.panel;
-    const panel = vscode.window.createWebviewPanel(
-      ReaderPanel.viewType,
-      'Paper',
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
-      { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] },
-    );
+  /** Shows the panel, creating it if needed; `toSide` puts it in the editor group beside the active one. */
+  open(options: { preserveFocus?: boolean; toSide?: boolean } = {}): void {
+    const preserveFocus = options.preserveFocus ?? false;
+    if (!this.panel) {
+      const column = options.toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+      this.attach(
+        vscode.window.createWebviewPanel(READER_VIEW_TYPE, 'Paper', { viewColumn: column, preserveFocus }),
+      );
+      return;
+    }
+    const moveAside =
+      options.toSide && this.panel.viewColumn === vscode.window.tabGroups.activeTabGroup.viewColumn;
+    this.panel.reveal(moveAside ? vscode.ViewColumn.Beside : this.panel.viewColumn, preserveFocus);
+  }
+
+  /** Takes over a panel VS Code restored after a reload. False (and the panel is closed) if one is open already. */
+  adopt(panel: vscode.WebviewPanel): boolean {
+    if (this.panel && this.panel !== panel) {
+      panel.dispose();
+      return false;
+    }
+    if (!this.panel) this.attach(panel);
+    return true;
+  }
+
+  setTitle(title: string): void {
+    if (this.panel && this.panel.title !== title) this.panel.title = title;
+  }
+
+  /** Sends a message if the webview is listening; false otherwise (it asks for the state again on 'ready'). */
+  post(message: HostMessage): boolean {
+    if (!this.panel || !this.ready) return false;
+    void this.panel.webview.postMessage(message);
+    return true;
+  }
+
+  /** The gate for everything the webview sends. */
+  receive(message: unknown): void {
+    if (!isWebviewMessage(message)) {
+      this.log.appendLine(`Reader: ignored an invalid message from the webview: ${describe(message)}`);
+      return;
+    }
+    if (message.type === 'ready') this.ready = true;
+    this.received.fire(message);
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
     this.ready = false;
-    panel.webview.onDidReceiveMessage(
-      (message: unknown) => {
-        if (!isWebviewMessage(message)) return;
-        if (message.type === 'ready') {
-          this.ready = true;
-          if (this.pending) void panel.webview.postMessage(this.pending);
-          this.pending = undefined;
-        }
-      },
-      undefined,
-      this.disposables,
-    );
-    panel.onDidDispose(
-      () => {
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.iconPath = vscode.Uri.joinPath(media, 'icon.svg');
+    this.panelSubscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        // A hidden webview is torn down; it says 'ready' again when shown.
+        if (!webviewPanel.visible) this.ready = false;
+        this.stateChanged.fire({ active: webviewPanel.active, visible: webviewPanel.visible });
+      }),
+      panel.onDidDispose(() => {
+        for (const d of this.panelSubscriptions) d.dispose();
+        this.panelSubscriptions = [];
         this.panel = undefined;
         this.ready = false;
-      },
-      undefined,
-      this.disposables,
-    );
+        this.closed.fire();
+      }),
+    ];
     panel.webview.html = readerHtml(panel.webview, this.extensionUri);
-    this.panel = panel;
-    return panel;
-  }
-
-  private post(message: HostMessage): void {
-    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
-    else this.pending = message;
   }
 
   dispose(): void {
     this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
+    this.received.dispose();
+    this.stateChanged.dispose();
+    this.closed.dispose();
+  }
+}
+
+function describe(message: unknown): string {
+  try {
+    return (JSON.stringify(message) ?? String(message)).slice(0, 200);
+  } catch {
+    return typeof message;
   }
 }

@@ -1,0 +1,300 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/model/paper';
+import { addTag, removeTag, setNote, setStatus } from '../../core/triage';
+import { isReaderState, type WebviewMessage } from '../../webview/protocol';
+import type { FeatureContext, PaperOrder } from '../featureContext';
+import { EditingContext } from './editingContext';
+import { checkExternalLink } from './externalLink';
+import { neighbourId } from './neighbours';
+import { PaperViewBuilder } from './paperView';
+import { ReaderPanel } from './readerPanel';
+
+export interface ShowOptions {
+  /** Keep the focus where it is (a click in the tree keeps it in the tree). */
+  preserveFocus?: boolean;
+  /** Open the reader in the editor group beside the active one. */
+  toSide?: boolean;
+  /** A search query whose matches are highlighted in the title and abstract. */
+  highlight?: string;
+}
+
+export interface ReaderHost {
+  readonly currentPaper: Paper | undefined;
+  /** True while the reader tab is the active editor. */
+  readonly isActive: boolean;
+  /** True once the webview has said it is ready (and until it is hidden or closed). */
+  readonly isReady: boolean;
+  /** The paper the webview confirmed it rendered last. */
+  readonly shownPaperId: string | undefined;
+  /** True while a text field in the reader has focus (the context key `literatureTriage.readerEditing`). */
+  readonly isEditing: boolean;
+  /** Fires when the reader moves to another paper (undefined: it shows none). */
+  readonly onDidChangePaper: vscode.Event<Paper | undefined>;
+  show(paper: Paper, options?: ShowOptions): void;
+  /** Moves to the next / previous paper in the Papers view's order; false at the end of the list. */
+  showNext(): boolean;
+  showPrevious(): boolean;
+}
+
+/** Where the reader finds the tree order, the tree selection, and how to reveal a paper in the tree. */
+export type ReaderOrder = PaperOrder & {
+  selectedPapers(): Paper[];
+  reveal?(paperId: string): Promise<void>;
+  /** Fires when orderedIds() may have changed (grouping, filter, decisions). */
+  onDidChangeOrder?: vscode.Event<void>;
+};
+
+/** The reader: which paper it shows, what the webview asks for, and restoring the panel after a reload. */
+export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown>, vscode.Disposable {
+  private current: Paper | undefined;
+  private highlight: string | undefined;
+  /** The paper a restored panel showed, until the corpus that holds it has loaded. */
+  private restoring: string | undefined;
+  private shown: string | undefined;
+  /** The paper shown last is gone from the corpus (or a restored one was not found). */
+  private lost = false;
+  private readonly editing = new EditingContext();
+  private readonly views: PaperViewBuilder;
+  private readonly paperChanged = new vscode.EventEmitter<Paper | undefined>();
+  readonly onDidChangePaper = this.paperChanged.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private renderTimer: NodeJS.Timeout | undefined;
+  /** Opens a validated link in the browser; replaceable so tests need not leave the editor. */
+  openExternal: (uri: vscode.Uri) => Thenable<boolean> = (uri) => vscode.env.openExternal(uri);
+
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly order: ReaderOrder,
+    readonly panel: ReaderPanel,
+  ) {
+    this.views = new PaperViewBuilder(ctx.library);
+    this.disposables.push(
+      this.paperChanged,
+      panel.onDidReceiveMessage((message) =>
+        this.handle(message).catch((error: unknown) =>
+          ctx.log.appendLine(
+            `Reader: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        ),
+      ),
+      panel.onDidChangeViewState(({ active }) => {
+        if (!active) this.editing.set(false);
+      }),
+      panel.onDidClose(() => {
+        this.editing.set(false);
+        this.shown = undefined;
+        this.restoring = undefined;
+        this.lost = false;
+        if (this.current) {
+          this.current = undefined;
+          this.paperChanged.fire(undefined);
+        }
+      }),
+      ctx.library.onDidChange(({ papers }) => {
+        if (papers) this.refreshPapers();
+        this.scheduleRender();
+      }),
+    );
+    if (order.onDidChangeOrder) this.disposables.push(order.onDidChangeOrder(() => this.scheduleRender()));
+  }
+
+  get currentPaper(): Paper | undefined {
+    return this.current;
+  }
+
+  get isActive(): boolean {
+    return this.panel.isActive;
+  }
+
+  get isReady(): boolean {
+    return this.panel.isReady;
+  }
+
+  get shownPaperId(): string | undefined {
+    return this.shown;
+  }
+
+  get isEditing(): boolean {
+    return this.editing.isEditing;
+  }
+
+  show(paper: Paper, options: ShowOptions = {}): void {
+    const moved = paper.id !== this.current?.id;
+    this.current = paper;
+    this.restoring = undefined;
+    this.lost = false;
+    this.highlight = options.highlight?.trim() || undefined;
+    this.panel.open({ preserveFocus: options.preserveFocus, toSide: options.toSide });
+    this.panel.setTitle(paper.title);
+    this.render();
+    if (moved) {
+      this.paperChanged.fire(paper);
+      this.revealInTree(paper);
+    }
+  }
+
+  showNext(): boolean {
+    return this.step('next');
+  }
+
+  showPrevious(): boolean {
+    return this.step('previous');
+  }
+
+  /** The panel serializer: VS Code hands back the reader it closed with the window, with the webview's state. */
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (!this.panel.adopt(webviewPanel)) return;
+    const id = isReaderState(state) ? state.paperId : undefined;
+    const paper = id === undefined ? undefined : this.find(id);
+    if (paper) {
+      this.current = paper;
+      this.panel.setTitle(paper.title);
+      this.paperChanged.fire(paper);
+    } else if (id !== undefined && this.ctx.library.papers.length === 0) {
+      this.restoring = id;
+    } else {
+      this.lost = id !== undefined;
+    }
+    this.render();
+  }
+
+  private step(direction: 'next' | 'previous'): boolean {
+    const id = neighbourId(this.order.orderedIds(), this.current?.id, direction);
+    const paper = id === undefined ? undefined : this.ctx.library.paper(id);
+    if (!paper) {
+      this.panel.post({
+        type: 'announce',
+        text: direction === 'next' ? 'This is the last paper.' : 'This is the first paper.',
+      });
+      return false;
+    }
+    this.show(paper, { preserveFocus: !this.isActive });
+    return true;
+  }
+
+  /** A burst of changes (a decision changes the triage and the tree order) is sent once. */
+  private scheduleRender(): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = setTimeout(() => this.render(), 0);
+  }
+
+  /** Sends the current paper, or why there is none, if the webview is listening. */
+  private render(): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = undefined;
+    if (!this.panel.exists) return;
+    if (this.current) {
+      const paper = this.views.build(this.current, this.order.orderedIds(), this.highlight);
+      this.panel.post({ type: 'showPaper', paper });
+    } else {
+      const reason = this.restoring !== undefined ? 'loading' : this.lost ? 'missing' : 'none';
+      this.panel.post({ type: 'empty', reason });
+    }
+  }
+
+  /** After the corpus reloaded: the same paper under its possibly new object, or the restored one. */
+  private refreshPapers(): void {
+    if (this.restoring !== undefined) {
+      const paper = this.find(this.restoring);
+      this.restoring = undefined;
+      if (paper) {
+        this.current = paper;
+        this.panel.setTitle(paper.title);
+        this.paperChanged.fire(paper);
+      } else {
+        this.lost = true;
+      }
+      return;
+    }
+    if (!this.current) return;
+    const paper = this.find(this.current.id);
+    if (paper) {
+      this.current = paper;
+    } else {
+      this.current = undefined;
+      this.lost = true;
+      this.paperChanged.fire(undefined);
+    }
+  }
+
+  private find(id: string): Paper | undefined {
+    return this.ctx.library.paper(id) ?? this.ctx.library.papers.find((p) => p.aliases?.includes(id));
+  }
+
+  private revealInTree(paper: Paper): void {
+    if (this.order.selectedPapers().some((p) => p.id === paper.id)) return;
+    this.order.reveal?.(paper.id).then(undefined, () => undefined);
+  }
+
+  /** Acts on one validated webview message. Public so tests can drive the reader as the webview would. */
+  async handle(message: WebviewMessage): Promise<void> {
+    const { store } = this.ctx;
+    switch (message.type) {
+      case 'ready':
+        this.render();
+        return;
+      case 'shown':
+        this.shown = message.paperId;
+        return;
+      case 'editing':
+        this.editing.set(message.editing);
+        return;
+      case 'navigate':
+        this.step(message.direction);
+        return;
+      case 'search':
+        await vscode.commands.executeCommand('literatureTriage.searchPapers');
+        return;
+      case 'openPaper': {
+        const paper = this.find(message.paperId);
+        if (paper) this.show(paper);
+        return;
+      }
+      case 'setStatus': {
+        const paper = this.find(message.paperId);
+        if (!paper) return;
+        store.apply((state) => setStatus(state, paper, message.status, this.ctx.now()));
+        if (paper.id === this.current?.id && message.status !== 'untriaged') this.step('next');
+        return;
+      }
+      case 'addTag': {
+        const paper = this.find(message.paperId);
+        if (paper) store.apply((state) => addTag(state, paper, message.tag, this.ctx.now()));
+        return;
+      }
+      case 'removeTag': {
+        const paper = this.find(message.paperId);
+        if (paper) store.apply((state) => removeTag(state, paper, message.tag, this.ctx.now()));
+        return;
+      }
+      case 'saveNote': {
+        const paper = this.find(message.paperId);
+        if (!paper) return;
+        store.apply((state) => setNote(state, paper, message.note, this.ctx.now()));
+        await store.flush();
+        this.panel.post({ type: 'noteSaved', paperId: paper.id, persisted: !store.hasUnsavedChanges });
+        return;
+      }
+      case 'openLink':
+        await this.openLink(message.url, this.find(message.paperId));
+        return;
+    }
+  }
+
+  private async openLink(url: string, paper: Paper | undefined): Promise<void> {
+    const check = checkExternalLink(url, paper);
+    if (!check.ok) {
+      this.ctx.log.appendLine(
+        `Reader: refused to open ${JSON.stringify(url.slice(0, 200))}: ${check.reason}.`,
+      );
+      this.panel.post({ type: 'announce', text: `That link was not opened: ${check.reason}.` });
+      return;
+    }
+    await this.openExternal(vscode.Uri.parse(check.url, true));
+  }
+
+  dispose(): void {
+    clearTimeout(this.renderTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/model/paper';
+import type { Library } from '../library/library';
+import type { ReaderHost, ShowOptions } from './reader';
+
+export const READER_COMMANDS = {
+  openPaper: 'literatureTriage.openPaper',
+  openPaperToSide: 'literatureTriage.openPaperToSide',
+  next: 'literatureTriage.reader.next',
+  previous: 'literatureTriage.reader.previous',
+  focusSearch: 'literatureTriage.reader.focusSearch',
+} as const;
+
+/** What Open Paper accepts: a paper id (tree clicks), a paper, or a tree node holding one. */
+type PaperTarget = string | Paper | { paper?: Paper; paperId?: string } | undefined;
+
+export function registerReaderCommands(
+  library: Library,
+  reader: ReaderHost,
+  view: { selectedPapers(): Paper[] },
+): vscode.Disposable[] {
+  const open = async (target: PaperTarget, options: ShowOptions) => {
+    const paper = resolve(library, target) ?? view.selectedPapers()[0] ?? (await pick(library));
+    if (paper) reader.show(paper, options);
+  };
+  return [
+    // A click in the tree passes the id: keep the focus in the tree so arrow keys keep browsing.
+    vscode.commands.registerCommand(
+      READER_COMMANDS.openPaper,
+      (target?: PaperTarget, options?: ShowOptions) =>
+        open(target, { preserveFocus: typeof target === 'string', ...options }),
+    ),
+    vscode.commands.registerCommand(READER_COMMANDS.openPaperToSide, (target?: PaperTarget) =>
+      open(target, { toSide: true, preserveFocus: true }),
+    ),
+    vscode.commands.registerCommand(READER_COMMANDS.next, () => void reader.showNext()),
+    vscode.commands.registerCommand(READER_COMMANDS.previous, () => void reader.showPrevious()),
+    vscode.commands.registerCommand(READER_COMMANDS.focusSearch, () =>
+      vscode.commands.executeCommand('literatureTriage.searchPapers'),
+    ),
+  ];
+}
+
+function resolve(library: Library, target: PaperTarget): Paper | undefined {
+  if (typeof target === 'string') return library.paper(target);
+  if (!target || typeof target !== 'object') return undefined;
+  if ('links' in target && typeof target.id === 'string') return library.paper(target.id) ?? target;
+  const holder = target as { paper?: Paper; paperId?: string };
+  if (holder.paper && typeof holder.paper.id === 'string')
+    return library.paper(holder.paper.id) ?? holder.paper;
+  if (typeof holder.paperId === 'string') return library.paper(holder.paperId);
+  return undefined;
+}
+
+async function pick(library: Library): Promise<Paper | undefined> {
+  const chosen = await vscode.window.showQuickPick(
+    library.papers.map((paper) => ({ label: paper.title, paper })),
+    { placeHolder: 'Open which paper?', matchOnDetail: true },
+  );
+  return chosen?.paper;
+}
