@@ -1,0 +1,109 @@
+// Helpers for the reader's UI tests: the Papers tree rows, the reader webview, and the workspace on disk.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { webviewContent } from './workbench';
+
+/** Writes `.vscode/settings.json` of the workspace folder (code-server picks up later edits too). */
+export function writeWorkspaceSettings(workspace: string, settings: Record<string, unknown>): void {
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+export interface StateFileContent {
+  papers: Record<string, { status: string; tags?: string[]; note?: string; title: string }>;
+}
+
+export function readStateFile(workspace: string): StateFileContent | undefined {
+  const file = join(workspace, 'literature-triage.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StateFileContent) : undefined;
+}
+
+/** The triage entry of the paper with this title in the state file, if any. */
+export function stateOf(workspace: string, title: string) {
+  return Object.values(readStateFile(workspace)?.papers ?? {}).find((entry) => entry.title === title);
+}
+
+/** Polls `probe` until it returns a value other than undefined/false. */
+export async function eventually<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const tree = (page: Page) => page.locator('.pane-body .monaco-list').first();
+
+/** Expands every collapsed group row of the Papers tree. */
+export async function expandAllGroups(page: Page): Promise<void> {
+  for (;;) {
+    const collapsed = tree(page).locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]').first();
+    if ((await collapsed.count()) === 0) return;
+    await collapsed.click();
+    await page.waitForTimeout(150);
+  }
+}
+
+/** The tree row of a paper, found by its exact title. */
+export function paperRow(page: Page, title: string): Locator {
+  return tree(page)
+    .locator('.monaco-list-row[aria-level="2"]')
+    .filter({ has: page.locator('.label-name', { hasText: title }) })
+    .first();
+}
+
+/** Titles of the paper rows currently rendered in the tree, top to bottom. */
+export async function paperRowTitles(page: Page): Promise<string[]> {
+  return tree(page).locator('.monaco-list-row[aria-level="2"] .label-name').allTextContents();
+}
+
+/** The codicon a paper row shows (its status icon), e.g. "pass" or "circle-slash". */
+export async function rowIcon(page: Page, title: string): Promise<string> {
+  const classes =
+    (await paperRow(page, title).locator('.custom-view-tree-node-item-icon').getAttribute('class')) ?? '';
+  return /codicon-([a-z-]+)/.exec(classes)?.[1] ?? '';
+}
+
+export const reader = (page: Page) => webviewContent(page);
+
+export async function readerTitle(page: Page): Promise<string> {
+  return (await reader(page).locator('.paper-title').textContent({ timeout: 30_000 })) ?? '';
+}
+
+/** Waits until the reader shows the paper with this title. */
+export async function waitForReaderTitle(page: Page, title: string): Promise<void> {
+  const end = Date.now() + 20_000;
+  let seen = '';
+  while (Date.now() < end) {
+    seen = await readerTitle(page).catch(() => '');
+    if (seen === title) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the reader shows "${seen}", not "${title}"`);
+}
+
+/** Waits until the reader moved away from `title`, and returns the new title. */
+export async function waitForReaderToLeave(page: Page, title: string): Promise<string> {
+  const end = Date.now() + 20_000;
+  while (Date.now() < end) {
+    const seen = await readerTitle(page).catch(() => title);
+    if (seen !== title && seen !== '') return seen;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the reader still shows "${title}"`);
+}
+
+/** Puts the keyboard focus into the reader webview, on the paper's heading (like a click on the text). */
+export async function focusReader(page: Page): Promise<void> {
+  await reader(page)
+    .locator('.paper-abstract')
+    .click({ position: { x: 5, y: 5 } });
+  await page.waitForTimeout(200);
+}
