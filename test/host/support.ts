@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
+import { emptyState } from '../../src/core/triage';
 
 export const EXTENSION_ID = 'literature-triage.literature-triage';
 
@@ -20,4 +21,13 @@ export async function waitFor<T>(probe: () => T | undefined, what: string, timeo
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Forgets every decision, tag and note (one undoable step), saves, and deletes the state file. */
+export async function resetTriage(api: LiteratureTriageApi): Promise<void> {
+  const { store } = api.context;
+  if (store.state.papers.size > 0) store.apply(() => emptyState());
+  await store.flush();
+  await vscode.workspace.fs.delete(store.file).then(undefined, () => undefined);
+  await store.reloadFromDisk();
 }

@@ -2,27 +2,110 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import type { FeatureContext, PaperOrder } from '../featureContext';
 import { PAPERS_VIEW_ID } from '../commands';
+import { isGroupBy, type GroupBy } from './grouping';
+import { isPaperNode, type PapersNode } from './nodes';
 import { PapersTreeProvider } from './papersTreeProvider';
+import { createProgressItem } from './progressStatusItem';
+import { registerViewCommands } from './viewCommands';
+
+export type { GroupBy } from './grouping';
+export type { PapersNode, PaperNode, GroupNode } from './nodes';
+export { isPaperNode } from './nodes';
 
 export interface PapersView extends PaperOrder {
   readonly provider: PapersTreeProvider;
-  readonly treeView: vscode.TreeView<Paper>;
+  readonly treeView: vscode.TreeView<PapersNode>;
+  /** The `triaged / total` status-bar item. */
+  readonly progressItem: vscode.StatusBarItem;
+  /** Fires after the rows changed: papers, decisions, grouping or filter (orderedIds() may differ). */
+  readonly onDidChangeOrder: vscode.Event<void>;
+  /** The papers selected in the tree, each once, in selection order. */
   selectedPapers(): Paper[];
+  /** Reveals and selects the paper's row, if the view is visible and the paper is shown. */
   reveal(paperId: string): Promise<void>;
 }
 
+const GROUP_BY_STATE_KEY = 'literatureTriage.groupBy';
+const QUERY_SHOWN_CHARS = 40;
+const REVEAL_ATTEMPTS = 3;
+const REVEAL_RETRY_MS = 100;
+
 export function registerPapersView(ctx: FeatureContext): PapersView {
-  const provider = new PapersTreeProvider(ctx.corpus);
-  const treeView = vscode.window.createTreeView(PAPERS_VIEW_ID, { treeDataProvider: provider });
-  ctx.extension.subscriptions.push(provider, treeView);
+  const remembered = ctx.extension.workspaceState.get<unknown>(GROUP_BY_STATE_KEY);
+  const provider = new PapersTreeProvider(ctx.library, isGroupBy(remembered) ? remembered : 'topic');
+  const treeView = vscode.window.createTreeView(PAPERS_VIEW_ID, {
+    treeDataProvider: provider,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
+  const progress = createProgressItem(ctx.library);
+  const orderChanged = new vscode.EventEmitter<void>();
+
+  const showState = () => {
+    const filter = provider.filter;
+    const total = ctx.library.papers.length;
+    void vscode.commands.executeCommand('setContext', 'literatureTriage.hasPapers', total > 0);
+    void vscode.commands.executeCommand('setContext', 'literatureTriage.filterActive', filter !== undefined);
+    void vscode.commands.executeCommand('setContext', 'literatureTriage.groupBy', provider.groupBy);
+    if (filter === undefined) {
+      treeView.description = total > 0 ? `by ${provider.groupBy}` : undefined;
+      treeView.message = undefined;
+      return;
+    }
+    const quoted = `“${shorten(filter)}”`;
+    const shown = provider.snapshot().orderedIds().length;
+    treeView.description = `filter: ${quoted}`;
+    treeView.message =
+      shown === 0
+        ? `No papers match ${quoted}. Clear the filter to see all ${total}.`
+        : `${shown} of ${total} papers match ${quoted}.`;
+  };
+  const rowsChanged = () => {
+    showState();
+    orderChanged.fire();
+  };
+
+  ctx.extension.subscriptions.push(
+    provider,
+    treeView,
+    progress.item,
+    orderChanged,
+    provider.onDidChangeTreeData(rowsChanged),
+    ctx.library.onDidChange((change) => {
+      provider.libraryChanged(change);
+      progress.update();
+    }),
+    ...registerViewCommands(ctx.library, provider, (mode: GroupBy) => {
+      void ctx.extension.workspaceState.update(GROUP_BY_STATE_KEY, mode);
+    }),
+  );
+  showState();
+
   return {
     provider,
     treeView,
-    orderedIds: () => ctx.library.papers.map((p) => p.id),
-    selectedPapers: () => [...treeView.selection],
+    progressItem: progress.item,
+    onDidChangeOrder: orderChanged.event,
+    orderedIds: () => provider.snapshot().orderedIds(),
+    selectedPapers: () => {
+      const seen = new Map<string, Paper>();
+      for (const node of treeView.selection) if (isPaperNode(node)) seen.set(node.paper.id, node.paper);
+      return [...seen.values()];
+    },
     reveal: async (paperId) => {
-      const paper = ctx.library.paper(paperId);
-      if (paper && treeView.visible) await treeView.reveal(paper, { select: true, focus: false });
+      // A reveal that reaches the view while it reloads (after a regrouping, say) is dropped silently: try again.
+      for (let attempt = 1; attempt <= REVEAL_ATTEMPTS; attempt++) {
+        const node = treeView.visible ? provider.snapshot().nodeOf(paperId) : undefined;
+        if (!node) return;
+        await treeView.reveal(node, { select: true, focus: false });
+        if (treeView.selection.some((selected) => selected.id === node.id)) return;
+        await new Promise((resolve) => setTimeout(resolve, REVEAL_RETRY_MS * attempt));
+      }
     },
   };
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length <= QUERY_SHOWN_CHARS ? flat : `${flat.slice(0, QUERY_SHOWN_CHARS - 1)}…`;
 }

@@ -1,33 +1,128 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../core/model/paper';
-import type { CorpusService } from '../corpus/corpusService';
-import { OPEN_PAPER_COMMAND } from '../commands';
+import type { TriageState } from '../../core/triage';
+import type { Library } from '../library/library';
+import { filterPapers, type FilterResult } from './paperFilter';
+import { groupPapers, type GroupBy } from './grouping';
+import { groupTreeItem } from './groupItem';
+import type { PapersNode } from './nodes';
+import { paperTreeItem } from './paperItem';
+import { TreeSnapshot } from './treeSnapshot';
+import { triageChanges } from './triageChanges';
 
-/** The "Papers" view: one row per paper, labelled by title. */
-export class PapersTreeProvider implements vscode.TreeDataProvider<Paper>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+/**
+ * The "Papers" view's data: the library grouped by topic, triage status or tag, optionally narrowed by a filter
+ * query. The grouping is rebuilt lazily after any change; rows keep their ids, so expanded groups stay expanded.
+ */
+export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PapersNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private mode: GroupBy;
+  private filterQuery: string | undefined;
+  /** Bumped per filter, so each filter's groups are new rows (opened) and never inherit a collapsed state. */
+  private filterGeneration = 0;
+  private filterResult: FilterResult | undefined;
+  private cached: TreeSnapshot | undefined;
+  private lastState: TriageState;
 
-  constructor(private readonly corpus: CorpusService) {
-    this.subscription = corpus.onDidChange(() => this.changed.fire());
+  constructor(
+    private readonly library: Library,
+    groupBy: GroupBy,
+  ) {
+    this.mode = groupBy;
+    this.lastState = library.store.state;
   }
 
-  getChildren(element?: Paper): Paper[] {
-    return element ? [] : [...this.corpus.all];
+  get groupBy(): GroupBy {
+    return this.mode;
   }
 
-  getTreeItem(paper: Paper): vscode.TreeItem {
-    const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
-    item.id = paper.id;
-    item.contextValue = 'paper';
-    item.tooltip = paper.abstract.slice(0, 300);
-    item.command = { command: OPEN_PAPER_COMMAND, title: 'Open Paper', arguments: [paper.id] };
-    return item;
+  /** The active filter query, or undefined when the tree shows every paper. */
+  get filter(): string | undefined {
+    return this.filterQuery;
+  }
+
+  setGroupBy(mode: GroupBy): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    this.refresh();
+  }
+
+  /** Narrows the tree to the papers matching `query`; a blank query clears the filter. */
+  setFilter(query: string | undefined): void {
+    const clean = query?.trim() ? query.trim() : undefined;
+    if (clean === this.filterQuery) return;
+    this.filterQuery = clean;
+    if (clean !== undefined) this.filterGeneration++;
+    this.refresh();
+  }
+
+  /**
+   * After a library change: a decision or tag that leaves every row where it was only redraws those rows, so
+   * the view never reloads (and a reveal right after a decision finds its row). Anything else rebuilds.
+   */
+  libraryChanged(change: { papers: boolean; triage: boolean }): void {
+    const state = this.library.store.state;
+    const diff = triageChanges(this.lastState, state);
+    this.lastState = state;
+    const cached = this.cached;
+    const moves =
+      change.papers ||
+      !cached ||
+      (this.mode === 'status' && diff.statusChanged) ||
+      ((this.mode === 'tag' || this.filterQuery !== undefined) && diff.tagsChanged);
+    if (moves) return this.refresh();
+    const rows = cached.existingRowsOf(new Set(diff.ids));
+    if (rows.length > 0) this.changed.fire(rows);
+  }
+
+  /** Forgets the grouping; the view asks again for what it shows. */
+  refresh(): void {
+    this.lastState = this.library.store.state;
+    this.cached = undefined;
+    this.filterResult = undefined;
+    this.changed.fire(undefined);
+  }
+
+  snapshot(): TreeSnapshot {
+    if (!this.cached) {
+      const library = this.library;
+      const groups = groupPapers(this.mode, {
+        papers: library.papers,
+        statusOf: (paper) => library.triage(paper).status,
+        tagsOf: (paper) => library.triage(paper).tags,
+        topics: () => library.topics(),
+      });
+      const filter = this.currentFilter();
+      const prefix = filter ? `filter${this.filterGeneration}:${this.mode}:` : `${this.mode}:`;
+      const keep = filter ? (id: string) => filter.matches.has(id) : undefined;
+      this.cached = new TreeSnapshot(groups, prefix, (id) => library.paper(id), keep);
+    }
+    return this.cached;
+  }
+
+  getChildren(element?: PapersNode): PapersNode[] {
+    if (!element) return [...this.snapshot().groups];
+    return element.kind === 'group' ? this.snapshot().childrenOf(element) : [];
+  }
+
+  getParent(element: PapersNode): PapersNode | undefined {
+    return element.kind === 'paper' ? element.parent : undefined;
+  }
+
+  getTreeItem(element: PapersNode): vscode.TreeItem {
+    const filter = this.currentFilter();
+    if (element.kind === 'group') return groupTreeItem(element, filter !== undefined);
+    const triage = this.library.triage(element.paper);
+    return paperTreeItem(element, triage, filter?.matches.get(element.paper.id));
+  }
+
+  private currentFilter(): FilterResult | undefined {
+    if (this.filterQuery === undefined) return undefined;
+    this.filterResult ??= filterPapers(this.library.searchIndex(), this.filterQuery);
+    return this.filterResult;
   }
 
   dispose(): void {
-    this.subscription.dispose();
     this.changed.dispose();
   }
 }

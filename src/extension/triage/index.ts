@@ -1,10 +1,126 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/model/paper';
+import type { TriageStatus } from '../../core/triage';
 import type { FeatureContext, TargetResolver } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
+import { NEXT_UNTRIAGED_COMMAND } from '../tree/progressStatusItem';
+import { papersFromArgs } from './commandTargets';
+import { editNote } from './noteCommand';
+import { nextInOrder, nextUntriagedInOrder } from './paperOrder';
+import { pickTagToAdd, pickTagToRemove } from './tagPickers';
+import { triageChanges } from '../tree/triageChanges';
+import { addTagTo, removeTagFrom, setStatusOf } from './triageEdits';
 
+const STATUS_COMMANDS: ReadonlyArray<readonly [string, TriageStatus]> = [
+  ['literatureTriage.include', 'include'],
+  ['literatureTriage.maybe', 'maybe'],
+  ['literatureTriage.exclude', 'exclude'],
+  ['literatureTriage.clearDecision', 'untriaged'],
+];
+export const ADD_TAG_COMMAND = 'literatureTriage.addTag';
+export const REMOVE_TAG_COMMAND = 'literatureTriage.removeTag';
+export const EDIT_NOTE_COMMAND = 'literatureTriage.editNote';
+export const UNDO_COMMAND = 'literatureTriage.undo';
+
+/**
+ * Include · Maybe · Exclude · Clear Decision · Add Tag… · Remove Tag… · Edit Note · Next Untriaged · Undo.
+ *
+ * A command acts on the papers in its arguments (a tree row and the rows selected with it, paper ids, papers),
+ * else on `targets` (the reader's paper while the reader is active, else the tree selection). Add Tag, Remove
+ * Tag and Edit Note take the tag or note text as their third argument instead of asking.
+ * A decision made in the reader moves the reader on to the next paper of the tree.
+ */
 export function registerTriageCommands(
-  _ctx: FeatureContext,
-  _targets: TargetResolver,
-  _reader: ReaderHost,
-  _view: PapersView,
-): void {}
+  ctx: FeatureContext,
+  targets: TargetResolver,
+  reader: ReaderHost,
+  view: PapersView,
+): void {
+  const resolve = (args: unknown[]): { papers: Paper[]; fromArgs: boolean } => {
+    const given = papersFromArgs(ctx.library, args[0], args[1]);
+    return given ? { papers: given, fromArgs: true } : { papers: targets.targets(), fromArgs: false };
+  };
+  const withTargets =
+    (action: (papers: Paper[], fromArgs: boolean, args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const { papers, fromArgs } = resolve(args);
+      if (papers.length === 0) {
+        void vscode.window.showInformationMessage(
+          'Select a paper in the Papers view or open one in the reader first.',
+        );
+        return undefined;
+      }
+      return action(papers, fromArgs, args);
+    };
+
+  const decide = (status: TriageStatus) =>
+    withTargets((papers, fromArgs) => {
+      const current = reader.isActive ? reader.currentPaper : undefined;
+      const advance =
+        !fromArgs && status !== 'untriaged' && papers.length === 1 && papers[0]!.id === current?.id;
+      // The next paper is taken before the change: grouped by status, the decided paper moves to another group.
+      const nextId = advance ? nextInOrder(view.orderedIds(), current!.id) : undefined;
+      setStatusOf(ctx, papers, status);
+      if (!advance) return;
+      const next = nextId === undefined ? undefined : ctx.library.paper(nextId);
+      if (next) reader.show(next);
+      else vscode.window.setStatusBarMessage('That was the last paper in the list.', 4000);
+    });
+
+  const nextUntriaged = (): Paper | undefined => {
+    const current = reader.currentPaper ?? view.selectedPapers()[0];
+    const id = nextUntriagedInOrder(view.orderedIds(), current?.id, (candidate) => {
+      const paper = ctx.library.paper(candidate);
+      return paper !== undefined && ctx.library.triage(paper).status === 'untriaged';
+    });
+    const paper = id === undefined ? undefined : ctx.library.paper(id);
+    if (!paper) {
+      const scope = view.provider.filter === undefined ? 'Every paper' : 'Every paper the filter shows';
+      void vscode.window.showInformationMessage(`${scope} is triaged.`);
+      return undefined;
+    }
+    reader.show(paper);
+    return paper;
+  };
+
+  const undo = () => {
+    const before = ctx.store.state;
+    if (!ctx.store.undo()) {
+      vscode.window.setStatusBarMessage('Nothing to undo.', 3000);
+      return;
+    }
+    const changed = triageChanges(before, ctx.store.state).ids;
+    vscode.window.setStatusBarMessage(
+      changed.length === 1 ? 'Undid the last change.' : `Undid the last change (${changed.length} papers).`,
+      3000,
+    );
+    // After `i` moved the reader on, `u` brings back the paper whose decision was undone.
+    const back = changed.length === 1 ? ctx.library.paper(changed[0]!) : undefined;
+    if (back && reader.isActive && reader.currentPaper?.id !== back.id) reader.show(back);
+  };
+
+  ctx.extension.subscriptions.push(
+    ...STATUS_COMMANDS.map(([id, status]) => vscode.commands.registerCommand(id, decide(status))),
+    vscode.commands.registerCommand(
+      ADD_TAG_COMMAND,
+      withTargets(async (papers, _fromArgs, args) => {
+        const tag = typeof args[2] === 'string' ? args[2] : await pickTagToAdd(ctx.library, papers);
+        if (tag !== undefined) addTagTo(ctx, papers, tag);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      REMOVE_TAG_COMMAND,
+      withTargets(async (papers, _fromArgs, args) => {
+        const tag = typeof args[2] === 'string' ? args[2] : await pickTagToRemove(ctx.library, papers);
+        if (tag !== undefined) removeTagFrom(ctx, papers, tag);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      EDIT_NOTE_COMMAND,
+      withTargets((papers, _fromArgs, args) => editNote(ctx, reader, papers[0]!, args[2])),
+    ),
+    vscode.commands.registerCommand(NEXT_UNTRIAGED_COMMAND, nextUntriaged),
+    vscode.commands.registerCommand(UNDO_COMMAND, undo),
+  );
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { PaperGroup } from './grouping';
+import type { GroupNode } from './nodes';
+import { statusLook } from './statusLook';
+
+/** A group row: its name, how many papers it holds (and how many the filter leaves), an icon per kind. */
+export function groupTreeItem(node: GroupNode, filtering: boolean): vscode.TreeItem {
+  const { group } = node;
+  const shown = node.paperIds.length;
+  const total = group.paperIds.length;
+  // A filter is a question: its answers start unfolded.
+  const state = filtering
+    ? vscode.TreeItemCollapsibleState.Expanded
+    : vscode.TreeItemCollapsibleState.Collapsed;
+  const item = new vscode.TreeItem(group.label, state);
+  item.id = node.id;
+  item.description = filtering ? `${shown} of ${total}` : String(total);
+  item.iconPath = groupIcon(group);
+  item.contextValue = `group.${group.kind}`;
+  const count = filtering
+    ? `${shown} of ${total} papers match the filter`
+    : `${total} ${total === 1 ? 'paper' : 'papers'}`;
+  item.tooltip = `${group.label}\n${KIND_NAMES[group.kind]} · ${count}`;
+  item.accessibilityInformation = { label: `${group.label}, ${KIND_NAMES[group.kind]}, ${count}` };
+  return item;
+}
+
+const KIND_NAMES: Record<PaperGroup['kind'], string> = {
+  topic: 'Automatic topic',
+  userTopic: 'Your topic (literatureTriage.topics)',
+  status: 'Triage decision',
+  tag: 'Tag',
+  untagged: 'Papers without tags',
+};
+
+function groupIcon(group: PaperGroup): vscode.ThemeIcon {
+  switch (group.kind) {
+    case 'status':
+      return statusLook(group.status ?? 'untriaged').icon;
+    case 'tag':
+      return new vscode.ThemeIcon('tag');
+    case 'untagged':
+      return new vscode.ThemeIcon('circle-small');
+    case 'userTopic':
+      return new vscode.ThemeIcon('bookmark');
+    case 'topic':
+      return new vscode.ThemeIcon('library');
+  }
+}

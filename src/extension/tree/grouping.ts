@@ -1,0 +1,99 @@
+import type { Paper } from '../../core/model/paper';
+import type { Topic } from '../../core/topics';
+import { TRIAGE_STATUSES, type TriageStatus } from '../../core/triage';
+
+export type GroupBy = 'topic' | 'status' | 'tag';
+export const GROUP_BY_MODES: readonly GroupBy[] = ['topic', 'status', 'tag'];
+
+export function isGroupBy(value: unknown): value is GroupBy {
+  return typeof value === 'string' && (GROUP_BY_MODES as readonly string[]).includes(value);
+}
+
+/** One group of the tree before filtering: its papers in corpus order. */
+export interface PaperGroup {
+  /** Unique among the groups of one mode and stable across rebuilds (keeps expansion state). */
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'topic' | 'userTopic' | 'status' | 'tag' | 'untagged';
+  readonly status?: TriageStatus;
+  readonly paperIds: readonly string[];
+}
+
+export interface GroupingInput {
+  readonly papers: readonly Paper[];
+  readonly statusOf: (paper: Paper) => TriageStatus;
+  readonly tagsOf: (paper: Paper) => readonly string[];
+  readonly topics: () => readonly Topic[];
+}
+
+/** Splits the papers into the groups of `mode`, in display order. Groups may be empty; the view hides them. */
+export function groupPapers(mode: GroupBy, input: GroupingInput): PaperGroup[] {
+  switch (mode) {
+    case 'topic':
+      return byTopic(input);
+    case 'status':
+      return byStatus(input);
+    case 'tag':
+      return byTag(input);
+  }
+}
+
+function byTopic({ papers, topics }: GroupingInput): PaperGroup[] {
+  const known = new Set(papers.map((p) => p.id));
+  return topics().map((topic) => ({
+    key: topic.id,
+    label: topic.label,
+    kind: topic.user ? 'userTopic' : 'topic',
+    // Topics list ids in their own order; the tree lists a group's papers in corpus order like every other mode.
+    paperIds: inCorpusOrder(papers, new Set(topic.paperIds.filter((id) => known.has(id)))),
+  }));
+}
+
+/** Untriaged first: that is the work left to do. */
+function byStatus({ papers, statusOf }: GroupingInput): PaperGroup[] {
+  const ids = new Map<TriageStatus, string[]>(TRIAGE_STATUSES.map((s) => [s, []]));
+  for (const paper of papers) ids.get(statusOf(paper))!.push(paper.id);
+  return TRIAGE_STATUSES.map((status) => ({
+    key: status,
+    label: STATUS_GROUP_LABELS[status],
+    kind: 'status',
+    status,
+    paperIds: ids.get(status)!,
+  }));
+}
+
+const STATUS_GROUP_LABELS: Record<TriageStatus, string> = {
+  untriaged: 'Untriaged',
+  include: 'Included',
+  maybe: 'Maybe',
+  exclude: 'Excluded',
+};
+
+/** One group per tag (a paper with two tags is in both), then the untagged papers. */
+function byTag({ papers, tagsOf }: GroupingInput): PaperGroup[] {
+  const byTagName = new Map<string, string[]>();
+  const untagged: string[] = [];
+  for (const paper of papers) {
+    const tags = tagsOf(paper);
+    if (tags.length === 0) untagged.push(paper.id);
+    for (const tag of tags) {
+      const list = byTagName.get(tag);
+      if (list) list.push(paper.id);
+      else byTagName.set(tag, [paper.id]);
+    }
+  }
+  const groups: PaperGroup[] = [...byTagName.keys()]
+    .sort((a, b) => compareCodeUnits(a.toLowerCase(), b.toLowerCase()) || compareCodeUnits(a, b))
+    .map((tag) => ({ key: `tag:${tag}`, label: tag, kind: 'tag', paperIds: byTagName.get(tag)! }));
+  groups.push({ key: 'untagged', label: 'Untagged', kind: 'untagged', paperIds: untagged });
+  return groups;
+}
+
+function inCorpusOrder(papers: readonly Paper[], members: ReadonlySet<string>): string[] {
+  return papers.filter((p) => members.has(p.id)).map((p) => p.id);
+}
+
+/** Code-unit order: the same in every locale. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

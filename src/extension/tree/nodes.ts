@@ -1,0 +1,31 @@
+import type { Paper } from '../../core/model/paper';
+import type { PaperGroup } from './grouping';
+
+/** A group row: a topic, a triage status or a tag, with the papers the filter leaves in it. */
+export interface GroupNode {
+  readonly kind: 'group';
+  /** The TreeItem id: stable for the same grouping, so refreshes keep rows expanded. */
+  readonly id: string;
+  readonly group: PaperGroup;
+  /** The group's papers that pass the filter (all of them without one), in display order. */
+  readonly paperIds: readonly string[];
+}
+
+/** A paper row. A paper tagged twice is in two tag groups: two nodes with different ids. */
+export interface PaperNode {
+  readonly kind: 'paper';
+  readonly id: string;
+  readonly paper: Paper;
+  readonly parent: GroupNode;
+}
+
+export type PapersNode = GroupNode | PaperNode;
+
+export function isPaperNode(value: unknown): value is PaperNode {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === 'paper' &&
+    typeof (value as { paper?: { id?: unknown } }).paper?.id === 'string'
+  );
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { MatchRange } from '../../core/search';
+import type { PaperTriage } from '../../core/triage';
+import { OPEN_PAPER_COMMAND } from '../commands';
+import type { PaperNode } from './nodes';
+import { textStart } from './labelText';
+import { statusLook } from './statusLook';
+
+const TOOLTIP_ABSTRACT_CHARS = 300;
+const TOOLTIP_NOTE_CHARS = 120;
+
+/**
+ * A paper row: status icon, title (matches highlighted while filtering), tags as description, and a
+ * plain-text tooltip. Paper text is untrusted, so nothing here is markdown.
+ */
+export function paperTreeItem(
+  node: PaperNode,
+  triage: PaperTriage,
+  matches?: readonly MatchRange[],
+): vscode.TreeItem {
+  const { paper } = node;
+  const title = paper.title.trim() ? paper.title : '(untitled)';
+  const highlights = (matches ?? [])
+    .filter((r) => r.field === 'title' && r.end <= title.length)
+    .map((r): [number, number] => [r.start, r.end]);
+  const item = new vscode.TreeItem({ label: title, highlights }, vscode.TreeItemCollapsibleState.None);
+  const look = statusLook(triage.status);
+  item.id = node.id;
+  item.iconPath = look.icon;
+  item.description = triage.tags.join(', ') || undefined;
+  item.contextValue = triage.tags.length > 0 ? 'paper.tagged' : 'paper';
+  item.tooltip = tooltipText(title, look.label, triage, paper.abstract);
+  item.accessibilityInformation = {
+    label: [title, look.label, triage.tags.length ? `tags: ${triage.tags.join(', ')}` : '']
+      .filter(Boolean)
+      .join(', '),
+  };
+  // A click shows the paper and keeps the focus in the tree, so the arrow keys keep browsing.
+  item.command = { command: OPEN_PAPER_COMMAND, title: 'Open Paper', arguments: [paper.id] };
+  return item;
+}
+
+function tooltipText(title: string, status: string, triage: PaperTriage, abstract: string): string {
+  const lines = [title, triage.tags.length ? `${status} · ${triage.tags.join(', ')}` : status];
+  const start = textStart(abstract, TOOLTIP_ABSTRACT_CHARS);
+  if (start) lines.push('', start);
+  if (triage.note) lines.push('', `Note: ${textStart(triage.note, TOOLTIP_NOTE_CHARS)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { TriageStatus } from '../../core/triage';
+import type { Library } from '../library/library';
+
+export const NEXT_UNTRIAGED_COMMAND = 'literatureTriage.nextUntriaged';
+
+/** The status-bar item `$(checklist) triaged / total`; a click opens the next untriaged paper. */
+export function createProgressItem(library: Library): { item: vscode.StatusBarItem; update(): void } {
+  const item = vscode.window.createStatusBarItem(
+    'literatureTriage.progress',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
+  item.name = 'Literature Triage Progress';
+  item.command = { command: NEXT_UNTRIAGED_COMMAND, title: 'Next Untriaged' };
+  const update = () => {
+    const counts = countStatuses(library);
+    const total = library.papers.length;
+    const triaged = total - counts.untriaged;
+    item.text = `$(checklist) ${triaged} / ${total}`;
+    item.tooltip = [
+      `Literature Triage: ${triaged} of ${total} papers triaged`,
+      `Included ${counts.include} · Maybe ${counts.maybe} · Excluded ${counts.exclude}`,
+      'Click to open the next untriaged paper',
+    ].join('\n');
+    item.accessibilityInformation = {
+      label: `${triaged} of ${total} papers triaged: ${counts.include} included, ${counts.maybe} maybe, ${counts.exclude} excluded`,
+    };
+    if (total > 0) item.show();
+    else item.hide();
+  };
+  update();
+  return { item, update };
+}
+
+export function countStatuses(library: Library): Record<TriageStatus, number> {
+  const counts: Record<TriageStatus, number> = { untriaged: 0, include: 0, maybe: 0, exclude: 0 };
+  for (const paper of library.papers) counts[library.triage(paper).status]++;
+  return counts;
+}

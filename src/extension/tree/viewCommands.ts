@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { Library } from '../library/library';
+import { GROUP_BY_MODES, isGroupBy, type GroupBy } from './grouping';
+import { filterPapers } from './paperFilter';
+import type { PapersTreeProvider } from './papersTreeProvider';
+
+export const GROUP_BY_COMMAND = 'literatureTriage.groupBy';
+export const FILTER_PAPERS_COMMAND = 'literatureTriage.filterPapers';
+export const CLEAR_FILTER_COMMAND = 'literatureTriage.clearFilter';
+
+const GROUP_BY_CHOICES: Record<GroupBy, { label: string; detail: string }> = {
+  topic: {
+    label: 'Topic',
+    detail: 'Automatic topics, and your own from the setting literatureTriage.topics',
+  },
+  status: { label: 'Triage Status', detail: 'Untriaged, Included, Maybe, Excluded' },
+  tag: { label: 'Tag', detail: 'One group per tag (a paper can be in several), then the untagged papers' },
+};
+
+/**
+ * Group By… (a mode may be passed as the argument), Filter Papers… (a query may be passed) and Clear Filter.
+ * `onGroupBy` remembers the choice.
+ */
+export function registerViewCommands(
+  library: Library,
+  provider: PapersTreeProvider,
+  onGroupBy: (mode: GroupBy) => void,
+): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(GROUP_BY_COMMAND, async (mode?: unknown) => {
+      const chosen = isGroupBy(mode) ? mode : await pickGroupBy(provider.groupBy);
+      if (!chosen) return;
+      provider.setGroupBy(chosen);
+      onGroupBy(chosen);
+    }),
+    vscode.commands.registerCommand(FILTER_PAPERS_COMMAND, async (query?: unknown) => {
+      const text = typeof query === 'string' ? query : await askFilter(library, provider.filter);
+      if (text !== undefined) provider.setFilter(text);
+    }),
+    vscode.commands.registerCommand(CLEAR_FILTER_COMMAND, () => provider.setFilter(undefined)),
+  ];
+}
+
+function pickGroupBy(current: GroupBy): Promise<GroupBy | undefined> {
+  const picker = vscode.window.createQuickPick<vscode.QuickPickItem & { mode: GroupBy }>();
+  picker.title = 'Group Papers By';
+  picker.items = GROUP_BY_MODES.map((mode) => ({
+    ...GROUP_BY_CHOICES[mode],
+    mode,
+    description: mode === current ? 'current' : undefined,
+  }));
+  picker.activeItems = picker.items.filter((item) => item.mode === current);
+  return new Promise((resolve) => {
+    picker.onDidAccept(() => {
+      resolve(picker.activeItems[0]?.mode);
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      resolve(undefined);
+      picker.dispose();
+    });
+    picker.show();
+  });
+}
+
+/** The filter box, counting matches as you type. Undefined: cancelled; '': clear the filter. */
+function askFilter(library: Library, current: string | undefined): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Filter Papers',
+    value: current ?? '',
+    placeHolder: 'Words that must all appear (title, abstract, authors, tags)',
+    prompt: 'Leave empty to show every paper. A typo falls back to a fuzzy title search.',
+    validateInput: (value) => {
+      if (!value.trim()) return undefined;
+      const count = filterPapers(library.searchIndex(), value.trim()).matches.size;
+      return {
+        message: count === 1 ? '1 paper matches' : `${count} papers match`,
+        severity: count ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning,
+      };
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/model/paper';
+import { normalizeTag } from '../../core/triage';
+import type { Library } from '../library/library';
+import { escapeIcons, textStart } from '../tree/labelText';
+import { keepItemOrder } from '../tree/quickPickOrder';
+
+interface TagItem extends vscode.QuickPickItem {
+  readonly tag: string;
+}
+
+/**
+ * Add Tag…: the tags already in use (most used first) that not every target has, and whatever is typed as a
+ * new tag. Resolves to the tag, or undefined when cancelled.
+ */
+export function pickTagToAdd(library: Library, papers: readonly Paper[]): Promise<string | undefined> {
+  const usage = tagUsage(library);
+  const onAll = (tag: string) => papers.every((paper) => library.triage(paper).tags.includes(tag));
+  const existing: TagItem[] = [...usage]
+    .filter(([tag]) => !onAll(tag))
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([tag, count]) => ({
+      tag,
+      label: escapeIcons(tag),
+      description: count === 1 ? '1 paper' : `${count} papers`,
+      iconPath: new vscode.ThemeIcon('tag'),
+    }));
+
+  const picker = vscode.window.createQuickPick<TagItem>();
+  picker.title = `Add Tag to ${describeTargets(papers)}`;
+  picker.placeholder = existing.length ? 'Pick a tag or type a new one' : 'Type a new tag';
+  picker.items = existing;
+  // Existing tags that match what is typed come first, so a prefix picks a tag in use rather than a near-duplicate.
+  keepItemOrder(picker);
+  picker.onDidChangeValue((value) => {
+    const typed = normalizeTag(value);
+    const known = typed === '' || usage.has(typed);
+    const fresh: TagItem[] = known
+      ? []
+      : [
+          {
+            tag: typed,
+            label: escapeIcons(typed),
+            description: 'new tag',
+            alwaysShow: true,
+            iconPath: new vscode.ThemeIcon('add'),
+          },
+        ];
+    picker.items = [...existing, ...fresh];
+  });
+  return run(picker, () => picker.activeItems[0]?.tag ?? (normalizeTag(picker.value) || undefined));
+}
+
+/** Remove Tag…: the tags the targets have, with how many of them have each. */
+export async function pickTagToRemove(
+  library: Library,
+  papers: readonly Paper[],
+): Promise<string | undefined> {
+  const counts = new Map<string, number>();
+  for (const paper of papers)
+    for (const tag of library.triage(paper).tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  if (counts.size === 0) {
+    void vscode.window.showInformationMessage(`${describeTargets(papers)} has no tags.`);
+    return undefined;
+  }
+  const items: TagItem[] = [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([tag, count]) => ({
+      tag,
+      label: escapeIcons(tag),
+      description: papers.length > 1 ? `${count} of ${papers.length} papers` : undefined,
+      iconPath: new vscode.ThemeIcon('tag'),
+    }));
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: `Remove Tag from ${describeTargets(papers)}`,
+    placeHolder: 'Pick the tag to remove',
+  });
+  return chosen?.tag;
+}
+
+/** "“A paper title”" or "3 papers", for picker titles. */
+export function describeTargets(papers: readonly Paper[]): string {
+  return papers.length === 1
+    ? `“${escapeIcons(textStart(papers[0]!.title, 60))}”`
+    : `${papers.length} papers`;
+}
+
+function tagUsage(library: Library): Map<string, number> {
+  const usage = new Map<string, number>();
+  for (const entry of library.store.state.papers.values()) {
+    for (const tag of entry.tags) usage.set(tag, (usage.get(tag) ?? 0) + 1);
+  }
+  return usage;
+}
+
+function run<T extends vscode.QuickPickItem>(picker: vscode.QuickPick<T>, accept: () => string | undefined) {
+  return new Promise<string | undefined>((resolve) => {
+    picker.onDidAccept(() => {
+      resolve(accept());
+      picker.hide();
+    });
+    picker.onDidHide(() => {
+      resolve(undefined);
+      picker.dispose();
+    });
+    picker.show();
+  });
+}

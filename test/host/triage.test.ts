@@ -1,0 +1,239 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LiteratureTriageApi } from '../../src/extension/extension';
+import type { GroupNode, PaperNode } from '../../src/extension/tree';
+import { activeApi, resetTriage, waitFor } from './support';
+
+let api: LiteratureTriageApi;
+
+function status(id: string): string {
+  return api.context.library.triage(api.context.library.paper(id)!).status;
+}
+
+function tags(id: string): readonly string[] {
+  return api.context.library.triage(api.context.library.paper(id)!).tags;
+}
+
+function note(id: string): string {
+  return api.context.library.triage(api.context.library.paper(id)!).note;
+}
+
+/** The tree's rows, in order. */
+function rows(): PaperNode[] {
+  const groups = api.view.provider.getChildren() as GroupNode[];
+  return groups.flatMap((g) => api.view.provider.getChildren(g) as PaperNode[]);
+}
+
+function iconId(row: PaperNode): string {
+  return (api.view.provider.getTreeItem(row).iconPath as vscode.ThemeIcon).id;
+}
+
+async function closeEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor(() => !api.reader.isActive, 'the reader to close');
+}
+
+/** Shows the paper in the reader, focused, and waits until the reader is the active editor. */
+async function openInReader(id: string): Promise<void> {
+  api.reader.show(api.context.library.paper(id)!);
+  await waitFor(() => api.reader.isActive && api.reader.currentPaper?.id === id, `the reader to show ${id}`);
+}
+
+suite('triage commands', () => {
+  suiteSetup(async () => {
+    api = await activeApi();
+  });
+
+  setup(async () => {
+    await resetTriage(api);
+  });
+
+  suiteTeardown(async () => {
+    await closeEditors();
+    await resetTriage(api);
+  });
+
+  test('Include, Maybe, Exclude and Clear Decision on a tree row change its icon', async () => {
+    const row = rows()[4]!;
+    assert.equal(iconId(row), 'circle-large-outline');
+    for (const [command, expected, icon] of [
+      ['include', 'include', 'pass'],
+      ['maybe', 'maybe', 'question'],
+      ['exclude', 'exclude', 'circle-slash'],
+      ['clearDecision', 'untriaged', 'circle-large-outline'],
+    ] as const) {
+      await vscode.commands.executeCommand(`literatureTriage.${command}`, row);
+      assert.equal(status(row.paper.id), expected, command);
+      const now = rows().find((r) => r.paper.id === row.paper.id)!;
+      assert.equal(iconId(now), icon, command);
+    }
+  });
+
+  test('a row with the rows selected with it acts on all of them; a row outside the selection on itself', async () => {
+    const [a, b, c, d] = rows();
+    await vscode.commands.executeCommand('literatureTriage.exclude', b, [a, b, c]);
+    assert.deepEqual(
+      [a, b, c, d].map((r) => status(r!.paper.id)),
+      ['exclude', 'exclude', 'exclude', 'untriaged'],
+    );
+    await vscode.commands.executeCommand('literatureTriage.include', d, [a, b]);
+    assert.deepEqual(
+      [a, b, c, d].map((r) => status(r!.paper.id)),
+      ['exclude', 'exclude', 'exclude', 'include'],
+    );
+    await vscode.commands.executeCommand('literatureTriage.addTag', a, [a, c, d], 'needs full text');
+    assert.deepEqual(tags(a!.paper.id), ['needs full text']);
+    assert.deepEqual(tags(b!.paper.id), []);
+    assert.deepEqual(tags(d!.paper.id), ['needs full text']);
+    await vscode.commands.executeCommand('literatureTriage.removeTag', c, [a, c], 'needs full text');
+    assert.deepEqual(tags(a!.paper.id), []);
+    assert.deepEqual(tags(d!.paper.id), ['needs full text']);
+
+    // One bulk edit is one undo step.
+    await vscode.commands.executeCommand('literatureTriage.undo');
+    assert.deepEqual(tags(a!.paper.id), ['needs full text']);
+  });
+
+  test('a decision is saved to literature-triage.json in the workspace folder', async () => {
+    const paper = rows()[0]!.paper;
+    await vscode.commands.executeCommand('literatureTriage.include', paper.id);
+    await vscode.commands.executeCommand('literatureTriage.addTag', paper.id, undefined, 'method');
+    await vscode.commands.executeCommand(
+      'literatureTriage.editNote',
+      paper.id,
+      undefined,
+      'Strong baseline; check Table 2.',
+    );
+    await api.context.store.flush();
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'literature-triage.json');
+    const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as {
+      format: string;
+      version: number;
+      papers: Record<string, { status: string; tags?: string[]; note?: string; title: string }>;
+    };
+    assert.equal(saved.format, 'literature-triage');
+    assert.deepEqual(Object.keys(saved.papers), [paper.id]);
+    const entry = saved.papers[paper.id]!;
+    assert.equal(entry.status, 'include');
+    assert.deepEqual(entry.tags, ['method']);
+    assert.equal(entry.note, 'Strong baseline; check Table 2.');
+    assert.equal(entry.title, paper.title);
+  });
+
+  test('Add Tag offers the tags in use, most used first', async () => {
+    const [a, b, c] = rows().map((r) => r.paper.id);
+    await vscode.commands.executeCommand('literatureTriage.addTag', [a, b], undefined, 'method');
+    await vscode.commands.executeCommand('literatureTriage.addTag', a, undefined, 'dataset');
+    // Run the command as a user would (no tag given) and accept the picker's first row.
+    void vscode.commands.executeCommand('literatureTriage.addTag', c);
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor(() => tags(c!).length > 0, 'the tag to be added');
+    assert.deepEqual(tags(c!), ['method']);
+  });
+
+  test('Add Tag normalises the tag; an empty tag adds nothing', async () => {
+    const id = rows()[1]!.paper.id;
+    await vscode.commands.executeCommand(
+      'literatureTriage.addTag',
+      id,
+      undefined,
+      '  deep   learning, survey ',
+    );
+    assert.deepEqual(tags(id), ['deep learning survey']);
+    await vscode.commands.executeCommand('literatureTriage.addTag', id, undefined, ' ; ');
+    assert.deepEqual(tags(id), ['deep learning survey']);
+  });
+
+  test('Edit Note sets, replaces and deletes a note; a note of several lines opens the reader', async () => {
+    const id = rows()[2]!.paper.id;
+    await vscode.commands.executeCommand('literatureTriage.editNote', id, undefined, 'first');
+    assert.equal(note(id), 'first');
+    await vscode.commands.executeCommand('literatureTriage.editNote', id, undefined, '');
+    assert.equal(note(id), '');
+    await vscode.commands.executeCommand('literatureTriage.editNote', id, undefined, 'line one\nline two');
+    await vscode.commands.executeCommand('literatureTriage.editNote', id);
+    await waitFor(() => api.reader.currentPaper?.id === id, 'the reader to show the paper');
+    assert.equal(note(id), 'line one\nline two');
+    await closeEditors();
+  });
+
+  test('Next Untriaged opens the next untriaged paper in tree order, wrapping around', async () => {
+    const order = api.view.orderedIds();
+    await vscode.commands.executeCommand('literatureTriage.include', [order[1]!, order[2]!]);
+    await openInReader(order[0]!);
+    const next = await vscode.commands.executeCommand<{ id: string }>('literatureTriage.nextUntriaged');
+    assert.equal(next?.id, order[3]);
+    await waitFor(
+      () => api.reader.currentPaper?.id === order[3],
+      'the reader to show the next untriaged paper',
+    );
+
+    await openInReader(order.at(-1)!);
+    const wrapped = await vscode.commands.executeCommand<{ id: string }>('literatureTriage.nextUntriaged');
+    assert.equal(wrapped?.id, order[0]);
+    await closeEditors();
+  });
+
+  test('Next Untriaged says so when every paper is triaged', async () => {
+    await vscode.commands.executeCommand('literatureTriage.exclude', api.view.orderedIds());
+    const next = await vscode.commands.executeCommand('literatureTriage.nextUntriaged');
+    assert.equal(next, undefined);
+  });
+
+  test('a decision made in the reader moves it to the next paper in tree order; Undo brings it back', async () => {
+    const order = api.view.orderedIds();
+    await openInReader(order[0]!);
+    await vscode.commands.executeCommand('literatureTriage.include');
+    assert.equal(status(order[0]!), 'include');
+    await waitFor(() => api.reader.currentPaper?.id === order[1], 'the reader to move on');
+    await vscode.commands.executeCommand('literatureTriage.exclude');
+    assert.equal(status(order[1]!), 'exclude');
+    await waitFor(() => api.reader.currentPaper?.id === order[2], 'the reader to move on again');
+
+    await vscode.commands.executeCommand('literatureTriage.undo');
+    assert.equal(status(order[1]!), 'untriaged');
+    assert.equal(status(order[0]!), 'include');
+    await waitFor(
+      () => api.reader.currentPaper?.id === order[1],
+      'the reader to go back to the undone paper',
+    );
+
+    // Clear Decision does not move on.
+    await vscode.commands.executeCommand('literatureTriage.clearDecision');
+    assert.equal(api.reader.currentPaper?.id, order[1]);
+    await closeEditors();
+  });
+
+  test('grouped by status, the reader still moves to the paper that followed in the tree', async () => {
+    await vscode.commands.executeCommand('literatureTriage.groupBy', 'status');
+    try {
+      const order = api.view.orderedIds();
+      await openInReader(order[0]!);
+      await vscode.commands.executeCommand('literatureTriage.maybe');
+      await waitFor(() => api.reader.currentPaper?.id === order[1], 'the reader to move on');
+      assert.equal(api.view.orderedIds().at(-1), order[0], 'the decided paper moved to the Maybe group');
+    } finally {
+      await vscode.commands.executeCommand('literatureTriage.groupBy', 'topic');
+      await closeEditors();
+    }
+  });
+
+  test('without the reader, commands act on the tree selection', async () => {
+    await closeEditors();
+    await vscode.commands.executeCommand('workbench.view.extension.literatureTriage');
+    await waitFor(() => api.view.treeView.visible, 'the Papers view');
+    const id = api.view.orderedIds()[6]!;
+    await api.view.reveal(id);
+    await waitFor(() => api.view.selectedPapers()[0]?.id === id, 'the row to be selected');
+    await vscode.commands.executeCommand('literatureTriage.maybe');
+    assert.equal(status(id), 'maybe');
+  });
+
+  test('Undo with nothing to undo changes nothing', async () => {
+    while (api.context.store.canUndo) api.context.store.undo();
+    const before = api.context.store.state;
+    await vscode.commands.executeCommand('literatureTriage.undo');
+    assert.equal(api.context.store.state, before);
+  });
+});
