@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { repoRoot } from '../harness/codeServer';
+import type { UiTest } from './uiTest';
+import { openActivity, openWorkbench, runCommand } from './workbench';
+import { eventually, reader, rowIcon, stateOf, waitForReaderTitle } from './readerPage';
+
+const tree = (page: Page) => page.locator('.pane-body .monaco-list').first();
+const groupRows = (page: Page) => tree(page).locator('.monaco-list-row[aria-level="1"]');
+const paperRows = (page: Page) => tree(page).locator('.monaco-list-row[aria-level="2"]');
+const quickInput = (page: Page) => page.locator('.quick-input-widget');
+const pickRows = (page: Page) => quickInput(page).locator('.quick-input-list .monaco-list-row');
+
+/**
+ * Runs Search Papers from F1 and waits for its picker: keys typed before it shows would reach the reader,
+ * whose single-letter keys decide.
+ */
+async function openSearch(page: Page): Promise<void> {
+  await runCommand(page, 'Literature Triage: Search Papers');
+  await quickInput(page).locator('input[placeholder^="Titles, abstracts"]').waitFor({ timeout: 10_000 });
+}
+
+/** What the tests learn as they go: one session over the same papers. */
+const session = { title: '', searchTitle: '', workspace: '' };
+
+async function expectIcon(page: Page, title: string, icon: string): Promise<void> {
+  await eventually(
+    async () => (await rowIcon(page, title)) === icon,
+    `"${title}" to show the ${icon} icon`,
+    10_000,
+  );
+}
+
+async function labelOf(row: Locator): Promise<string> {
+  return ((await row.locator('.label-name').first().textContent()) ?? '').trim();
+}
+
+/** A command from a paper row's context menu (web context menus live in a shadow root, which CSS locators pierce). */
+async function contextMenuCommand(page: Page, row: Locator, label: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const item = page
+    .locator('.context-view .action-item .action-label', { hasText: new RegExp(`^${label}$`) })
+    .first();
+  await item.waitFor({ timeout: 10_000 });
+  // A menu ignores the mouse for a moment after it opens (so the right-click's release picks nothing).
+  await page.waitForTimeout(300);
+  await item.hover();
+  await item.click();
+  await item.waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+export const tests: UiTest[] = [
+  {
+    name: 'the Papers view groups the seed by topic with counts; a topic expands to its papers',
+    async run({ page, baseUrl, workspace }) {
+      session.workspace = workspace;
+      await openWorkbench(page, baseUrl, workspace);
+      await openActivity(page, 'Literature Triage');
+      await groupRows(page).first().waitFor({ timeout: 30_000 });
+      const groups = await groupRows(page).count();
+      assert.ok(groups >= 2, `${groups} topic rows`);
+      let total = 0;
+      for (let i = 0; i < groups; i++) {
+        const count =
+          (await groupRows(page).nth(i).locator('.label-description').textContent())?.trim() ?? '';
+        assert.match(count, /^\d+$/, 'each topic shows its paper count');
+        total += Number(count);
+      }
+      assert.equal(total, 52);
+      assert.equal(await paperRows(page).count(), 0, 'topics start collapsed');
+
+      const first = groupRows(page).first();
+      const firstCount = Number((await first.locator('.label-description').textContent())?.trim());
+      await first.click();
+      await paperRows(page).first().waitFor({ timeout: 10_000 });
+      assert.equal(await first.getAttribute('aria-expanded'), 'true');
+      const shown = await paperRows(page).count();
+      assert.ok(shown > 0 && shown <= firstCount, `${shown} rows for a topic of ${firstCount}`);
+      assert.equal(await rowIcon(page, await labelOf(paperRows(page).first())), 'circle-large-outline');
+    },
+  },
+  {
+    name: 'a click on a paper shows it in the reader; Include from the context menu and the inline Exclude change its icon',
+    async run({ page }) {
+      const row = paperRows(page).first();
+      session.title = await labelOf(row);
+      await row.click();
+      await waitForReaderTitle(page, session.title);
+
+      await contextMenuCommand(page, paperRows(page).first(), 'Include');
+      await expectIcon(page, session.title, 'pass');
+      await eventually(
+        () => stateOf(session.workspace, session.title)?.status === 'include',
+        'the decision on disk',
+      );
+
+      const again = paperRows(page).first();
+      await again.hover();
+      // Its tooltip names the reader's key too: "Exclude (X)".
+      await again.locator('.actions .action-label[aria-label^="Exclude"]').click();
+      await expectIcon(page, session.title, 'circle-slash');
+      await eventually(
+        () => stateOf(session.workspace, session.title)?.status === 'exclude',
+        'the new decision on disk',
+      );
+    },
+  },
+  {
+    name: 'Search Papers from F1: typing lists the matches with snippets, Enter opens the reader with the terms highlighted',
+    async run({ page }) {
+      await openSearch(page);
+      await page.keyboard.type('speculative decoding', { delay: 20 });
+      const first = pickRows(page).first();
+      // Until the typed text's results arrive, the picker lists recent and untriaged papers.
+      await eventually(
+        async () =>
+          /speculative/i.test((await first.locator('.quick-input-list-label-meta').textContent()) ?? ''),
+        'the matches, with a snippet around the match',
+      );
+      session.searchTitle = await labelOf(first);
+      assert.match(session.searchTitle, /speculative/i, 'the best match first');
+      const detail = (await first.locator('.quick-input-list-label-meta').textContent()) ?? '';
+      assert.match(detail, /speculative|decod/i, 'a snippet around the match');
+      assert.match(
+        (await first.locator('.label-description').textContent()) ?? '',
+        /Untriaged|Included|Excluded/,
+      );
+
+      await page.keyboard.press('Enter');
+      await waitForReaderTitle(page, session.searchTitle);
+      // The reader may have shown this paper already: wait for the marks of the search.
+      await reader(page).locator('mark').first().waitFor({ timeout: 15_000 });
+      const marks = await reader(page).locator('mark').allTextContents();
+      assert.ok(
+        marks.some((m) => /speculative|decod/i.test(m)),
+        `highlighted: ${marks.join(', ')}`,
+      );
+      // The reader takes the focus, for screening by keyboard.
+      await eventually(
+        () => page.evaluate(() => document.activeElement?.tagName === 'IFRAME'),
+        'the keyboard focus in the reader',
+      );
+    },
+  },
+  {
+    name: 'a search row’s Include button decides without leaving the picker',
+    async run({ page }) {
+      await openSearch(page);
+      await page.keyboard.type('gaussian process', { delay: 20 });
+      await eventually(async () => /gaussian/i.test(await labelOf(pickRows(page).first())), 'the matches');
+      const row = pickRows(page).first();
+      const title = await labelOf(row);
+      await row.hover();
+      await row.locator('.action-label[aria-label^="Include"]').click();
+      await eventually(
+        async () =>
+          /^Included/.test(
+            ((await pickRows(page).first().locator('.label-description').textContent()) ?? '').trim(),
+          ),
+        'the row to say Included',
+      );
+      assert.ok(await quickInput(page).isVisible(), 'the picker is still open');
+      await page.screenshot({ path: join(repoRoot, 'test-results', 'ui', 'triage--search-picker.png') });
+      await eventually(() => stateOf(session.workspace, title)?.status === 'include', 'the decision on disk');
+      await page.keyboard.press('Escape');
+      await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 });
+    },
+  },
+  {
+    name: 'the status bar shows triaged / total; a click opens the next untriaged paper',
+    async run({ page }) {
+      const item = page.locator('.statusbar-item', { hasText: '/ 52' }).first();
+      await item.waitFor({ timeout: 10_000 });
+      assert.equal(((await item.textContent()) ?? '').trim(), '2 / 52');
+      await item.click();
+      // The next untriaged paper after the one in the reader, in tree order.
+      await eventually(async () => {
+        const title = ((await reader(page).locator('.paper-title').textContent()) ?? '').trim();
+        return (
+          title !== '' && title !== session.searchTitle && stateOf(session.workspace, title) === undefined
+        );
+      }, 'the reader to show an untriaged paper');
+    },
+  },
+];
