@@ -8,6 +8,7 @@ import { openActivity, openWorkbench, runCommand } from './workbench';
 import {
   eventually,
   expandAllGroups,
+  expandUntilListed,
   focusReader,
   paperRow,
   paperRowTitles,
@@ -114,6 +115,14 @@ export const tests: UiTest[] = [
       await page.keyboard.press('x');
       await waitForReaderTitle(page, c);
       await expectIcon(page, b, 'circle-slash');
+
+      // m marks maybe and moves on; u takes it back.
+      await page.keyboard.press('m');
+      await waitForReaderTitle(page, d);
+      await expectIcon(page, c, 'question');
+      await page.keyboard.press('u');
+      await waitForReaderTitle(page, c);
+      await expectIcon(page, c, 'circle-large-outline');
     },
   },
   {
@@ -179,11 +188,13 @@ export const tests: UiTest[] = [
     },
   },
   {
-    name: 'Search Papers opens the reader with the query terms marked',
+    name: '/ in the reader searches, and the chosen paper opens with the query terms marked',
     async run({ page }) {
-      await runCommand(page, 'Literature Triage: Search Papers');
+      await focusReader(page);
+      await page.keyboard.press('/');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 10_000 });
+      assert.equal(await input.inputValue(), '', 'the / is not typed into the search');
       await input.fill('speculative decoding');
       const target = 'Continuous Speculative Decoding for Autoregressive Image Generation';
       await page
@@ -251,7 +262,13 @@ export const tests: UiTest[] = [
     name: 'the reader comes back with its paper after the window reloads',
     async run({ page }) {
       const before = await readerTitle(page);
-      await page.reload();
+      // The way a user reloads: the workbench shuts down properly and saves the webview's state.
+      const reloaded = page.waitForEvent('framenavigated', {
+        predicate: (frame) => frame === page.mainFrame(),
+        timeout: 30_000,
+      });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await waitForReaderTitle(page, before);
       assert.equal(await reader(page).locator('.note textarea').inputValue(), SCREENSHOT_NOTE);
@@ -272,7 +289,7 @@ export const tests: UiTest[] = [
         .locator('.editor-group-container .tab', { hasText: 'draft.md' })
         .waitFor({ timeout: 10_000 });
       const title = session.titles[3]!;
-      await expandAllGroups(page);
+      await expandUntilListed(page, title);
       await paperRow(page, title).click({ button: 'right' });
       await page.locator('.context-view .action-label', { hasText: 'Open Paper to the Side' }).click();
       await waitForReaderTitle(page, title);

@@ -41,14 +41,28 @@ export async function eventually<T>(
 
 const tree = (page: Page) => page.locator('.pane-body .monaco-list').first();
 
-/** Expands every collapsed group row of the Papers tree. */
+/** Expands the collapsed group rows of the Papers tree that are in view, top to bottom. */
 export async function expandAllGroups(page: Page): Promise<void> {
   for (;;) {
-    const collapsed = tree(page).locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]').first();
+    const collapsed = tree(page)
+      .locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]:visible')
+      .first();
     if ((await collapsed.count()) === 0) return;
     await collapsed.click();
     await page.waitForTimeout(150);
   }
+}
+
+/** Expands group rows from the top until the paper's row is in the tree. */
+export async function expandUntilListed(page: Page, title: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if ((await paperRow(page, title).count()) > 0) return;
+    const collapsed = tree(page).locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]').first();
+    if ((await collapsed.count()) === 0) break;
+    await collapsed.click();
+    await page.waitForTimeout(150);
+  }
+  if ((await paperRow(page, title).count()) === 0) throw new Error(`no tree row for "${title}"`);
 }
 
 /** The tree row of a paper, found by its exact title. */
