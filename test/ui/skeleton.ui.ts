@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UiTest } from './uiTest';
+import { expandAllGroups } from './readerPage';
 import { openActivity, openWorkbench, runCommand, treeRow, webviewContent } from './workbench';
 
 const seed = readFileSync(join(__dirname, '../../seeds/hf-daily-papers-seed.txt'), 'utf8');
-const firstTitle =
-  'A likelihood approach to nonparametric estimation of a singular distribution using deep generative models';
 const thirdTitle = 'Continuous Speculative Decoding for Autoregressive Image Generation';
 
 export const tests: UiTest[] = [
@@ -15,8 +14,13 @@ export const tests: UiTest[] = [
     async run({ page, baseUrl, workspace }) {
       await openWorkbench(page, baseUrl, workspace);
       await openActivity(page, 'Literature Triage');
-      await treeRow(page, firstTitle).waitFor({ timeout: 30_000 });
-      const rows = await page.locator('.pane-body .monaco-list-row').allTextContents();
+      // Papers are grouped by topic: open the groups, then read the paper rows.
+      await page.locator('.pane-body .monaco-list-row[aria-level="1"]').first().waitFor({ timeout: 30_000 });
+      await expandAllGroups(page);
+      await treeRow(page, thirdTitle).waitFor({ timeout: 30_000 });
+      const rows = await page
+        .locator('.pane-body .monaco-list-row[aria-level="2"] .label-name')
+        .allTextContents();
       assert.ok(rows.length >= 10, `only ${rows.length} rows visible`);
       for (const header of ['Subscribe', 'Jun 6', 'Get trending papers']) {
         assert.ok(
