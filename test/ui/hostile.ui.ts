@@ -9,7 +9,7 @@ import { readListing } from '../../src/core/readers/listing';
 import { addTag, emptyState, serialize, setNote, type TriageState } from '../../src/core/triage';
 import type { UiTest } from './uiTest';
 import { openActivity, openWorkbench } from './workbench';
-import { expandAllGroups, paperRow, reader, waitForReaderTitle, writeWorkspaceSettings } from './readerPage';
+import { expandFirstGroup, paperRow, reader, waitForReaderTitle, writeWorkspaceSettings } from './readerPage';
 
 const fixture = join(__dirname, '../fixtures/hostile/hostile.txt');
 const papers: Paper[] = readListing(readFileSync(fixture, 'utf8'), 'hostile.txt').papers;
@@ -103,7 +103,7 @@ export const tests: UiTest[] = [
       await openWorkbench(page, baseUrl, workspace);
       await openActivity(page, 'Literature Triage');
       await page.locator('.pane-body .monaco-list-row[aria-level="1"]').first().waitFor({ timeout: 30_000 });
-      await expandAllGroups(page);
+      await expandFirstGroup(page);
 
       for (const paper of papers) {
         await paperRow(page, paper.title).click();

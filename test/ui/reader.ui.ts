@@ -7,7 +7,7 @@ import type { UiTest } from './uiTest';
 import { openActivity, openWorkbench, runCommand } from './workbench';
 import {
   eventually,
-  expandAllGroups,
+  expandFirstGroup,
   expandUntilListed,
   focusReader,
   paperRow,
@@ -63,7 +63,7 @@ export const tests: UiTest[] = [
       await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
       await openActivity(page, 'Literature Triage');
       await page.locator('.pane-body .monaco-list-row[aria-level="1"]').first().waitFor({ timeout: 30_000 });
-      await expandAllGroups(page);
+      await expandFirstGroup(page);
       session.titles = await paperRowTitles(page);
       assert.ok(session.titles.length >= 5, `only ${session.titles.length} paper rows`);
       const first = session.titles[0]!;
@@ -71,6 +71,10 @@ export const tests: UiTest[] = [
       await waitForReaderTitle(page, first);
       assert.match(await position(page), /^1 of 52$/);
       assert.ok(await treeHasFocus(page), 'the focus stays in the tree');
+      // The reader's letter keys belong to the reader: typed in the tree they do not move it.
+      await page.keyboard.press('j');
+      await page.waitForTimeout(500);
+      assert.equal(await readerTitle(page), first, 'j typed in the tree leaves the reader alone');
 
       const second = session.titles[1]!;
       await paperRow(page, second).click();

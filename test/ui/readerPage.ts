@@ -41,16 +41,22 @@ export async function eventually<T>(
 
 const tree = (page: Page) => page.locator('.pane-body .monaco-list').first();
 
-/** Expands the collapsed group rows of the Papers tree that are in view, top to bottom. */
+/** Expands every collapsed group row of the Papers tree, top to bottom. */
 export async function expandAllGroups(page: Page): Promise<void> {
   for (;;) {
-    const collapsed = tree(page)
-      .locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]:visible')
-      .first();
+    const collapsed = tree(page).locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]').first();
     if ((await collapsed.count()) === 0) return;
     await collapsed.click();
     await page.waitForTimeout(150);
   }
+}
+
+/** Expands the first group row of the Papers tree (rows further down may be out of view). */
+export async function expandFirstGroup(page: Page): Promise<void> {
+  const first = tree(page).locator('.monaco-list-row[aria-level="1"]').first();
+  await first.waitFor({ timeout: 30_000 });
+  if ((await first.getAttribute('aria-expanded')) === 'false') await first.click();
+  await tree(page).locator('.monaco-list-row[aria-level="2"]').first().waitFor();
 }
 
 /** Expands group rows from the top until the paper's row is in the tree. */
