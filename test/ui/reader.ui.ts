@@ -256,10 +256,31 @@ export const tests: UiTest[] = [
       );
       await page.waitForTimeout(500);
       await keepScreenshot(page, 'reader-dark.png');
-      const [text, background] = await reader(page)
-        .locator('body')
-        .evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+      const colours = () =>
+        reader(page)
+          .locator('body')
+          .evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+      const [text, background] = await colours();
       assert.notEqual(text, background);
+
+      // High contrast: the marks keep a visible border even where the theme gives them no background.
+      writeWorkspaceSettings(workspace, { 'workbench.colorTheme': 'Default High Contrast' });
+      await page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 30_000 });
+      await eventually(
+        async () => (await colours())[0] !== text,
+        'the reader to take the high-contrast colours',
+      );
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(shots, 'reader--reader-high-contrast.png') });
+      const [hcText, hcBackground] = await colours();
+      assert.notEqual(hcText, hcBackground);
+      const markOutline = await reader(page)
+        .locator('mark')
+        .first()
+        .evaluate((m) => getComputedStyle(m).outlineStyle + ' ' + getComputedStyle(m).outlineColor);
+      assert.ok(!markOutline.endsWith('rgba(0, 0, 0, 0)'), `the mark's outline is visible: ${markOutline}`);
+      writeWorkspaceSettings(workspace, { 'workbench.colorTheme': 'Default Dark Modern' });
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
     },
   },
   {
