@@ -7,7 +7,7 @@ export {
 export type { SearchIndexOptions, SearchOptions, SerializedSearchIndex } from './searchIndex';
 export type { SearchHit } from './searchHit';
 export type { MatchRange, HighlightField } from './matchRanges';
-export { DEFAULT_FIELD_BOOSTS } from './buildLunrIndex';
-export type { FieldBoosts, SearchField, TagSource } from './buildLunrIndex';
+export { DEFAULT_FIELD_BOOSTS } from './indexSettings';
+export type { FieldBoosts, SearchField, TagSource } from './indexSettings';
 export { reciprocalRankFusion, RRF_K } from './rankFusion';
 export { foldText } from './fold';

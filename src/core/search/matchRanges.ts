@@ -1,5 +1,4 @@
 /** Match positions for highlighting: half-open character ranges into a paper's title or abstract. */
-import type lunr from 'lunr';
 
 export type HighlightField = 'title' | 'abstract';
 
@@ -11,24 +10,7 @@ export interface MatchRange {
   end: number;
 }
 
-const HIGHLIGHT_FIELDS: readonly HighlightField[] = ['title', 'abstract'];
-
-type PositionMetadata = { position?: Array<[number, number]> };
-
-/** Ranges of every matched word in title and abstract, from lunr's position metadata. */
-export function rangesFromLunr(matchData: lunr.MatchData): MatchRange[] {
-  const ranges: MatchRange[] = [];
-  const byTerm = matchData.metadata as Record<string, Record<string, PositionMetadata>>;
-  for (const term of Object.keys(byTerm)) {
-    const fields = byTerm[term] ?? {};
-    for (const field of HIGHLIGHT_FIELDS) {
-      for (const [start, length] of fields[field]?.position ?? []) {
-        ranges.push({ field, start, end: start + length });
-      }
-    }
-  }
-  return mergeRanges(ranges);
-}
+export const HIGHLIGHT_FIELDS: readonly HighlightField[] = ['title', 'abstract'];
 
 /** Sorts ranges (title first, then by start) and merges those that overlap or touch. */
 export function mergeRanges(ranges: readonly MatchRange[]): MatchRange[] {

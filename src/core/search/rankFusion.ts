@@ -7,8 +7,9 @@
  * paper found by both lists outranks one found by a single list at the same rank. K = 60 is the usual
  * constant from the original RRF paper (Cormack et al., 2009); it keeps the top few ranks from dominating.
  * The fused score is divided by the best possible score (rank 1 in every list) so it lies in (0, 1].
- * Match ranges of the same paper from different lists are merged.
+ * Match ranges of the same paper from different lists are merged, when they are read.
  */
+import { LazyHit, type MatchSource } from './lazyHit';
 import { mergeRanges } from './matchRanges';
 import { compareHits, type SearchHit } from './searchHit';
 
@@ -22,7 +23,7 @@ export interface RankedList {
 export function reciprocalRankFusion(lists: readonly RankedList[], k = RRF_K): SearchHit[] {
   const best = lists.reduce((sum, list) => sum + list.weight / (k + 1), 0);
   if (best <= 0) return [];
-  const fused = new Map<string, SearchHit>();
+  const fused = new Map<string, { score: number; sources: SearchHit[] }>();
   for (const list of lists) {
     const inThisList = new Set<string>();
     list.hits.forEach((hit, i) => {
@@ -32,11 +33,19 @@ export function reciprocalRankFusion(lists: readonly RankedList[], k = RRF_K): S
       const seen = fused.get(hit.id);
       if (seen) {
         seen.score += contribution;
-        seen.matches = mergeRanges([...seen.matches, ...hit.matches]);
+        seen.sources.push(hit);
       } else {
-        fused.set(hit.id, { id: hit.id, score: contribution, matches: [...hit.matches] });
+        fused.set(hit.id, { score: contribution, sources: [hit] });
       }
     });
   }
-  return [...fused.values()].map((hit) => ({ ...hit, score: hit.score / best })).sort(compareHits);
+  const entries = [...fused];
+  const source: MatchSource = {
+    matchesOf: (i) => {
+      const sources = entries[i]![1].sources;
+      return sources.length === 1 ? [...sources[0]!.matches] : mergeRanges(sources.flatMap((s) => s.matches));
+    },
+  };
+  const hits: SearchHit[] = entries.map(([id, { score }], i) => new LazyHit(id, score / best, source, i));
+  return hits.sort(compareHits);
 }

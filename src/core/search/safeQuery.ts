@@ -32,6 +32,16 @@ export interface QueryClause {
   presence: number;
 }
 
+/** What query parsing needs to know about the index it targets. */
+export interface QueryTarget {
+  /** The searchable field names. */
+  readonly fields: readonly string[];
+  /** The query pipeline applied to one word ("Models" → "model"); undefined for a stop word. */
+  searchTerm(word: string): string | undefined;
+  /** How many index terms a wildcard term expands to; counting may stop once it exceeds `limit`. */
+  expansionCount(term: string, limit: number): number;
+}
+
 export interface PlainQueryOptions {
   /** Every word must match (AND) instead of any (OR). */
   requireAll?: boolean;
@@ -55,7 +65,7 @@ const STAR_MARK = '\u200b';
 const STAR_MARKS = /\u200b/g;
 
 /** Clauses for `query` against `index`; never throws. An empty list means "no results". */
-export function parseQuery(index: lunr.Index, query: string, options: PlainQueryOptions = {}): ParsedQuery {
+export function parseQuery(index: QueryTarget, query: string, options: PlainQueryOptions = {}): ParsedQuery {
   const text = cleanQueryText(query);
   if (SYNTAX_HINT.test(text)) {
     try {
@@ -73,16 +83,16 @@ export function cleanQueryText(query: string): string {
   return text.slice(0, MAX_QUERY_CHARS).normalize('NFC').replace(CONTROL_CHARS, ' ').trim();
 }
 
-function parseWithLunr(index: lunr.Index, text: string): QueryClause[] {
+function parseWithLunr(index: QueryTarget, text: string): QueryClause[] {
   const Parser = (lunr as unknown as { QueryParser: QueryParserCtor }).QueryParser;
-  const query = new lunr.Query((index as unknown as { fields: string[] }).fields);
+  const query = new lunr.Query([...index.fields]);
   new Parser(text, query).parse();
   return query.clauses as unknown as QueryClause[];
 }
 
 /** Plain word search: each word of the text, any of them (or all, with requireAll). */
 export function plainClauses(
-  index: lunr.Index,
+  index: QueryTarget,
   text: string,
   options: PlainQueryOptions = {},
 ): QueryClause[] {
@@ -114,13 +124,13 @@ function uniqueWords(text: string): string[] {
   return words;
 }
 
-function prefixTerm(index: lunr.Index, stemmed: string): string | undefined {
+function prefixTerm(index: QueryTarget, stemmed: string): string | undefined {
   if (stemmed.length < MIN_WILDCARD_LITERAL + 1) return undefined;
   const term = `${stemmed}*`;
   return expansionCount(index, term) <= MAX_WILDCARD_EXPANSIONS ? term : undefined;
 }
 
-function sanitiseClauses(index: lunr.Index, parsed: QueryClause[]): QueryClause[] {
+function sanitiseClauses(index: QueryTarget, parsed: QueryClause[]): QueryClause[] {
   const clauses: QueryClause[] = [];
   for (const clause of parsed) {
     for (const piece of splitIntoWords(clause)) {
@@ -141,7 +151,7 @@ function splitIntoWords(clause: QueryClause): QueryClause[] {
  * Runs the search pipeline here rather than inside lunr: a required clause whose word the pipeline drops
  * (a stop word such as "+the") makes lunr 2.3.9 throw, so such clauses are removed instead.
  */
-function sanitiseWord(index: lunr.Index, clause: QueryClause): QueryClause | undefined {
+function sanitiseWord(index: QueryTarget, clause: QueryClause): QueryClause | undefined {
   const term = clause.usePipeline ? runSearchPipeline(index, clause.term) : clause.term;
   if (term === undefined || term === '') return undefined;
   const editDistance = Math.min(clause.editDistance ?? 0, MAX_EDIT_DISTANCE);
@@ -150,7 +160,7 @@ function sanitiseWord(index: lunr.Index, clause: QueryClause): QueryClause | und
   return withoutEditDistance({ ...clause, term, boost: safeBoost(clause.boost), usePipeline: false }, usable);
 }
 
-function sanitiseWildcard(index: lunr.Index, clause: QueryClause): QueryClause | undefined {
+function sanitiseWildcard(index: QueryTarget, clause: QueryClause): QueryClause | undefined {
   const term = foldText(clause.term).replace(/\*+/g, '*');
   const literal = term.replace(/\*/g, '');
   const needed = MIN_WILDCARD_LITERAL + (term.startsWith('*') ? 1 : 0);
@@ -174,17 +184,14 @@ function withoutEditDistance(clause: QueryClause, editDistance: number): QueryCl
   return editDistance > 0 ? { ...cleared, editDistance } : cleared;
 }
 
-function expansionCount(index: lunr.Index, term: string): number {
-  const tokenSet = (index as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
-  const TokenSet = lunr.TokenSet as unknown as { fromString(s: string): lunr.TokenSet };
-  return tokenSet.intersect(TokenSet.fromString(term)).toArray().length;
+function expansionCount(index: QueryTarget, term: string): number {
+  return index.expansionCount(term, MAX_WILDCARD_EXPANSIONS);
 }
 
-function indexFields(index: lunr.Index): string[] {
-  return [...(index as unknown as { fields: string[] }).fields];
+function indexFields(index: QueryTarget): string[] {
+  return [...index.fields];
 }
 
-function runSearchPipeline(index: lunr.Index, word: string): string | undefined {
-  const pipeline = (index as unknown as { pipeline: lunr.Pipeline }).pipeline;
-  return pipeline.runString(word)[0];
+function runSearchPipeline(index: QueryTarget, word: string): string | undefined {
+  return index.searchTerm(word);
 }

@@ -6,7 +6,11 @@ export interface SearchHit {
   id: string;
   /** Higher is better; comparable only within one result list. */
   score: number;
-  /** Where the query matched in the title and abstract, for highlighting. */
+  /**
+   * Where the query matched in the title and abstract, for highlighting. Full-text hits compute this when it
+   * is first read (a getter, see lazyHit.ts): read it for the hits you show, and copy it explicitly rather
+   * than spreading a hit.
+   */
   matches: MatchRange[];
 }
 

@@ -1,30 +1,41 @@
 /**
- * The search facade used by the palette, the reader view and the CLI: full-text (lunr), fuzzy titles
- * (fuse.js), their fused ranking, similar papers, and (de)serialisation of the full-text index.
+ * The search facade used by the palette, the reader view and the CLI: full-text search with lunr's query
+ * language and scoring, fuzzy titles (fuse.js), their fused ranking, similar papers, and (de)serialisation.
+ *
+ * The full-text index is a compact inverted index (postings.ts) rather than a lunr.Index: lunr still parses the
+ * queries and supplies the text pipeline (tokens, stop words, stemmer), and scores are lunr's BM25, but a query
+ * costs time in proportion to the postings it reads, the index holds no object per posting, and it is saved as
+ * bytes that load without parsing (indexFormat.ts). Tags live in their own small segment (tagSegment.ts), so a
+ * tag edit does not rebuild the index: see `withTags`.
  */
-import lunr from 'lunr';
 import type { Paper } from '../model/paper';
 import {
-  buildLunrIndex,
   DEFAULT_INDEX_SETTINGS,
   tagLookup,
   type FieldBoosts,
   type LunrIndexSettings,
   type TagSource,
-} from './buildLunrIndex';
+} from './indexSettings';
+import { FullTextSearch } from './fullTextSearch';
 import { FuzzyTitleMatcher } from './fuzzyTitles';
-import { lunrSearch } from './lunrSearch';
+import { buildIndexCore, indexCoreOf, type IndexCore } from './indexCore';
+import { decodeIndex, encodeIndex, IndexFormatError } from './indexFormat';
+import { base64ToBytes, bytesToBase64 } from './base64';
 import { reciprocalRankFusion } from './rankFusion';
 import type { SearchHit } from './searchHit';
 import { SimilarityFinder } from './similarPapers';
+import { buildTagSegment } from './tagSegment';
 
 /** Bump whenever the serialised shape or the text pipeline changes; caches keyed on it then rebuild. */
-export const SEARCH_INDEX_FORMAT_VERSION = 1;
+export const SEARCH_INDEX_FORMAT_VERSION = 2;
 
 export interface SearchIndexOptions {
   /** Field weights; a 0 weight leaves the field out. Defaults: DEFAULT_FIELD_BOOSTS. */
   boosts?: Partial<FieldBoosts>;
-  /** Keep word positions for highlighting (default true). */
+  /**
+   * Kept for compatibility: match positions are always available, computed for the hits that are read
+   * rather than stored for every word.
+   */
   positions?: boolean;
   /** Tags per paper id, from the triage state. */
   tags?: TagSource;
@@ -42,7 +53,10 @@ export interface SerializedSearchIndex {
   /** Fingerprint of the paper ids the index was built from. */
   papers: string;
   settings: LunrIndexSettings;
-  lunr: object;
+  /** The index bytes (see toBytes), base64-encoded. */
+  data: string;
+  /** Tags of the tagged papers, by paper id. */
+  tags: Record<string, string[]>;
 }
 
 export class SearchIndexLoadError extends Error {
@@ -57,22 +71,73 @@ const FULL_TEXT_WEIGHT = 1;
 const FUZZY_TITLE_WEIGHT = 1;
 
 export class SearchIndex {
+  private readonly fullText: FullTextSearch;
   private fuzzyMatcher: FuzzyTitleMatcher | undefined;
   private similarity: SimilarityFinder | undefined;
 
+  private readonly tagsOf: (id: string) => readonly string[];
+
   private constructor(
-    private readonly index: lunr.Index,
-    private readonly papers: readonly Paper[],
-    private readonly settings: LunrIndexSettings,
-  ) {}
+    private readonly core: IndexCore,
+    tags: TagSource | undefined,
+  ) {
+    this.tagsOf = tagLookup(tags);
+    this.fullText = new FullTextSearch(core, buildTagSegment(core, this.tagsOf));
+  }
 
   static build(papers: readonly Paper[], options: SearchIndexOptions = {}): SearchIndex {
     const settings: LunrIndexSettings = {
       boosts: { ...DEFAULT_INDEX_SETTINGS.boosts, ...options.boosts },
       positions: options.positions ?? DEFAULT_INDEX_SETTINGS.positions,
     };
-    const unique = uniqueById(papers);
-    return new SearchIndex(buildLunrIndex(unique, settings, tagLookup(options.tags)), unique, settings);
+    return new SearchIndex(buildIndexCore(uniqueById(papers), settings), options.tags);
+  }
+
+  /** The index as bytes (without tags), for a cache; fromBytes restores it. */
+  toBytes(): Uint8Array {
+    const { core } = this;
+    return encodeIndex(
+      {
+        docIds: core.papers.map((p) => p.id),
+        postings: core.postings,
+        titleWords: core.titleWords,
+        meta: { settings: core.settings },
+      },
+      SEARCH_INDEX_FORMAT_VERSION,
+    );
+  }
+
+  /**
+   * Restores an index saved with toBytes(); `papers` must be the papers it was built from (in any order).
+   * Throws SearchIndexLoadError for bytes of another format version or other papers.
+   */
+  static fromBytes(
+    bytes: Uint8Array,
+    papers: readonly Paper[],
+    options: Pick<SearchIndexOptions, 'tags'> = {},
+  ): SearchIndex {
+    let parts;
+    try {
+      parts = decodeIndex(bytes, SEARCH_INDEX_FORMAT_VERSION);
+    } catch (error) {
+      if (error instanceof IndexFormatError) throw new SearchIndexLoadError(`${error.message}; rebuild it`);
+      throw error;
+    }
+    const byId = new Map<string, Paper>();
+    for (const paper of papers) if (!byId.has(paper.id)) byId.set(paper.id, paper);
+    if (byId.size !== parts.docIds.length) {
+      throw new SearchIndexLoadError('search index was built from other papers; rebuild it');
+    }
+    const ordered = parts.docIds.map((id) => byId.get(id));
+    if (ordered.some((p) => p === undefined)) {
+      throw new SearchIndexLoadError('search index was built from other papers; rebuild it');
+    }
+    const settings =
+      (parts.meta as { settings?: LunrIndexSettings } | null)?.settings ?? DEFAULT_INDEX_SETTINGS;
+    return new SearchIndex(
+      indexCoreOf(ordered as Paper[], parts.postings, parts.titleWords, settings),
+      options.tags,
+    );
   }
 
   /** Restores an index saved with toJSON(); `papers` must be the papers it was built from. */
@@ -83,30 +148,50 @@ export class SearchIndex {
         `search index format ${String(data?.version)} is not ${SEARCH_INDEX_FORMAT_VERSION}; rebuild it`,
       );
     }
-    const unique = uniqueById(papers);
-    if (data.papers !== fingerprintIds(unique) || !data.settings || !data.lunr) {
+    if (data.papers !== fingerprintIds(uniqueById(papers)) || typeof data.data !== 'string') {
       throw new SearchIndexLoadError('search index was built from other papers; rebuild it');
     }
-    return new SearchIndex(lunr.Index.load(data.lunr), unique, data.settings);
+    const tags = new Map(Object.entries(data.tags ?? {}));
+    return SearchIndex.fromBytes(base64ToBytes(data.data), papers, { tags });
   }
 
   toJSON(): SerializedSearchIndex {
     return {
       version: SEARCH_INDEX_FORMAT_VERSION,
-      papers: fingerprintIds(this.papers),
-      settings: this.settings,
-      lunr: this.index.toJSON(),
+      papers: fingerprintIds(this.core.papers),
+      settings: this.core.settings,
+      data: bytesToBase64(this.toBytes()),
+      tags: this.taggedPapers(),
     };
+  }
+
+  private taggedPapers(): Record<string, string[]> {
+    const tags: Record<string, string[]> = {};
+    for (const paper of this.core.papers) {
+      const list = this.tagsOf(paper.id);
+      if (list.length > 0) tags[paper.id] = [...list];
+    }
+    return tags;
+  }
+
+  /** The same index with other tags: only the small tag segment is rebuilt. */
+  withTags(tags: TagSource | undefined): SearchIndex {
+    return new SearchIndex(this.core, tags);
+  }
+
+  /** The papers indexed, without duplicates, in index order. */
+  get papers(): readonly Paper[] {
+    return this.core.papers;
   }
 
   /** Full-text search; accepts any string (lunr syntax or plain words) and never throws. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    return limit(lunrSearch(this.index, query, { requireAll: options.requireAll }).hits, options.limit);
+    return limit(this.fullText.search(query, { requireAll: options.requireAll }).hits, options.limit);
   }
 
   /** Typo- and accent-tolerant search over titles. */
   fuzzyTitles(query: string, options: Pick<SearchOptions, 'limit'> = {}): SearchHit[] {
-    this.fuzzyMatcher ??= new FuzzyTitleMatcher(this.papers);
+    this.fuzzyMatcher ??= new FuzzyTitleMatcher(this.core.papers, this.core.titleWords);
     return this.fuzzyMatcher.search(query, options.limit ?? 50);
   }
 
@@ -116,7 +201,7 @@ export class SearchIndex {
    * A query written in lunr syntax (fields, +/-, wildcards) is taken literally: full-text hits only.
    */
   combined(query: string, options: Pick<SearchOptions, 'limit'> = {}): SearchHit[] {
-    const fullText = lunrSearch(this.index, query, { prefixLastWord: true });
+    const fullText = this.fullText.search(query, { prefixLastWord: true });
     if (fullText.usedSyntax) return limit(fullText.hits, options.limit);
     const fused = reciprocalRankFusion([
       { hits: fullText.hits, weight: FULL_TEXT_WEIGHT },
@@ -127,7 +212,7 @@ export class SearchIndex {
 
   /** Up to k papers most like paper `id` (never itself), best first. */
   similarPapers(id: string, k = 5): SearchHit[] {
-    this.similarity ??= new SimilarityFinder(this.index);
+    this.similarity ??= new SimilarityFinder(this.fullText);
     return this.similarity.similarTo(id, k);
   }
 }

@@ -1,10 +1,11 @@
 /**
- * "More like this" over the lunr index: a paper's most characteristic indexed words (by the BM25 weights
- * lunr stores in its field vectors) become a weighted query, and the papers it finds are the similar ones.
- * The cost is one query of a few dozen words, independent of corpus size beyond the postings it touches.
+ * "More like this": a paper's most characteristic words (highest BM25 weight in its title and abstract, as
+ * lunr would store them in its document vectors) become a weighted query, and the papers it finds are the
+ * similar ones. Finding a paper's words reads each term's postings for that one document (a binary search per
+ * term), so no per-document term lists are kept in memory.
  */
-import type lunr from 'lunr';
-import { runClauses } from './lunrSearch';
+import type { FullTextSearch } from './fullTextSearch';
+import { BM25_K1, lunrIdf } from './postings';
 import { Presence, type QueryClause } from './safeQuery';
 import type { SearchHit } from './searchHit';
 
@@ -12,28 +13,32 @@ import type { SearchHit } from './searchHit';
 export const SIMILARITY_QUERY_TERMS = 25;
 const CONTENT_FIELDS = ['title', 'abstract'];
 
-type IndexInternals = {
-  fieldVectors: Record<string, { elements: number[] }>;
-  invertedIndex: Record<string, { _index: number }>;
-  fields: string[];
-};
-
 export class SimilarityFinder {
-  private termsByIndex: string[] | undefined;
+  private docOf: Map<string, number> | undefined;
 
-  constructor(private readonly index: lunr.Index) {}
+  constructor(private readonly search: FullTextSearch) {}
 
   /** Up to k papers most similar to `id` (never `id` itself), best first; [] for an unknown id. */
   similarTo(id: string, k: number): SearchHit[] {
     if (k <= 0) return [];
-    const internals = this.index as unknown as IndexInternals;
-    const fields = CONTENT_FIELDS.filter((f) => internals.fields.includes(f));
+    const { papers, postings } = this.search.core;
+    this.docOf ??= new Map(papers.map((p, d) => [p.id, d]));
+    const doc = this.docOf.get(id);
+    if (doc === undefined) return [];
+    const fields = CONTENT_FIELDS.filter((f) => postings.fieldIndex(f) >= 0);
     const weights = new Map<string, number>();
-    for (const field of fields) {
-      const elements = internals.fieldVectors[`${field}/${id}`]?.elements ?? [];
-      for (let i = 0; i + 1 < elements.length; i += 2) {
-        const term = this.termAt(elements[i]!);
-        if (term !== undefined) weights.set(term, (weights.get(term) ?? 0) + elements[i + 1]!);
+    for (const name of fields) {
+      const f = postings.fieldIndex(name);
+      const field = postings.fields[f]!;
+      const norms = postings.lengthNorms(f);
+      for (let t = 0; t < postings.terms.length; t++) {
+        const at = findDoc(field.docs, field.offsets[t]!, field.offsets[t + 1]!, doc);
+        if (at < 0) continue;
+        const tf = field.frequencies[at]!;
+        const idf = lunrIdf(this.documentsWith(postings.terms[t]!), papers.length);
+        const weight = (idf * field.boost * (BM25_K1 + 1) * tf) / (norms[doc]! + tf);
+        const term = postings.terms[t]!;
+        weights.set(term, (weights.get(term) ?? 0) + weight);
       }
     }
     const top = [...weights.entries()]
@@ -47,18 +52,33 @@ export class SimilarityFinder {
       wildcard: 0,
       presence: Presence.OPTIONAL,
     }));
-    return runClauses(this.index, clauses)
+    return this.search
+      .run(clauses)
       .filter((hit) => hit.id !== id)
       .slice(0, k);
   }
 
-  private termAt(position: number): string | undefined {
-    if (!this.termsByIndex) {
-      const internals = this.index as unknown as IndexInternals;
-      const terms: string[] = [];
-      for (const [term, posting] of Object.entries(internals.invertedIndex)) terms[posting._index] = term;
-      this.termsByIndex = terms;
+  private documentsWith(term: string): number {
+    let n = 0;
+    for (const segment of [this.search.core.postings, this.search.tags]) {
+      const t = segment.termIndex(term);
+      if (t >= 0) n += segment.fieldDocumentCount(t);
     }
-    return this.termsByIndex[position];
+    return n;
   }
+}
+
+/** Position of `doc` in the ascending docs[start..end), or -1. */
+function findDoc(docs: Uint32Array, start: number, end: number, doc: number): number {
+  if (start === end || docs[start]! > doc || docs[end - 1]! < doc) return -1;
+  let lo = start;
+  let hi = end - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const value = docs[mid]!;
+    if (value === doc) return mid;
+    if (value < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
