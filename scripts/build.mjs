@@ -1,4 +1,4 @@
-// Bundles the extension host code, the reader webview, the CLI and the test suites with esbuild.
+// Bundles the extension host code, the indexing worker, the reader webview, the CLI and the test suites with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--production] [--tests]
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
@@ -20,6 +20,8 @@ const common = {
 const nodeTargets = [
   { entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // Builds search indexes and topics off the extension host's thread (worker_threads).
+  { entryPoints: { 'indexer.worker': 'src/extension/indexing/indexer.worker.ts' }, outdir: 'dist' },
 ].filter((t) => Object.values(t.entryPoints).every((p) => existsSync(p)));
 
 const configs = [

@@ -1,0 +1,147 @@
+/**
+ * Gets a corpus indexed: the search index and the topics come from the cache in the extension's global
+ * storage when the corpus is unchanged, and are otherwise computed and cached. Large corpora are indexed on
+ * the worker thread (the editor stays responsive, a notification shows progress); small ones in the host,
+ * where starting a worker would cost more than the work. A new request cancels the one in progress.
+ */
+import { statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { Paper } from '../../core/model/paper';
+import { SearchIndex, SearchIndexLoadError } from '../../core/search';
+import type { Topic } from '../../core/topics';
+import { withProgressWhenLong } from '../corpus/longWork';
+import { indexedPaper, runIndexJob } from './indexJob';
+import type { IndexJobResult, IndexJobSettings, IndexPhase } from './protocol';
+import { IndexCancelled, indexInWorker, type WorkerJob } from './workerClient';
+
+/** Corpora up to this size are indexed in the extension host (about 20 ms of work). */
+export const IN_HOST_LIMIT = 300;
+/** A progress notification appears when indexing takes longer than this. */
+const NOTIFY_AFTER_MS = 500;
+export const WORKER_SCRIPT = 'dist/indexer.worker.js';
+
+export interface IndexOptions {
+  userTopics: Record<string, string>;
+  /** Ignore the cache ("Rebuild Index"). */
+  force?: boolean;
+}
+
+export interface IndexOutcome {
+  index: SearchIndex;
+  topics: Topic[];
+  indexFromCache: boolean;
+  topicsFromCache: boolean;
+  inWorker: boolean;
+  /** Wall-clock milliseconds from request to a loaded index. */
+  ms: number;
+  key: string;
+}
+
+const PHASE_MESSAGES: Record<IndexPhase, string> = {
+  hashing: 'checking the cache',
+  loading: 'reading the cache',
+  indexing: 'building the search index',
+  topics: 'finding topics',
+  saving: 'saving the index',
+};
+
+export class IndexingService implements vscode.Disposable {
+  private current: WorkerJob | undefined;
+
+  constructor(
+    private readonly extension: vscode.ExtensionContext,
+    private readonly log: vscode.OutputChannel,
+  ) {}
+
+  /** Where indexes are cached, or undefined when the global storage is not on a local disk. */
+  get cacheDir(): string | undefined {
+    const storage = this.extension.globalStorageUri;
+    return storage.scheme === 'file' ? vscode.Uri.joinPath(storage, 'index-cache').fsPath : undefined;
+  }
+
+  async index(papers: readonly Paper[], options: IndexOptions): Promise<IndexOutcome> {
+    this.current?.cancel();
+    this.current = undefined;
+    const start = performance.now();
+    const settings: IndexJobSettings = {
+      cacheDir: this.cacheDir,
+      userTopics: options.userTopics,
+      codeVersion: this.codeVersion(),
+      force: options.force ?? false,
+    };
+    const inWorker = papers.length > IN_HOST_LIMIT;
+    const run = (job: IndexJobSettings) =>
+      inWorker ? this.inWorker(papers, job) : runIndexJob(papers.map(indexedPaper), job);
+    let result = await run(settings);
+    let index: SearchIndex;
+    try {
+      index = SearchIndex.fromBytes(result.bytes, papers);
+    } catch (error) {
+      if (!(error instanceof SearchIndexLoadError) || !result.indexFromCache) throw error;
+      this.log.appendLine(`The cached search index could not be read (${error.message}); rebuilding it.`);
+      result = await run({ ...settings, force: true });
+      index = SearchIndex.fromBytes(result.bytes, papers);
+    }
+    const outcome: IndexOutcome = {
+      index,
+      topics: result.topics,
+      indexFromCache: result.indexFromCache,
+      topicsFromCache: result.topicsFromCache,
+      inWorker,
+      ms: performance.now() - start,
+      key: result.key,
+    };
+    this.log.appendLine(describe(papers.length, outcome, result));
+    return outcome;
+  }
+
+  private inWorker(papers: readonly Paper[], settings: IndexJobSettings): Promise<IndexJobResult> {
+    const script = vscode.Uri.joinPath(this.extension.extensionUri, WORKER_SCRIPT).fsPath;
+    return withProgressWhenLong(
+      `Literature Triage: indexing ${papers.length.toLocaleString('en-US')} papers`,
+      async (report) => {
+        const job = indexInWorker(script, papers, settings, (phase) => report(PHASE_MESSAGES[phase]));
+        this.current = job;
+        try {
+          return await job.result;
+        } finally {
+          if (this.current === job) this.current = undefined;
+        }
+      },
+      { delayMs: NOTIFY_AFTER_MS },
+    );
+  }
+
+  /** The release, plus the worker bundle's time outside production, so a rebuilt extension drops old caches. */
+  private codeVersion(): string {
+    const version = String((this.extension.extension.packageJSON as { version?: unknown }).version ?? '0');
+    if (this.extension.extensionMode === vscode.ExtensionMode.Production) return version;
+    try {
+      return `${version}+${statSync(vscode.Uri.joinPath(this.extension.extensionUri, WORKER_SCRIPT).fsPath).mtimeMs}`;
+    } catch {
+      return `${version}+dev`;
+    }
+  }
+
+  dispose(): void {
+    this.current?.cancel();
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof IndexCancelled;
+}
+
+function describe(count: number, outcome: IndexOutcome, result: IndexJobResult): string {
+  const where = outcome.inWorker ? 'in the background' : 'in the host';
+  const source = outcome.indexFromCache
+    ? outcome.topicsFromCache
+      ? 'index and topics from the cache'
+      : 'index from the cache, topics computed'
+    : 'index built';
+  const phases = Object.entries(result.timings)
+    .map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`)
+    .join(', ');
+  return `Indexed ${count} papers ${where} in ${Math.round(outcome.ms)} ms (${source}; ${phases}).`;
+}

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Paper } from '../../src/core/model/paper';
+import { IndexingService } from '../../src/extension/indexing/indexingService';
+import { Library } from '../../src/extension/library/library';
+import { activeApi, waitFor } from './support';
+
+/** Synthetic papers: enough to go to the indexing worker, each about one of a few themes. */
+function syntheticPapers(count: number): Paper[] {
+  const themes = [
+    'graph neural networks',
+    'protein structure',
+    'speculative decoding',
+    'climate forecasting',
+  ];
+  return Array.from({ length: count }, (_, i) => {
+    const theme = themes[i % themes.length]!;
+    return {
+      id: `synthetic-${i}`,
+      title: `Study ${i} of ${theme}`,
+      abstract: `We investigate ${theme} with method ${i % 17} and report results on benchmark ${i % 11}.`,
+      links: [],
+      sources: [{ file: 'synthetic' }],
+    };
+  });
+}
+
+suite('performance: cached, background indexing', () => {
+  test('reports the time from activation to a populated tree (cold cache)', async () => {
+    const api = await activeApi();
+    const rows = await waitFor(() => {
+      const groups = api.view.provider.getChildren();
+      return groups.length > 0 ? groups : undefined;
+    }, 'a populated Papers tree');
+    const observed = performance.now();
+    const { times } = api.context.library;
+    const populated = (times.firstIndexedAt ?? observed) - times.createdAt;
+    console.log(
+      `tree populated after ${Math.round(populated)} ms (cold cache): ${api.context.library.papers.length} papers, ` +
+        `${rows.length} groups` +
+        (times.last ? `, index ${times.last.indexFromCache ? 'from the cache' : 'built'}` : ''),
+    );
+    assert.ok(populated > 0);
+  });
+
+  test('the index and topics are written to the global storage and a second load reads them', async () => {
+    const api = await activeApi();
+    const service = new IndexingService(api.context.extension, api.context.log);
+    const cacheDir = service.cacheDir;
+    assert.ok(cacheDir, 'the global storage is on disk');
+    rmSync(cacheDir, { recursive: true, force: true });
+    const papers = api.context.library.papers;
+
+    const cold = await service.index(papers, { userTopics: {} });
+    assert.equal(cold.indexFromCache, false);
+    assert.equal(cold.topicsFromCache, false);
+    assert.equal(cold.inWorker, false, 'a small corpus is indexed in the host');
+    assert.ok(existsSync(join(cacheDir, `index-${cold.key}.bin`)), 'index file written');
+
+    const warm = await service.index(papers, { userTopics: {} });
+    assert.equal(warm.key, cold.key);
+    assert.equal(warm.indexFromCache, true);
+    assert.equal(warm.topicsFromCache, true);
+    assert.deepEqual(warm.topics, cold.topics);
+    assert.deepEqual(
+      warm.index.search('speculative decoding').map((h) => h.id),
+      cold.index.search('speculative decoding').map((h) => h.id),
+    );
+    console.log(`seed index: cold ${Math.round(cold.ms)} ms, from the cache ${Math.round(warm.ms)} ms`);
+
+    // Other user topics: the index comes from the cache, the topics are computed again.
+    const regrouped = await service.index(papers, { userTopics: { Decoding: 'speculative decoding' } });
+    assert.equal(regrouped.indexFromCache, true);
+    assert.equal(regrouped.topicsFromCache, false);
+    assert.equal(regrouped.topics[0]?.label, 'Decoding');
+    service.dispose();
+  });
+
+  test('a large corpus is indexed on the worker thread, then loaded from the cache', async function () {
+    this.timeout(60_000);
+    const api = await activeApi();
+    const service = new IndexingService(api.context.extension, api.context.log);
+    const papers = syntheticPapers(1200);
+    const cold = await service.index(papers, { userTopics: {}, force: true });
+    assert.equal(cold.inWorker, true);
+    assert.equal(cold.indexFromCache, false);
+    assert.equal(cold.index.search('title:protein').length, 300);
+    assert.equal(cold.topics.flatMap((t) => t.paperIds).length, papers.length, 'every paper in one topic');
+    const warm = await service.index(papers, { userTopics: {} });
+    assert.equal(warm.inWorker, true);
+    assert.equal(warm.indexFromCache, true);
+    assert.equal(warm.topicsFromCache, true);
+    assert.deepEqual(warm.topics, cold.topics);
+    console.log(
+      `1200 papers in the worker: cold ${Math.round(cold.ms)} ms, from the cache ${Math.round(warm.ms)} ms`,
+    );
+    service.dispose();
+  });
+
+  test('a library with the indexing service answers from the background index, tags included', async () => {
+    const api = await activeApi();
+    const service = new IndexingService(api.context.extension, api.context.log);
+    const library = new Library(api.context.corpus, api.context.store, service);
+    try {
+      let events = 0;
+      library.onDidChange((change) => (events += change.papers ? 1 : 0));
+      await library.reindex();
+      assert.ok(events >= 1, 'listeners hear about the new index');
+      assert.equal(library.times.last?.papers, library.papers.length);
+      assert.deepEqual(
+        library.topics().map((t) => t.label),
+        api.context.library.topics().map((t) => t.label),
+      );
+      assert.deepEqual(
+        library
+          .searchIndex()
+          .search('diffusion')
+          .map((h) => h.id),
+        api.context.library
+          .searchIndex()
+          .search('diffusion')
+          .map((h) => h.id),
+      );
+      await library.reindex();
+      assert.equal(library.times.last?.indexFromCache, true);
+      assert.equal(library.times.last?.topicsFromCache, true);
+    } finally {
+      library.dispose();
+      service.dispose();
+    }
+  });
+});
