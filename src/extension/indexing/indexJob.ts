@@ -76,6 +76,22 @@ export async function runIndexJob(
   return { bytes, topics, indexFromCache, topicsFromCache, key, timings };
 }
 
+/** The job's result when the cache has both the index and the topics; undefined otherwise. Builds nothing. */
+export async function cachedJob(
+  indexed: readonly IndexedPaper[],
+  settings: IndexJobSettings,
+): Promise<IndexJobResult | undefined> {
+  if (!settings.cacheDir || settings.force) return undefined;
+  const start = performance.now();
+  const cache = new IndexCache(settings.cacheDir);
+  const key = indexKey(indexed, settings.codeVersion);
+  const topics = await readTopics(cache, topicsKey(key, settings.userTopics));
+  const bytes = topics && (await cache.read(cache.indexFile(key)));
+  if (!topics || !bytes) return undefined;
+  const timings = { loading: performance.now() - start };
+  return { bytes, topics, indexFromCache: true, topicsFromCache: true, key, timings };
+}
+
 async function readTopics(cache: IndexCache, key: string): Promise<Topic[] | undefined> {
   const bytes = await cache.read(cache.topicsFile(key));
   if (!bytes) return undefined;

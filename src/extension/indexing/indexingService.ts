@@ -1,8 +1,9 @@
 /**
  * Gets a corpus indexed: the search index and the topics come from the cache in the extension's global
- * storage when the corpus is unchanged, and are otherwise computed and cached. Large corpora are indexed on
- * the worker thread (the editor stays responsive, a notification shows progress); small ones in the host,
- * where starting a worker would cost more than the work. A new request cancels the one in progress.
+ * storage when the corpus is unchanged, and are otherwise computed and cached, always on the worker thread
+ * (the editor stays responsive; a notification shows progress when it takes a while). A small corpus is
+ * looked up in the cache in the host, where it costs less than starting a worker. A new request cancels the
+ * one in progress.
  */
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -11,12 +12,12 @@ import type { Paper } from '../../core/model/paper';
 import { SearchIndex, SearchIndexLoadError } from '../../core/search';
 import type { Topic } from '../../core/topics';
 import { withProgressWhenLong } from '../corpus/longWork';
-import { indexedPaper, runIndexJob } from './indexJob';
+import { cachedJob, indexedPaper } from './indexJob';
 import type { IndexJobResult, IndexJobSettings, IndexPhase } from './protocol';
 import { IndexCancelled, indexInWorker, type WorkerJob } from './workerClient';
 
-/** Corpora up to this size are indexed in the extension host (about 20 ms of work). */
-export const IN_HOST_LIMIT = 300;
+/** Corpora up to this size are looked up in the cache in the extension host, without starting a worker. */
+export const IN_HOST_LIMIT = 100;
 /** A progress notification appears when indexing takes longer than this. */
 const NOTIFY_AFTER_MS = 500;
 export const WORKER_SCRIPT = 'dist/indexer.worker.js';
@@ -70,10 +71,13 @@ export class IndexingService implements vscode.Disposable {
       codeVersion: this.codeVersion(),
       force: options.force ?? false,
     };
-    const inWorker = papers.length > IN_HOST_LIMIT;
-    const run = (job: IndexJobSettings) =>
-      inWorker ? this.inWorker(papers, job) : runIndexJob(papers.map(indexedPaper), job);
-    let result = await run(settings);
+    // A small corpus is looked up in the cache right here (hashing it takes no time); anything to build, and
+    // any large corpus, goes to the worker.
+    const cached =
+      papers.length <= IN_HOST_LIMIT ? await cachedJob(papers.map(indexedPaper), settings) : undefined;
+    const inWorker = cached === undefined;
+    const run = (job: IndexJobSettings) => this.inWorker(papers, job);
+    let result = cached ?? (await run(settings));
     let index: SearchIndex;
     try {
       index = SearchIndex.fromBytes(result.bytes, papers);
