@@ -30,10 +30,19 @@ export interface TermVectors {
 }
 
 export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitKind[]): TermVectors {
-  const frequencies = papers.map((p) => phraseFrequencies(p, kinds));
+  // Two passes over the phrases (document frequencies, then vectors) rather than one map per paper kept in
+  // memory: at 100k papers those maps alone take gigabytes.
   const documentFrequency = new Map<number, number>();
-  for (const tf of frequencies) {
-    for (const key of tf.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+  const seen = new Set<number>();
+  const count = (key: number) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+  };
+  for (const paper of papers) {
+    seen.clear();
+    forEachShortGram(paper.title, kinds, kinds.length, count);
+    forEachShortGram(paper.abstract, kinds, kinds.length, count);
   }
   const maxDf = Math.max(2, Math.floor(papers.length * MAX_DOCUMENT_SHARE));
   const features = [...documentFrequency.entries()]
@@ -46,7 +55,7 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
     featureIndex.set(key, i);
     idf.push(Math.log(papers.length / df));
   });
-  const vectors = frequencies.map((tf) => tfIdfVector(tf, featureIndex, idf));
+  const vectors = papers.map((p) => tfIdfVector(phraseFrequencies(p, kinds), featureIndex, idf));
   return { vectors, dimensions: features.length };
 }
 

@@ -33,10 +33,16 @@ export interface UnitSequence {
 export class UnitVocabulary {
   private readonly ids = new Map<string, number>();
   private readonly stems = new Map<string, string>();
+  /** Folded form → id: idFor's result depends on the folded form alone. */
+  private readonly byFolded = new Map<string, number>();
+  /** A lone word as written → its unit (an id, or BREAK): the common case, computed once per spelling. */
+  private readonly loneWords = new Map<string, number>();
   readonly kinds: UnitKind[] = [];
   readonly keys: string[] = [];
 
   idFor(folded: string): number {
+    const known = this.byFolded.get(folded);
+    if (known !== undefined) return known;
     let stem = this.stems.get(folded);
     if (stem === undefined) {
       stem = lunr.stemmer(new lunr.Token(folded, {})).toString();
@@ -53,7 +59,19 @@ export class UnitVocabulary {
     if (MODIFIER_WORDS.has(folded)) this.kinds[id] = UnitKind.Modifier;
     else if (GENERIC_WORDS.has(folded) && this.kinds[id] !== UnitKind.Modifier)
       this.kinds[id] = UnitKind.Generic;
+    this.byFolded.set(folded, id);
     return id;
+  }
+
+  /** The unit of a word that is not part of a hyphenated compound. */
+  loneWord(text: string): number {
+    let unit = this.loneWords.get(text);
+    if (unit === undefined) {
+      const folded = foldText(text);
+      unit = isUsefulWord(folded) && !STOP_COMPOUNDS.has(folded) ? this.idFor(folded) : BREAK;
+      this.loneWords.set(text, unit);
+    }
+    return unit;
   }
 
   get size(): number {
@@ -61,7 +79,6 @@ export class UnitVocabulary {
   }
 }
 
-const HYPHENS = /^[-\u2010\u2011]$/;
 const HAS_LETTER = /\p{L}/u;
 
 const WEB_ADDRESS = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w.-]+\.(?:com|org|io|net|ai|edu)(?:\/\S*)?/giu;
@@ -89,46 +106,62 @@ export function unitSequence(source: string, vocabulary: UnitVocabulary): UnitSe
     starts.push(start);
     ends.push(end);
   };
-  for (const compound of hyphenatedGroups(text, wordSpans(text))) {
-    if (compound === null) {
-      push(BREAK, 0, 0);
-      continue;
+  const words = wordSpans(text);
+  for (let first = 0; first < words.length;) {
+    // A hyphenated compound: words joined by single hyphens.
+    let last = first;
+    while (last + 1 < words.length && joinedByHyphen(text, words[last]!.end, words[last + 1]!.start)) last++;
+    if (first === last) {
+      const word = words[first]!;
+      const unit = vocabulary.loneWord(word.text);
+      if (unit === BREAK) push(BREAK, 0, 0);
+      else push(unit, word.start, word.end);
+    } else {
+      compoundUnits(words.slice(first, last + 1), vocabulary, push);
     }
-    const folded = compound.map((w) => foldText(w.text));
-    const whole = folded.join('-');
-    const useful = folded.filter(isUsefulWord);
-    const keepCompound = useful.length >= 2 && !STOP_COMPOUNDS.has(whole);
-    compound.forEach((word, i) => {
-      const f = folded[i]!;
-      if (isUsefulWord(f) && !STOP_COMPOUNDS.has(whole)) push(vocabulary.idFor(f), word.start, word.end);
-      else if (!keepCompound) push(BREAK, 0, 0);
-    });
+    // Punctuation between two words ends a phrase.
+    const next = words[last + 1];
+    if (next && hasNonSpace(text, words[last]!.end, next.start)) push(BREAK, 0, 0);
+    first = last + 1;
   }
   return { ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+function compoundUnits(
+  compound: readonly WordSpan[],
+  vocabulary: UnitVocabulary,
+  push: (id: number, start: number, end: number) => void,
+): void {
+  const folded = compound.map((w) => foldText(w.text));
+  const whole = folded.join('-');
+  const useful = folded.filter(isUsefulWord);
+  const keepCompound = useful.length >= 2 && !STOP_COMPOUNDS.has(whole);
+  compound.forEach((word, i) => {
+    const f = folded[i]!;
+    if (isUsefulWord(f) && !STOP_COMPOUNDS.has(whole)) push(vocabulary.idFor(f), word.start, word.end);
+    else if (!keepCompound) push(BREAK, 0, 0);
+  });
 }
 
 function isUsefulWord(folded: string): boolean {
   return folded.length >= 2 && HAS_LETTER.test(folded) && !STOP_WORDS.has(folded);
 }
 
-/**
- * Groups consecutive words into hyphenated compounds, with null between words separated by anything but
- * white space (punctuation ends a phrase).
- */
-function* hyphenatedGroups(text: string, words: readonly WordSpan[]): Generator<WordSpan[] | null> {
-  let group: WordSpan[] = [];
-  for (const word of words) {
-    const previous = group[group.length - 1];
-    if (previous) {
-      const gap = text.slice(previous.end, word.start);
-      if (HYPHENS.test(gap)) {
-        group.push(word);
-        continue;
-      }
-      yield group;
-      if (gap.trim() !== '') yield null;
-    }
-    group = [word];
+/** The gap between two words is exactly one hyphen (ASCII, Unicode hyphen or non-breaking hyphen). */
+function joinedByHyphen(text: string, from: number, to: number): boolean {
+  if (to - from !== 1) return false;
+  const c = text.charCodeAt(from);
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+const SPACE = /\s/;
+
+/** Whether text[from, to) holds anything but white space (as String.prototype.trim sees it). */
+function hasNonSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80 || !SPACE.test(text[i]!)) return true;
   }
-  if (group.length > 0) yield group;
+  return false;
 }
