@@ -251,7 +251,7 @@ suite('Papers tree', () => {
   });
 
   test('reveal selects the paper’s row in the visible view', async () => {
-    await vscode.commands.executeCommand('workbench.view.extension.literatureTriage');
+    await vscode.commands.executeCommand('literatureTriage.papers.focus');
     await waitFor(() => api.view.treeView.visible, 'the Papers view to be visible');
     const last = roots().at(-1)!;
     const paper = rowsOf(last).at(-1)!.paper;
@@ -265,7 +265,7 @@ suite('Papers tree', () => {
   });
 
   test('reveal right after the tree was regrouped or a decision redrew a row still selects it', async () => {
-    await vscode.commands.executeCommand('workbench.view.extension.literatureTriage');
+    await vscode.commands.executeCommand('literatureTriage.papers.focus');
     await waitFor(() => api.view.treeView.visible, 'the Papers view to be visible');
     const paper = paperAt(7);
     await vscode.commands.executeCommand('literatureTriage.groupBy', 'status');
@@ -281,6 +281,24 @@ suite('Papers tree', () => {
     assert.deepEqual(
       api.view.selectedPapers().map((p) => p.id),
       [paperAt(8).id],
+    );
+  });
+
+  test('a burst of reveals ends with the last paper selected', async () => {
+    await vscode.commands.executeCommand('literatureTriage.papers.focus');
+    await waitFor(() => api.view.treeView.visible, 'the Papers view to be visible');
+    const ids = api.view.orderedIds().slice(10, 22);
+    const done = ids.map((id) => api.view.reveal(id));
+    await Promise.all(done);
+    assert.deepEqual(
+      api.view.selectedPapers().map((p) => p.id),
+      [ids.at(-1)],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(
+      api.view.selectedPapers().map((p) => p.id),
+      [ids.at(-1)],
+      'no stale reveal plays back later',
     );
   });
 

@@ -221,7 +221,7 @@ suite('triage commands', () => {
 
   test('without the reader, commands act on the tree selection', async () => {
     await closeEditors();
-    await vscode.commands.executeCommand('workbench.view.extension.literatureTriage');
+    await vscode.commands.executeCommand('literatureTriage.papers.focus');
     await waitFor(() => api.view.treeView.visible, 'the Papers view');
     const id = api.view.orderedIds()[6]!;
     await api.view.reveal(id);

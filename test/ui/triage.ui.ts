@@ -4,7 +4,14 @@ import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from '../harness/codeServer';
 import type { UiTest } from './uiTest';
 import { openActivity, openWorkbench, runCommand } from './workbench';
-import { eventually, reader, rowIcon, stateOf, waitForReaderTitle } from './readerPage';
+import {
+  eventually,
+  reader,
+  rowIcon,
+  stateOf,
+  waitForReaderTitle,
+  writeWorkspaceSettings,
+} from './readerPage';
 
 const tree = (page: Page) => page.locator('.pane-body .monaco-list').first();
 const groupRows = (page: Page) => tree(page).locator('.monaco-list-row[aria-level="1"]');
@@ -107,6 +114,26 @@ export const tests: UiTest[] = [
     },
   },
   {
+    name: 'rows selected together are excluded together from the context menu',
+    async run({ page }) {
+      const third = paperRows(page).nth(2);
+      const fourth = paperRows(page).nth(3);
+      const titles = [await labelOf(third), await labelOf(fourth)];
+      await third.click();
+      await fourth.click({ modifiers: ['Control'] });
+      await eventually(
+        async () => (await tree(page).locator('.monaco-list-row.selected').count()) === 2,
+        'two selected rows',
+      );
+      await contextMenuCommand(page, fourth, 'Exclude');
+      for (const title of titles) await expectIcon(page, title, 'circle-slash');
+      await eventually(
+        () => titles.every((title) => stateOf(session.workspace, title)?.status === 'exclude'),
+        'both decisions on disk',
+      );
+    },
+  },
+  {
     name: 'Search Papers from F1: typing lists the matches with snippets, Enter opens the reader with the terms highlighted',
     async run({ page }) {
       await openSearch(page);
@@ -172,7 +199,7 @@ export const tests: UiTest[] = [
     async run({ page }) {
       const item = page.locator('.statusbar-item', { hasText: '/ 52' }).first();
       await item.waitFor({ timeout: 10_000 });
-      assert.equal(((await item.textContent()) ?? '').trim(), '2 / 52');
+      assert.equal(((await item.textContent()) ?? '').trim(), '4 / 52');
       await item.click();
       // The next untriaged paper after the one in the reader, in tree order.
       await eventually(async () => {
@@ -181,6 +208,59 @@ export const tests: UiTest[] = [
           title !== '' && title !== session.searchTitle && stateOf(session.workspace, title) === undefined
         );
       }, 'the reader to show an untriaged paper');
+    },
+  },
+  {
+    name: 'Filter Papers… narrows the tree, the view says so, and its Clear Filter button restores it',
+    async run({ page }) {
+      await runCommand(page, 'Literature Triage: Filter Papers…');
+      const box = quickInput(page).locator('input');
+      await box.waitFor({ timeout: 10_000 });
+      await box.fill('speculative decoding');
+      await quickInput(page)
+        .locator('.quick-input-message', { hasText: /papers? match/ })
+        .waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const message = page.locator('.pane-body .message', { hasText: /of 52 papers match/ });
+      await message.waitFor({ timeout: 10_000 });
+      // Matches may be in the abstract only: the rows are fewer, and the groups open.
+      const titles = await paperRows(page).locator('.label-name').allTextContents();
+      assert.ok(titles.length > 0, 'the matches are listed');
+      assert.ok(titles.length < 52, `${titles.length} rows`);
+
+      await runCommand(page, 'Literature Triage: Filter Papers…');
+      await box.fill('qqqzzzxxyy');
+      await page.keyboard.press('Enter');
+      await page.locator('.pane-body .message', { hasText: 'No papers match' }).waitFor({ timeout: 10_000 });
+      assert.equal(
+        await page.locator('.welcome-view-content').isVisible(),
+        false,
+        'not the welcome of an empty corpus',
+      );
+
+      await page.locator('.part.sidebar .action-label[aria-label^="Clear Filter"]:visible').click();
+      await groupRows(page).first().waitFor({ timeout: 10_000 });
+      await page
+        .locator('.pane-body .message', { hasText: 'match' })
+        .waitFor({ state: 'hidden', timeout: 10_000 });
+    },
+  },
+  {
+    name: 'without papers the view shows its welcome with Add Corpus File…',
+    async run({ page }) {
+      writeWorkspaceSettings(session.workspace, { 'literatureTriage.includeBundledSeed': false });
+      const welcome = page.locator('.welcome-view-content', { hasText: 'No papers yet.' });
+      await welcome.waitFor({ timeout: 20_000 });
+      assert.ok(
+        await welcome.locator('a, .monaco-button', { hasText: 'Add Corpus File' }).first().isVisible(),
+      );
+      assert.equal(
+        await page.locator('.statusbar-item', { hasText: '/ 52' }).count(),
+        0,
+        'no progress without papers',
+      );
+      writeWorkspaceSettings(session.workspace, {});
+      await groupRows(page).first().waitFor({ timeout: 20_000 });
     },
   },
 ];

@@ -6,6 +6,7 @@ import { isGroupBy, type GroupBy } from './grouping';
 import { isPaperNode, type PapersNode } from './nodes';
 import { PapersTreeProvider } from './papersTreeProvider';
 import { createProgressItem } from './progressStatusItem';
+import { RevealQueue } from './revealQueue';
 import { registerViewCommands } from './viewCommands';
 
 export type { GroupBy } from './grouping';
@@ -27,8 +28,6 @@ export interface PapersView extends PaperOrder {
 
 const GROUP_BY_STATE_KEY = 'literatureTriage.groupBy';
 const QUERY_SHOWN_CHARS = 40;
-const REVEAL_ATTEMPTS = 3;
-const REVEAL_RETRY_MS = 100;
 
 export function registerPapersView(ctx: FeatureContext): PapersView {
   const remembered = ctx.extension.workspaceState.get<unknown>(GROUP_BY_STATE_KEY);
@@ -47,7 +46,8 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     void vscode.commands.executeCommand('setContext', 'literatureTriage.hasPapers', total > 0);
     void vscode.commands.executeCommand('setContext', 'literatureTriage.filterActive', filter !== undefined);
     void vscode.commands.executeCommand('setContext', 'literatureTriage.groupBy', provider.groupBy);
-    if (filter === undefined) {
+    // Without papers the welcome content explains what to do; a message would hide it.
+    if (filter === undefined || total === 0) {
       treeView.description = total > 0 ? `by ${provider.groupBy}` : undefined;
       treeView.message = undefined;
       return;
@@ -81,6 +81,13 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
   );
   showState();
 
+  const reveals = new RevealQueue(async (paperId) => {
+    const node = treeView.visible ? provider.snapshot().nodeOf(paperId) : undefined;
+    if (!node) return true;
+    await treeView.reveal(node, { select: true, focus: false });
+    return treeView.selection.some((selected) => selected.id === node.id);
+  });
+
   return {
     provider,
     treeView,
@@ -92,16 +99,7 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
       for (const node of treeView.selection) if (isPaperNode(node)) seen.set(node.paper.id, node.paper);
       return [...seen.values()];
     },
-    reveal: async (paperId) => {
-      // A reveal that reaches the view while it reloads (after a regrouping, say) is dropped silently: try again.
-      for (let attempt = 1; attempt <= REVEAL_ATTEMPTS; attempt++) {
-        const node = treeView.visible ? provider.snapshot().nodeOf(paperId) : undefined;
-        if (!node) return;
-        await treeView.reveal(node, { select: true, focus: false });
-        if (treeView.selection.some((selected) => selected.id === node.id)) return;
-        await new Promise((resolve) => setTimeout(resolve, REVEAL_RETRY_MS * attempt));
-      }
-    },
+    reveal: (paperId) => reveals.reveal(paperId),
   };
 }
 
