@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../harness/codeServer';
 import type { UiTest } from './uiTest';
-import { openActivity, openWorkbench, runCommand } from './workbench';
+import { contextMenuCommand, openActivity, openWorkbench, runCommand } from './workbench';
 import {
   eventually,
   expandFirstGroup,
@@ -315,8 +315,7 @@ export const tests: UiTest[] = [
         .waitFor({ timeout: 10_000 });
       const title = session.titles[3]!;
       await expandUntilListed(page, title);
-      await paperRow(page, title).click({ button: 'right' });
-      await page.locator('.context-view .action-label', { hasText: 'Open Paper to the Side' }).click();
+      await contextMenuCommand(page, paperRow(page, title), 'Open Paper to the Side');
       await waitForReaderTitle(page, title);
       const groups = page.locator('.editor-group-container');
       assert.equal(await groups.count(), 2);

@@ -32,9 +32,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 async function runFile(file: string, vsix: string, filter: RegExp | undefined) {
-  const { tests } = (await import(join(__dirname, file))) as { tests: UiTest[] };
-  const dirs = makeRunDirs('ui');
+  const { tests: all } = (await import(join(__dirname, file))) as { tests: UiTest[] };
   const counts = { passed: 0, failed: 0 };
+  const tests = all.filter((t) => !filter || filter.test(t.name));
+  if (tests.length === 0) return counts;
+  const dirs = makeRunDirs('ui');
   installVsix(dirs, vsix);
   const server = await startCodeServer(dirs, {
     port: await freePort(),
@@ -46,7 +48,6 @@ async function runFile(file: string, vsix: string, filter: RegExp | undefined) {
     page.on('pageerror', (e) => console.log(`    [page error] ${e.message}`));
     const context = { page, browser, baseUrl: server.url, workspace: dirs.workspace };
     for (const t of tests) {
-      if (filter && !filter.test(t.name)) continue;
       const started = Date.now();
       const shot = join(shots, `${slug(file)}--${slug(t.name)}`);
       try {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot } from '../harness/codeServer';
 import type { UiTest } from './uiTest';
-import { openActivity, openWorkbench, runCommand } from './workbench';
+import { contextMenuCommand, openActivity, openWorkbench, runCommand } from './workbench';
 import {
   eventually,
   reader,
@@ -44,18 +44,6 @@ async function labelOf(row: Locator): Promise<string> {
 }
 
 /** A command from a paper row's context menu (web context menus live in a shadow root, which CSS locators pierce). */
-async function contextMenuCommand(page: Page, row: Locator, label: string): Promise<void> {
-  await row.click({ button: 'right' });
-  const item = page
-    .locator('.context-view .action-item .action-label', { hasText: new RegExp(`^${label}$`) })
-    .first();
-  await item.waitFor({ timeout: 10_000 });
-  // A menu ignores the mouse for a moment after it opens (so the right-click's release picks nothing).
-  await page.waitForTimeout(300);
-  await item.hover();
-  await item.click();
-  await item.waitFor({ state: 'hidden', timeout: 5_000 });
-}
 
 export const tests: UiTest[] = [
   {

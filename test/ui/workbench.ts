@@ -1,5 +1,5 @@
 // Helpers that drive the code-server workbench in Chromium the way a user does.
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 export async function openWorkbench(page: Page, baseUrl: string, folder: string): Promise<void> {
   await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
@@ -31,4 +31,18 @@ export function treeRow(page: Page, text: string) {
 /** The reader's document: webviews live in two nested iframes (host frame, then the active content frame). */
 export function webviewContent(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** Runs a context-menu entry of a row (a tree row, a tab...). */
+export async function contextMenuCommand(page: Page, row: Locator, label: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const item = page
+    .locator('.context-view .action-item .action-label', { hasText: new RegExp(`^${label}$`) })
+    .first();
+  await item.waitFor({ timeout: 10_000 });
+  // A menu ignores the mouse for a moment after it opens (so the right-click's release picks nothing).
+  await page.waitForTimeout(300);
+  await item.hover();
+  await item.click();
+  await item.waitFor({ state: 'hidden', timeout: 5_000 });
 }
