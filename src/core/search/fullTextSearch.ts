@@ -59,12 +59,20 @@ export class FullTextSearch implements QueryTarget {
     // Documents are numbered in id order (indexCore.ts), so equal scores are ordered by id.
     const result = this.executor.run(clauses);
     const { pipeline, settings } = this.core;
+    const hits: SearchHit[] = new Array<SearchHit>(result.docs.length);
     if (!settings.positions) {
-      return result.docs.map((d, i) => ({ id: papers[d]!.id, score: result.scores[i]!, matches: [] }));
+      for (let i = 0; i < hits.length; i++) {
+        hits[i] = { id: papers[result.docs[i]!]!.id, score: result.scores[i]!, matches: [] };
+      }
+      return hits;
     }
     const source: MatchSource = {
       matchesOf: (d) => matchRangesOf(papers[d]!, result.termsByField, pipeline),
     };
-    return result.docs.map((d, i) => new LazyHit(papers[d]!.id, result.scores[i]!, source, d));
+    for (let i = 0; i < hits.length; i++) {
+      const d = result.docs[i]!;
+      hits[i] = new LazyHit(papers[d]!.id, result.scores[i]!, source, d);
+    }
+    return hits;
   }
 }

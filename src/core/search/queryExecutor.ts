@@ -12,12 +12,14 @@
  */
 import { BM25_K1, lunrIdf, type Postings } from './postings';
 import { Presence, type QueryClause } from './safeQuery';
+import { orderByScore } from './scoreOrder';
 import { expandTerm } from './termExpansion';
 
 export interface QueryResult {
   /** Matching documents, best first; equal scores in document order. */
-  docs: number[];
-  scores: number[];
+  docs: Uint32Array;
+  /** The score of each of `docs`. */
+  scores: Float64Array;
   /** Per field, the index terms that matched: what to highlight. */
   termsByField: Map<string, Set<string>>;
 }
@@ -25,12 +27,29 @@ export interface QueryResult {
 /** Far more than any real expansion; only guards against pathological fuzzy terms. */
 const MAX_EXPANSIONS = 10_000;
 
+/** A list of document numbers in a buffer reused from query to query. */
+class DocList {
+  readonly items: Uint32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.items = new Uint32Array(capacity);
+  }
+
+  push(d: number): void {
+    this.items[this.length++] = d;
+  }
+}
+
 export class QueryExecutor {
   private readonly scores: Float64Array;
   private readonly touched: Uint8Array;
   private readonly requiredSeen: Int32Array;
   private readonly requiredCount: Uint16Array;
   private readonly prohibited: Uint8Array;
+  private readonly touchedDocs: DocList;
+  private readonly prohibitedDocs: DocList;
+  private readonly requiredDocs: DocList;
 
   constructor(
     private readonly segments: readonly Postings[],
@@ -41,23 +60,24 @@ export class QueryExecutor {
     this.requiredSeen = new Int32Array(docCount);
     this.requiredCount = new Uint16Array(docCount);
     this.prohibited = new Uint8Array(docCount);
+    this.touchedDocs = new DocList(docCount);
+    this.prohibitedDocs = new DocList(docCount);
+    this.requiredDocs = new DocList(docCount);
   }
 
   run(clauses: readonly QueryClause[]): QueryResult {
     const termsByField = new Map<string, Set<string>>();
-    if (clauses.length === 0) return { docs: [], scores: [], termsByField };
+    if (clauses.length === 0) return { docs: new Uint32Array(0), scores: new Float64Array(0), termsByField };
     const queryVectors = new Map<string, Map<string, number>>();
-    const touchedDocs: number[] = [];
-    const prohibitedDocs: number[] = [];
-    const requiredDocs: number[] = [];
+    const { prohibited, requiredSeen, requiredCount, touchedDocs, prohibitedDocs, requiredDocs } = this;
     let requiredClauses = 0;
 
     clauses.forEach((clause, c) => {
       const terms = this.expand(clause);
       if (clause.presence === Presence.PROHIBITED) {
         this.forEachPosting(terms, clause.fields, (d) => {
-          if (!this.prohibited[d]) {
-            this.prohibited[d] = 1;
+          if (!prohibited[d]) {
+            prohibited[d] = 1;
             prohibitedDocs.push(d);
           }
         });
@@ -67,10 +87,10 @@ export class QueryExecutor {
         requiredClauses++;
         const stamp = c + 1;
         this.forEachPosting(terms, clause.fields, (d) => {
-          if (this.requiredSeen[d] === stamp) return;
-          if (this.requiredSeen[d] === 0) requiredDocs.push(d);
-          this.requiredSeen[d] = stamp;
-          this.requiredCount[d]!++;
+          if (requiredSeen[d] === stamp) return;
+          if (requiredSeen[d] === 0) requiredDocs.push(d);
+          requiredSeen[d] = stamp;
+          requiredCount[d]!++;
         });
       }
       for (const field of clause.fields) {
@@ -81,29 +101,43 @@ export class QueryExecutor {
     });
 
     const negated = clauses.every((c) => c.presence === Presence.PROHIBITED);
-    if (!negated) this.accumulate(queryVectors, touchedDocs, termsByField);
+    if (!negated) this.accumulate(queryVectors, termsByField);
 
-    const docs: number[] = [];
-    const candidates = negated ? allDocs(this.docCount) : touchedDocs;
-    for (const d of candidates) {
-      if (this.prohibited[d]) continue;
-      if (requiredClauses > 0 && this.requiredCount[d] !== requiredClauses) continue;
-      docs.push(d);
+    const candidates = negated ? allDocs(this.docCount) : this.touchedInOrder();
+    let kept = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const d = candidates[i]!;
+      if (prohibited[d]) continue;
+      if (requiredClauses > 0 && requiredCount[d] !== requiredClauses) continue;
+      candidates[kept++] = d;
     }
-    const scores = this.scores;
-    docs.sort((a, b) => scores[b]! - scores[a]! || a - b);
-    const result = { docs, scores: docs.map((d) => scores[d]!), termsByField };
+    const docs = orderByScore(candidates.subarray(0, kept), this.scores);
+    const scores = new Float64Array(docs.length);
+    for (let i = 0; i < docs.length; i++) scores[i] = this.scores[docs[i]!]!;
 
-    for (const d of touchedDocs) {
+    for (let i = 0; i < touchedDocs.length; i++) {
+      const d = touchedDocs.items[i]!;
       this.scores[d] = 0;
       this.touched[d] = 0;
     }
-    for (const d of prohibitedDocs) this.prohibited[d] = 0;
-    for (const d of requiredDocs) {
-      this.requiredSeen[d] = 0;
-      this.requiredCount[d] = 0;
+    for (let i = 0; i < prohibitedDocs.length; i++) prohibited[prohibitedDocs.items[i]!] = 0;
+    for (let i = 0; i < requiredDocs.length; i++) {
+      const d = requiredDocs.items[i]!;
+      requiredSeen[d] = 0;
+      requiredCount[d] = 0;
     }
-    return result;
+    touchedDocs.length = prohibitedDocs.length = requiredDocs.length = 0;
+    return { docs, scores, termsByField };
+  }
+
+  /** The documents that got a score, ascending (a scan of the flags when they are many). */
+  private touchedInOrder(): Uint32Array {
+    const { touchedDocs, touched } = this;
+    if (touchedDocs.length * 16 < this.docCount) return touchedDocs.items.slice(0, touchedDocs.length).sort();
+    const out = new Uint32Array(touchedDocs.length);
+    let n = 0;
+    for (let d = 0; d < this.docCount; d++) if (touched[d]) out[n++] = d;
+    return out;
   }
 
   private expand(clause: QueryClause): string[] {
@@ -137,7 +171,6 @@ export class QueryExecutor {
 
   private accumulate(
     queryVectors: Map<string, Map<string, number>>,
-    touchedDocs: number[],
     termsByField: Map<string, Set<string>>,
   ): void {
     const idfCache = new Map<string, number>();
@@ -153,7 +186,7 @@ export class QueryExecutor {
       }
       return value;
     };
-    const { scores, touched } = this;
+    const { scores, touched, touchedDocs } = this;
     for (const [fieldName, vector] of queryVectors) {
       let sumOfSquares = 0;
       for (const boost of vector.values()) sumOfSquares += boost * boost;
@@ -190,6 +223,8 @@ export class QueryExecutor {
   }
 }
 
-function allDocs(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => i);
+function allDocs(count: number): Uint32Array {
+  const docs = new Uint32Array(count);
+  for (let d = 0; d < count; d++) docs[d] = d;
+  return docs;
 }

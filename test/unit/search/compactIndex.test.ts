@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SearchIndex, SearchIndexLoadError } from '../../../src/core/search';
 import { ApproximatePattern } from '../../../src/core/search/approximateMatch';
+import { orderByScore } from '../../../src/core/search/scoreOrder';
 import { EditRows, expandTerm } from '../../../src/core/search/termExpansion';
 import { byTitle, paper, seedPapers, shuffled } from './corpora';
 
@@ -119,4 +120,18 @@ test('term expansion: exact, prefix, inner wildcard and edit distance with trans
   assert.equal(rows.withinDistance('abcd', 'abdc', 1), true);
   assert.equal(rows.withinDistance('abcd', 'dcba', 2), false);
   assert.equal(rows.withinDistance('ab', 'a-much-longer-word', 2), false);
+});
+
+test('long result lists are ordered like a comparison sort: score descending, ties by document', () => {
+  let state = 5;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648), state / 2147483648);
+  const scores = new Float64Array(20_000);
+  for (let d = 0; d < scores.length; d++) scores[d] = random() < 0.3 ? 1.5 : Math.round(random() * 1e4) / 7;
+  const docs = Uint32Array.from({ length: 9_000 }, (_, i) => i * 2);
+  const expected = [...docs].sort((a, b) => scores[b]! - scores[a]! || a - b);
+  assert.deepEqual([...orderByScore(docs, scores)], expected);
+  assert.deepEqual(
+    [...orderByScore(Uint32Array.of(1, 3), scores)],
+    [1, 3].sort((a, b) => scores[b]! - scores[a]! || a - b),
+  );
 });
