@@ -1,0 +1,42 @@
+import type { ModelOptions } from './relevanceModel';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './tfidf';
+
+/** Everything that shapes a ranking: how papers become vectors and how decisions become scores. */
+export interface RankerConfig {
+  features: FeatureOptions;
+  model: ModelOptions;
+}
+
+export const DEFAULT_RANKER_CONFIG: RankerConfig = {
+  features: DEFAULT_FEATURE_OPTIONS,
+  model: {
+    classifier: 'svm',
+    svm: { cost: 0.1, balance: 1, maxPasses: 10, tolerance: 0.1, poolCost: 0 },
+    nb: { alpha: 3, balance: 1, poolWeight: 0 },
+    latentWeight: 0,
+    resample: false,
+  },
+};
+
+/** Overrides merged over the defaults, one level deep per section. */
+export type ModelOverrides = Partial<Omit<ModelOptions, 'svm' | 'nb'>> & {
+  svm?: Partial<ModelOptions['svm']>;
+  nb?: Partial<ModelOptions['nb']>;
+};
+
+export interface RankerConfigOverrides {
+  features?: Partial<FeatureOptions>;
+  model?: ModelOverrides;
+}
+
+export function mergeModelOptions(base: ModelOptions, model: ModelOverrides = {}): ModelOptions {
+  return { ...base, ...model, svm: { ...base.svm, ...model.svm }, nb: { ...base.nb, ...model.nb } };
+}
+
+export function resolveRankerConfig(overrides: RankerConfigOverrides = {}): RankerConfig {
+  const base = DEFAULT_RANKER_CONFIG;
+  return {
+    features: { ...base.features, ...overrides.features },
+    model: mergeModelOptions(base.model, overrides.model),
+  };
+}

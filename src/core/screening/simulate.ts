@@ -1,0 +1,180 @@
+import {
+  percentile,
+  relevantReferencesFound,
+  summarize,
+  workSavedOverSampling,
+  type Summary,
+} from './metrics';
+import { SeededRandom } from './prng';
+import { resolveRankerConfig, type RankerConfigOverrides } from './rankerConfig';
+import { RelevanceModel } from './relevanceModel';
+import { buildFeatureSpace, type FeatureSpace } from './featureSpace';
+import type { FeatureOptions } from './tfidf';
+
+export interface SimulationRecord {
+  title: string;
+  abstract: string;
+  included: boolean;
+}
+
+export interface SimulationOptions {
+  runs: number;
+  /** Run r uses seed `seed + r`. */
+  seed: number;
+  config?: RankerConfigOverrides;
+  /** Keep screening after WSS@95 and RRF@10 are known, until every record is screened. */
+  screenAll?: boolean;
+  /** Called after each run (progress). */
+  onRun?: (run: RunResult, index: number) => void;
+}
+
+export interface RunResult {
+  seed: number;
+  /** Indices (into the input records) of the included and the excluded prior paper. */
+  priors: [number, number];
+  /** Papers screened after the priors, in order (input indices). */
+  screened: number[];
+  /** Fractions 0..1 (see metrics.ts). */
+  wss95: number;
+  rrf10: number;
+  /** Time to refit and re-rank after each decision. */
+  rerankMs: number[];
+}
+
+export interface SimulationResult {
+  records: number;
+  included: number;
+  runs: RunResult[];
+  /** Percentages 0..100 over runs. */
+  wss95: Summary;
+  rrf10: Summary;
+  rerankMsP95: number;
+}
+
+/**
+ * ASReview's simulation protocol: per run, one random included and one random excluded paper are the prior
+ * knowledge; then the model is refitted and the pool re-ranked after every single label, and the top-ranked
+ * paper is screened next (its true label revealed). A run stops once WSS@95 and RRF@10 are determined (recall
+ * ≥ 95 % and ≥ 10 % screened): later papers cannot change either figure. `screenAll` screens everything.
+ *
+ * Independent of the input order: records are put in a canonical order (sorted by content) before anything
+ * else, and the run's seed then shuffles them — it picks the priors and breaks score ties.
+ */
+export function simulate(
+  input: readonly SimulationRecord[],
+  options: SimulationOptions,
+  prepared: PreparedCorpus = prepareCorpus(input, resolveRankerConfig(options.config).features),
+): SimulationResult {
+  const config = resolveRankerConfig(options.config);
+  const { order, space, relevant } = prepared;
+  const included = relevant.filter(Boolean).length;
+  if (included === 0 || included === relevant.length) {
+    throw new Error('simulation needs at least one included and one excluded record');
+  }
+
+  const runs: RunResult[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    const seed = options.seed + r;
+    const model = new RelevanceModel(space, config.model, seed);
+    const run = simulateRun(model, relevant, seed, options.screenAll ?? false);
+    const toInput = (i: number): number => order[i]!;
+    const result = { ...run, priors: [toInput(run.priors[0]), toInput(run.priors[1])] as [number, number] };
+    result.screened = run.screened.map(toInput);
+    runs.push(result);
+    options.onRun?.(result, r);
+  }
+  return {
+    records: relevant.length,
+    included,
+    runs,
+    wss95: summarize(runs.map((r) => 100 * r.wss95)),
+    rrf10: summarize(runs.map((r) => 100 * r.rrf10)),
+    rerankMsP95: percentile(
+      runs.flatMap((r) => r.rerankMs),
+      95,
+    ),
+  };
+}
+
+function simulateRun(
+  model: RelevanceModel,
+  relevant: boolean[],
+  seed: number,
+  screenAll: boolean,
+): RunResult {
+  const n = relevant.length;
+  const random = new SeededRandom(seed);
+  const tieRank = new Int32Array(n);
+  random.shuffle(Array.from({ length: n }, (_, i) => i)).forEach((doc, rank) => (tieRank[doc] = rank));
+  const includes = relevant.flatMap((rel, i) => (rel ? [i] : []));
+  const excludes = relevant.flatMap((rel, i) => (rel ? [] : [i]));
+  const priors: [number, number] = [
+    includes[random.nextInt(includes.length)]!,
+    excludes[random.nextInt(excludes.length)]!,
+  ];
+  model.setLabel(priors[0], 1);
+  model.setLabel(priors[1], 0);
+
+  const totalRecords = n - 2;
+  const totalRelevant = includes.length - 1;
+  const screened: number[] = [];
+  const screenedRelevant: boolean[] = [];
+  const rerankMs: number[] = [];
+  let found = 0;
+  while (screened.length < totalRecords) {
+    const start = globalThis.performance.now();
+    const next = bestUnlabelled(model.scores(), model.labels, tieRank);
+    rerankMs.push(globalThis.performance.now() - start);
+    model.setLabel(next, relevant[next] ? 1 : 0);
+    screened.push(next);
+    screenedRelevant.push(relevant[next]!);
+    if (relevant[next]) found++;
+    const done = found >= 0.95 * totalRelevant - 1e-9 && screened.length >= 0.1 * totalRecords - 1e-9;
+    if (done && !screenAll) break;
+  }
+  return {
+    seed,
+    priors,
+    screened,
+    wss95: workSavedOverSampling(screenedRelevant, totalRecords, totalRelevant, 0.95)!,
+    rrf10: relevantReferencesFound(screenedRelevant, totalRecords, totalRelevant, 0.1)!,
+    rerankMs,
+  };
+}
+
+/** The records in canonical order with their feature space, reusable across simulations with other models. */
+export interface PreparedCorpus {
+  /** order[i] = input index of the i-th canonical record. */
+  order: number[];
+  relevant: boolean[];
+  space: FeatureSpace;
+}
+
+export function prepareCorpus(input: readonly SimulationRecord[], features: FeatureOptions): PreparedCorpus {
+  const order = canonicalOrder(input);
+  const records = order.map((i) => input[i]!);
+  return { order, relevant: records.map((r) => r.included), space: buildFeatureSpace(records, features) };
+}
+
+/** The highest-scoring undecided document; equal scores go to the lower tie rank. */
+export function bestUnlabelled(scores: Float64Array, labels: Int8Array, tieRank: Int32Array): number {
+  let best = -1;
+  for (let d = 0; d < scores.length; d++) {
+    if (labels[d] !== -1) continue;
+    if (
+      best === -1 ||
+      scores[d]! > scores[best]! ||
+      (scores[d] === scores[best] && tieRank[d]! < tieRank[best]!)
+    ) {
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** Indices of the records sorted by content, so that the file's row order cannot influence anything. */
+function canonicalOrder(records: readonly SimulationRecord[]): number[] {
+  const key = (r: SimulationRecord): string => `${r.title}\u0000${r.abstract}\u0000${r.included ? 1 : 0}`;
+  const keys = records.map(key);
+  return records.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+}

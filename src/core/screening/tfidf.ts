@@ -1,0 +1,127 @@
+import { tokenize, type Token, type TokenizeOptions } from './tokenize';
+
+export interface TextRecord {
+  title: string;
+  abstract: string;
+}
+
+export interface FeatureOptions extends TokenizeOptions {
+  /** Each title word counts this many times (titles are short and dense). */
+  titleWeight: number;
+  /** Add two-word phrases (adjacent words only) to single words. */
+  bigrams: boolean;
+  /** Terms in fewer documents are dropped: they cannot generalise from one paper to another. */
+  minDocFreq: number;
+  /** Terms in more than this share of documents are dropped as uninformative. */
+  maxDocShare: number;
+  /** Term frequency as 1 + ln(count) instead of the raw count. */
+  sublinearTf: boolean;
+  /** Dimensions of the latent semantic space (0 = none); see lsa.ts. */
+  latentDims: number;
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
+  titleWeight: 2,
+  bigrams: true,
+  minDocFreq: 2,
+  maxDocShare: 0.6,
+  sublinearTf: true,
+  foldPlurals: false,
+  latentDims: 0,
+};
+
+/**
+ * TF-IDF document vectors in compressed sparse rows: row `d` holds columns `cols[rowStart[d] .. rowStart[d+1])`
+ * with `vals`, columns ascending. Weights: sublinear tf (1 + ln count) × smoothed idf, L2-normalised rows.
+ */
+export interface FeatureMatrix {
+  nDocs: number;
+  /** Columns: the terms first, then any latent dimensions appended by `withLatentColumns`. */
+  nCols: number;
+  terms: string[];
+  rowStart: Int32Array;
+  cols: Int32Array;
+  vals: Float64Array;
+}
+
+/**
+ * Builds the TF-IDF matrix. Term ids follow the sorted vocabulary, so the matrix (and every sum over a row) does
+ * not depend on the order of the records.
+ */
+export function buildFeatures(records: readonly TextRecord[], options: FeatureOptions): FeatureMatrix {
+  const docCounts = records.map((r) => countTerms(r, options));
+  const docFreq = new Map<string, number>();
+  for (const counts of docCounts) {
+    for (const term of counts.keys()) docFreq.set(term, (docFreq.get(term) ?? 0) + 1);
+  }
+  const nDocs = records.length;
+  const maxDf = Math.max(options.minDocFreq, Math.floor(options.maxDocShare * nDocs));
+  const terms = [...docFreq.entries()]
+    .filter(([, df]) => df >= options.minDocFreq && df <= maxDf)
+    .map(([term]) => term)
+    .sort();
+  const termId = new Map(terms.map((t, i) => [t, i]));
+  const idf = terms.map((t) => Math.log((1 + nDocs) / (1 + (docFreq.get(t) ?? 0))) + 1);
+
+  const rowStart = new Int32Array(nDocs + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  for (let d = 0; d < nDocs; d++) {
+    const entries: [number, number][] = [];
+    for (const [term, count] of docCounts[d]!) {
+      const id = termId.get(term);
+      if (id !== undefined)
+        entries.push([id, (options.sublinearTf ? 1 + Math.log(count) : count) * idf[id]!]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    let norm = 0;
+    for (const [, v] of entries) norm += v * v;
+    norm = Math.sqrt(norm) || 1;
+    for (const [id, v] of entries) {
+      cols.push(id);
+      vals.push(v / norm);
+    }
+    rowStart[d + 1] = cols.length;
+  }
+  return {
+    nDocs,
+    nCols: terms.length,
+    terms,
+    rowStart,
+    cols: Int32Array.from(cols),
+    vals: Float64Array.from(vals),
+  };
+}
+
+/** Term counts of one record; title words weighted by `titleWeight`. */
+export function countTerms(record: TextRecord, options: FeatureOptions): Map<string, number> {
+  const counts = new Map<string, number>();
+  addTokens(counts, tokenize(record.title, options), options.titleWeight, options.bigrams);
+  addTokens(counts, tokenize(record.abstract, options), 1, options.bigrams);
+  return counts;
+}
+
+function addTokens(counts: Map<string, number>, tokens: Token[], weight: number, bigrams: boolean): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    counts.set(token.term, (counts.get(token.term) ?? 0) + weight);
+    if (bigrams && i > 0 && !token.phraseBreak) {
+      const phrase = `${tokens[i - 1]!.term} ${token.term}`;
+      counts.set(phrase, (counts.get(phrase) ?? 0) + weight);
+    }
+  }
+}
+
+/** Dot product of row `d` with a dense weight vector. */
+export function rowDot(m: FeatureMatrix, d: number, weights: Float64Array): number {
+  let sum = 0;
+  for (let k = m.rowStart[d]!, end = m.rowStart[d + 1]!; k < end; k++)
+    sum += m.vals[k]! * weights[m.cols[k]!]!;
+  return sum;
+}
+
+/** weights += scale × row `d`. */
+export function addRow(m: FeatureMatrix, d: number, scale: number, weights: Float64Array): void {
+  for (let k = m.rowStart[d]!, end = m.rowStart[d + 1]!; k < end; k++)
+    weights[m.cols[k]!]! += scale * m.vals[k]!;
+}

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  percentile,
+  relevantReferencesFound,
+  summarize,
+  workSavedOverSampling,
+} from '../../../src/core/screening/metrics';
+
+const seq = (pattern: string): boolean[] => [...pattern].map((c) => c === '1');
+
+test('WSS@95 = recall reached − share screened, at the first point recall ≥ 95 %', () => {
+  // 20 records, 4 relevant: 95 % needs all 4, found at the 8th paper: 1 − 8/20 = 0.6.
+  assert.equal(workSavedOverSampling(seq('11000101000000000000'), 20, 4), 1 - 8 / 20);
+  // 20 relevant among 100: 95 % = 19 relevant, the 19th found at paper 30 → 0.95 − 0.30.
+  const screened = [...Array(18).fill(true), ...Array(11).fill(false), true, true];
+  assert.ok(Math.abs(workSavedOverSampling(screened, 100, 20)! - (0.95 - 0.3)) < 1e-12);
+});
+
+test('WSS takes the recall actually reached (ASReview), not exactly 95 %', () => {
+  // 10 relevant: 95 % needs 10 → recall 1.0; 22 relevant: 21 needed → recall 21/22.
+  assert.equal(workSavedOverSampling(seq('1111111111'), 50, 10), 1 - 10 / 50);
+  const screened = Array<boolean>(21).fill(true);
+  assert.ok(Math.abs(workSavedOverSampling(screened, 100, 22)! - (21 / 22 - 21 / 100)) < 1e-12);
+});
+
+test('WSS at other recall levels and when recall is never reached', () => {
+  assert.equal(workSavedOverSampling(seq('0101'), 10, 2, 0.5), 0.5 - 2 / 10);
+  assert.equal(workSavedOverSampling(seq('0100'), 10, 2), undefined);
+  assert.equal(workSavedOverSampling([], 10, 0), undefined);
+});
+
+test('RRF@10 = recall after screening 10 % of the records', () => {
+  // 30 records: 10 % = 3 papers; 2 of the 5 relevant found by then.
+  assert.equal(relevantReferencesFound(seq('1010111'), 30, 5), 2 / 5);
+  // 25 records: 10 % = 2.5 → the 3rd paper is the first at or past 10 %.
+  assert.equal(relevantReferencesFound(seq('0011'), 25, 2), 1 / 2);
+  assert.equal(relevantReferencesFound(seq('11'), 30, 5), undefined);
+});
+
+test('summaries: mean, sample sd and nearest-rank percentile', () => {
+  assert.deepEqual(summarize([2, 4, 4, 4, 5, 5, 7, 9]), { mean: 5, sd: Math.sqrt(32 / 7) });
+  assert.deepEqual(summarize([3]), { mean: 3, sd: 0 });
+  assert.equal(percentile([5, 1, 4, 2, 3], 95), 5);
+  assert.equal(percentile([5, 1, 4, 2, 3], 40), 2);
+  assert.equal(
+    percentile(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+      95,
+    ),
+    95,
+  );
+});

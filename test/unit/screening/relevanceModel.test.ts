@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildFeatureSpace } from '../../../src/core/screening/featureSpace';
+import { resolveRankerConfig, type RankerConfigOverrides } from '../../../src/core/screening/rankerConfig';
+import { RelevanceModel, type ScoringMode } from '../../../src/core/screening/relevanceModel';
+import { syntheticCorpus } from './syntheticCorpus';
+
+const papers = syntheticCorpus(10);
+
+function trained(overrides: RankerConfigOverrides, decisions = true): RelevanceModel {
+  const config = resolveRankerConfig(overrides);
+  const model = new RelevanceModel(buildFeatureSpace(papers, config.features), config.model, 3);
+  papers.forEach((p, i) => {
+    if (i >= 30) return;
+    if (p.topic === 'speech') model.setLabel(i, 1);
+    else if (decisions) model.setLabel(i, 0);
+  });
+  return model;
+}
+
+const variants: [string, RankerConfigOverrides, ScoringMode][] = [
+  ['svm', {}, 'classifier'],
+  ['naive Bayes', { model: { classifier: 'nb' } }, 'classifier'],
+  ['svm+nb, resampled', { model: { classifier: 'svm+nb', resample: true } }, 'classifier'],
+  [
+    'svm with latent columns and pool',
+    { features: { latentDims: 6 }, model: { latentWeight: 1.5, svm: { poolCost: 0.05 } } },
+    'classifier',
+  ],
+];
+
+for (const [name, overrides, mode] of variants) {
+  test(`${name}: scores split exactly into term shares; the labelled subject ranks first`, () => {
+    const model = trained(overrides);
+    assert.equal(model.mode, mode);
+    const scores = model.scores();
+    for (let d = 0; d < papers.length; d++) {
+      const sum = model.contributions(d).reduce((a, c) => a + c.weight, 0);
+      assert.ok(Math.abs(sum - scores[d]!) < 1e-9, `doc ${d}: ${sum} vs ${scores[d]}`);
+    }
+    const undecided = papers.map((_, i) => i).filter((i) => model.labels[i] === -1);
+    const top = [...undecided].sort((a, b) => scores[b]! - scores[a]!).slice(0, 4);
+    assert.deepEqual(
+      top.map((i) => papers[i]!.topic),
+      ['speech', 'speech', 'speech', 'speech'],
+    );
+  });
+}
+
+test('similarity mode (inclusions only) also splits into term shares', () => {
+  const model = trained({}, false);
+  assert.equal(model.mode, 'similarity');
+  const sum = model.contributions(40).reduce((a, c) => a + c.weight, 0);
+  assert.ok(Math.abs(sum - model.scores()[40]!) < 1e-12);
+});
+
+test('resampled fits are reproducible for a seed', () => {
+  const overrides: RankerConfigOverrides = { model: { resample: true, svm: { poolCost: 0.01 } } };
+  assert.deepEqual([...trained(overrides).scores()], [...trained(overrides).scores()]);
+});
+
+test('a withdrawn or changed label is forgotten by the warm-started fit', () => {
+  const model = trained({});
+  const cold = trained({});
+  cold.setLabel(1, 0);
+  model.scores();
+  model.setLabel(1, 1);
+  model.setLabel(0, -1);
+  model.scores();
+  model.setLabel(1, 0);
+  model.setLabel(0, 0);
+  const warm = [...model.scores()];
+  const fresh = [...cold.scores()];
+  warm.forEach((s, d) => assert.ok(Math.abs(s - fresh[d]!) < 0.05, `doc ${d}: ${s} vs ${fresh[d]}`));
+});

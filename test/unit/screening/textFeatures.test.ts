@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { foldPlural, tokenize } from '../../../src/core/screening/tokenize';
+import {
+  buildFeatures,
+  DEFAULT_FEATURE_OPTIONS,
+  type FeatureMatrix,
+} from '../../../src/core/screening/tfidf';
+
+const plain = { foldPlurals: false };
+
+test('words are lower-cased; stop words, numbers and 1-letter words are dropped', () => {
+  const tokens = tokenize('The Effect of 20 mg Zinc on a Wilson-disease cohort', plain);
+  assert.deepEqual(
+    tokens.map((t) => t.term),
+    ['effect', 'mg', 'zinc', 'wilson', 'disease', 'cohort'],
+  );
+  assert.deepEqual(
+    tokens.map((t) => t.surface),
+    ['Effect', 'mg', 'Zinc', 'Wilson', 'disease', 'cohort'],
+  );
+});
+
+test('phrases break at stop words, numbers and punctuation, not at hyphens', () => {
+  const breaks = tokenize('nudge trial. Default options of 2 drug orders; evidence-based care', plain).map(
+    (t) => `${t.phraseBreak ? '|' : ''}${t.term}`,
+  );
+  assert.deepEqual(breaks, [
+    '|nudge',
+    'trial',
+    '|default',
+    'options',
+    '|drug',
+    'orders',
+    '|evidence',
+    'based',
+    'care',
+  ]);
+});
+
+test('markup, copyright lines and mojibake do not become words', () => {
+  const terms = tokenize(
+    'Cu<sup>2+</sup> levels â€™ high. © 2015 Elsevier Ltd. All rights reserved.',
+    plain,
+  ).map((t) => t.term);
+  assert.deepEqual(terms, ['cu', 'levels', 'high']);
+});
+
+test('plural folding', () => {
+  assert.deepEqual(
+    ['studies', 'nudges', 'patients', 'diagnosis', 'status', 'class', 'bus', 'series'].map(foldPlural),
+    ['study', 'nudge', 'patient', 'diagnosis', 'status', 'class', 'bus', 'sery'],
+  );
+});
+
+const records = [
+  { title: 'Zinc therapy in Wilson disease', abstract: 'Zinc and penicillamine therapy compared.' },
+  { title: 'Penicillamine for Wilson disease', abstract: 'Long term penicillamine therapy outcomes.' },
+  { title: 'Liver transplantation outcomes', abstract: 'Transplantation in acute liver failure.' },
+  { title: 'Genetic testing', abstract: 'ATP7B mutation analysis in families with liver disease.' },
+];
+
+function rows(m: FeatureMatrix): Map<string, number>[] {
+  return Array.from({ length: m.nDocs }, (_, d) => {
+    const row = new Map<string, number>();
+    for (let k = m.rowStart[d]!; k < m.rowStart[d + 1]!; k++) row.set(m.terms[m.cols[k]!]!, m.vals[k]!);
+    return row;
+  });
+}
+
+test('TF-IDF rows are L2-normalised, columns ascending, rare and ubiquitous terms dropped', () => {
+  const m = buildFeatures(records, { ...DEFAULT_FEATURE_OPTIONS, maxDocShare: 0.6 });
+  assert.ok(m.terms.includes('wilson disease'));
+  assert.ok(!m.terms.includes('genetic'), 'in one document only');
+  assert.ok(!m.terms.includes('liver transplantation'));
+  for (let d = 0; d < m.nDocs; d++) {
+    let norm = 0;
+    for (let k = m.rowStart[d]!; k < m.rowStart[d + 1]!; k++) {
+      norm += m.vals[k]! ** 2;
+      if (k > m.rowStart[d]!) assert.ok(m.cols[k]! > m.cols[k - 1]!);
+    }
+    if (m.rowStart[d + 1]! > m.rowStart[d]!) assert.ok(Math.abs(norm - 1) < 1e-12);
+  }
+});
+
+test('title words weigh more than abstract words', () => {
+  const m = buildFeatures(
+    [
+      { title: 'alpha', abstract: 'gamma' },
+      { title: 'gamma', abstract: 'alpha' },
+    ],
+    { ...DEFAULT_FEATURE_OPTIONS, maxDocShare: 1 },
+  );
+  const [first] = rows(m);
+  assert.ok(first!.get('alpha')! > first!.get('gamma')!);
+});
+
+test('the vocabulary and vectors do not depend on record order', () => {
+  const forward = rows(buildFeatures(records, DEFAULT_FEATURE_OPTIONS));
+  const backward = rows(buildFeatures([...records].reverse(), DEFAULT_FEATURE_OPTIONS)).reverse();
+  assert.deepEqual(backward, forward);
+});
