@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CorpusService } from './corpus/corpusService';
 import { registerCorpusCommands } from './corpus/corpusCommands';
 import { Library } from './library/library';
+import { ScreeningService } from './screening/screeningService';
 import { TriageStore } from './storage/triageStore';
 import { stateFileLocation } from './storage/stateFileLocation';
 import { registerStoreNotifications } from './storage/storeNotifications';
@@ -31,18 +32,25 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   const store = new TriageStore(() => stateFileLocation(context));
   activeStore = store;
   const library = new Library(corpus, store);
-  context.subscriptions.push(log, corpus, store, library);
+  const screening = new ScreeningService(library);
+  context.subscriptions.push(log, corpus, store, library, screening);
   const features: FeatureContext = {
     extension: context,
     log,
     corpus,
     store,
     library,
+    screening,
     now: () => new Date().toISOString(),
   };
 
   const view = registerPapersView(features);
   const reader = registerReader(features, view);
+  context.subscriptions.push(
+    reader.onDidChangePaper((paper) => {
+      if (!screening.isScreening(paper?.id)) screening.leaveScreening();
+    }),
+  );
   const targets: TargetResolver = {
     targets: () => {
       const current = reader.isActive ? reader.currentPaper : undefined;

@@ -3,6 +3,7 @@ import type { Paper } from '../core/model/paper';
 import type { CorpusService } from './corpus/corpusService';
 import type { Library } from './library/library';
 import type { TriageStore } from './storage/triageStore';
+import type { ScreeningService } from './screening/screeningService';
 
 /** The order papers appear in the Papers view (after grouping and filtering): the reader's prev/next. */
 export interface PaperOrder {
@@ -21,6 +22,8 @@ export interface FeatureContext {
   readonly corpus: CorpusService;
   readonly store: TriageStore;
   readonly library: Library;
+  /** Prioritised screening: the ranking Next Untriaged follows and its explanations. */
+  readonly screening: ScreeningService;
   /** The time for triage edits; tests may replace it. */
   now(): string;
 }

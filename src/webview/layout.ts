@@ -17,6 +17,8 @@ export interface ReaderLayout {
   title: HTMLHeadingElement;
   byline: HTMLElement;
   topic: HTMLElement;
+  suggestion: HTMLElement;
+  suggestionLabel: HTMLElement;
   status: VscodeBadge;
   decisions: Map<Exclude<PaperStatus, 'untriaged'>, VscodeButton>;
   tags: HTMLUListElement;
@@ -73,6 +75,8 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
   const byline = el('p', { className: 'byline' });
   const topic = el('dd', { className: 'topic' });
   const status = el('vscode-badge', { className: 'status' });
+  const suggestion = el('dd', { className: 'suggestion' });
+  const suggestionLabel = el('dt', { text: 'Suggested because' });
   const facts = el(
     'dl',
     { className: 'facts' },
@@ -80,6 +84,8 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     topic,
     el('dt', { text: 'Status' }),
     el('dd', {}, status),
+    suggestionLabel,
+    suggestion,
   );
 
   const decisions = new Map<Exclude<PaperStatus, 'untriaged'>, VscodeButton>();
@@ -157,6 +163,8 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     byline,
     topic,
     status,
+    suggestion,
+    suggestionLabel,
     decisions,
     tags,
     tagForm,

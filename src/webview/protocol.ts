@@ -34,6 +34,8 @@ export interface PaperView {
   links: string[];
   highlights: HighlightRange[];
   similar: SimilarPaperView[];
+  /** Terms that made screening rank this untriaged paper high ("suggested because: …"). */
+  suggestedBecause?: string[];
   /** 1-based place in the Papers view's order, when the paper is listed there. */
   position?: { index: number; total: number };
 }

@@ -30,6 +30,9 @@ export function renderPaper(layout: ReaderLayout, paper: PaperView): void {
     .join(' · ');
   layout.byline.hidden = layout.byline.textContent === '';
   layout.topic.textContent = paper.topic ?? 'No topic';
+  const because = paper.suggestedBecause ?? [];
+  layout.suggestion.textContent = because.join(', ');
+  layout.suggestion.hidden = layout.suggestionLabel.hidden = because.length === 0;
   layout.status.textContent = STATUS_LABELS[paper.status];
   layout.status.dataset.status = paper.status;
   for (const [status, node] of layout.decisions) {

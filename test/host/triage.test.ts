@@ -158,21 +158,80 @@ suite('triage commands', () => {
     await closeEditors();
   });
 
-  test('Next Untriaged opens the next untriaged paper in tree order, wrapping around', async () => {
-    const order = api.view.orderedIds();
-    await vscode.commands.executeCommand('literatureTriage.include', [order[1]!, order[2]!]);
-    await openInReader(order[0]!);
-    const next = await vscode.commands.executeCommand<{ id: string }>('literatureTriage.nextUntriaged');
-    assert.equal(next?.id, order[3]);
-    await waitFor(
-      () => api.reader.currentPaper?.id === order[3],
-      'the reader to show the next untriaged paper',
+  test('Next Untriaged follows the screening ranking, which a decision updates, and says why', async () => {
+    const { library, screening } = api.context;
+    const byTitle = (part: string) => library.papers.find((p) => p.title.includes(part))!;
+    const speculative = byTitle('Continuous Speculative Decoding');
+    const lantern = byTitle('LANTERN');
+    const timeSeries = byTitle('iTransformer');
+
+    // Nothing decided yet: the topic order, and no explanation to give.
+    const topicOrder = library.topics().flatMap((t) => t.paperIds);
+    assert.deepEqual(screening.rankedUntriaged(), topicOrder);
+    assert.deepEqual(screening.explain(lantern.id), []);
+
+    await vscode.commands.executeCommand('literatureTriage.include', speculative.id);
+    await vscode.commands.executeCommand('literatureTriage.exclude', timeSeries.id);
+    const ranked = screening.rankedUntriaged();
+    assert.notDeepEqual(
+      ranked,
+      topicOrder.filter((id) => id !== speculative.id && id !== timeSeries.id),
+    );
+    assert.ok(ranked.indexOf(lantern.id) < 3, `LANTERN ranked ${ranked.indexOf(lantern.id)}`);
+    assert.ok(
+      ranked.indexOf(lantern.id) < ranked.indexOf(byTitle('Koopman').id),
+      'a speculative-decoding paper comes before a time-series one',
     );
 
-    await openInReader(order.at(-1)!);
-    const wrapped = await vscode.commands.executeCommand<{ id: string }>('literatureTriage.nextUntriaged');
-    assert.equal(wrapped?.id, order[0]);
     await closeEditors();
+    const next = await vscode.commands.executeCommand<{ id: string }>('literatureTriage.nextUntriaged');
+    assert.equal(next?.id, ranked[0]);
+    await waitFor(() => api.reader.currentPaper?.id === ranked[0], 'the reader to show the top-ranked paper');
+
+    // "Suggested because": real terms of the paper.
+    const shown = library.paper(ranked[0]!)!;
+    const because = screening.explain(shown.id);
+    assert.ok(because.length > 0);
+    const text = `${shown.title} ${shown.abstract}`.toLowerCase();
+    for (const term of because) assert.ok(text.includes(term.toLowerCase()), `"${term}" is not in the paper`);
+
+    // In screening mode a decision moves on to the best paper of the updated ranking.
+    await waitFor(() => api.reader.isActive, 'the reader to be active');
+    await vscode.commands.executeCommand('literatureTriage.exclude');
+    assert.equal(status(shown.id), 'exclude');
+    const after = screening.rankedUntriaged()[0];
+    await waitFor(() => api.reader.currentPaper?.id === after, 'the reader to follow the ranking');
+    await closeEditors();
+  });
+
+  test('the tree sorts each topic by predicted relevance, and follows new decisions', async () => {
+    const { library } = api.context;
+    const byTitle = (part: string) => library.papers.find((p) => p.title.includes(part))!;
+    const lantern = byTitle('LANTERN');
+    const groupOf = (id: string) =>
+      (api.view.provider.getChildren() as GroupNode[]).find((g) =>
+        (api.view.provider.getChildren(g) as PaperNode[]).some((row) => row.paper.id === id),
+      )!;
+    const idsIn = (group: GroupNode) =>
+      (api.view.provider.getChildren(group) as PaperNode[]).map((row) => row.paper.id);
+    try {
+      await vscode.commands.executeCommand('literatureTriage.sortByRelevance');
+      await vscode.commands.executeCommand('literatureTriage.include', byTitle('Continuous Speculative').id);
+      await vscode.commands.executeCommand('literatureTriage.exclude', byTitle('iTransformer').id);
+      const ids = idsIn(groupOf(lantern.id));
+      assert.equal(ids[0], lantern.id, 'the closest paper to the inclusion leads its topic');
+      const ranked = api.context.screening.rankedUntriaged();
+      const untriaged = ids.filter((id) => status(id) === 'untriaged');
+      assert.deepEqual(
+        untriaged,
+        [...untriaged].sort((a, b) => ranked.indexOf(a) - ranked.indexOf(b)),
+      );
+
+      await vscode.commands.executeCommand('literatureTriage.exclude', lantern.id);
+      assert.notEqual(idsIn(groupOf(lantern.id))[0], lantern.id, 'a decided paper leaves the top');
+    } finally {
+      await vscode.commands.executeCommand('literatureTriage.sortByCorpusOrder');
+    }
   });
 
   test('Next Untriaged says so when every paper is triaged', async () => {

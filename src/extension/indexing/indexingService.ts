@@ -36,6 +36,8 @@ export interface IndexOutcome {
   inWorker: boolean;
   /** Wall-clock milliseconds from request to a loaded index. */
   ms: number;
+  /** Milliseconds of the job's phases (in the worker or the host). */
+  phases: IndexJobResult['timings'];
   key: string;
 }
 
@@ -94,6 +96,7 @@ export class IndexingService implements vscode.Disposable {
       topicsFromCache: result.topicsFromCache,
       inWorker,
       ms: performance.now() - start,
+      phases: result.timings,
       key: result.key,
     };
     this.log.appendLine(describe(papers.length, outcome, result));

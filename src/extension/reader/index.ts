@@ -15,7 +15,7 @@ export function registerReader(ctx: FeatureContext, order: ReaderOrder): ReaderH
     panel,
     reader,
     vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, reader),
-    ...registerReaderCommands(ctx.library, reader, order),
+    ...registerReaderCommands(ctx.library, reader, order, ctx.screening),
   );
   return reader;
 }

@@ -22,7 +22,10 @@ export class PaperViewBuilder {
       }
     | undefined;
 
-  constructor(private readonly library: Library) {}
+  constructor(
+    private readonly library: Library,
+    private readonly explain: (paperId: string) => string[] = () => [],
+  ) {}
 
   build(paper: Paper, orderedIds: readonly string[], highlight: string | undefined): PaperView {
     const triage = this.library.triage(paper);
@@ -42,8 +45,14 @@ export class PaperViewBuilder {
       links: [...paper.links],
       highlights,
       similar: similar.flatMap((id) => this.similarView(id)),
+      ...(triage.status === 'untriaged' ? this.suggestion(paper.id) : {}),
       ...(index >= 0 ? { position: { index: index + 1, total: orderedIds.length } } : {}),
     };
+  }
+
+  private suggestion(paperId: string): { suggestedBecause?: string[] } {
+    const terms = this.explain(paperId);
+    return terms.length ? { suggestedBecause: terms } : {};
   }
 
   private topic(paperId: string): { topic?: string } {

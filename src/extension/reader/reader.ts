@@ -67,7 +67,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
     private readonly order: ReaderOrder,
     readonly panel: ReaderPanel,
   ) {
-    this.views = new PaperViewBuilder(ctx.library);
+    this.views = new PaperViewBuilder(ctx.library, (id) => ctx.screening.explain(id));
     this.disposables.push(
       this.paperChanged,
       panel.onDidReceiveMessage((message) =>

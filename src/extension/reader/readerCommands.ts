@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import type { Library } from '../library/library';
+import type { ScreeningService } from '../screening/screeningService';
 import type { ReaderHost, ShowOptions } from './reader';
 
 export const READER_COMMANDS = {
@@ -18,6 +19,7 @@ export function registerReaderCommands(
   library: Library,
   reader: ReaderHost,
   view: { selectedPapers(): Paper[] },
+  screening: ScreeningService,
 ): vscode.Disposable[] {
   const open = async (target: PaperTarget, options: ShowOptions) => {
     const paper = resolve(library, target) ?? view.selectedPapers()[0] ?? (await pick(library));
@@ -33,7 +35,12 @@ export function registerReaderCommands(
     vscode.commands.registerCommand(READER_COMMANDS.openPaperToSide, (target?: PaperTarget) =>
       open(target, { toSide: true, preserveFocus: true }),
     ),
-    vscode.commands.registerCommand(READER_COMMANDS.next, () => void reader.showNext()),
+    // In screening mode (reached through Next Untriaged) `j` follows the ranking like a decision does.
+    vscode.commands.registerCommand(READER_COMMANDS.next, () =>
+      screening.isScreening(reader.currentPaper?.id)
+        ? vscode.commands.executeCommand('literatureTriage.nextUntriaged')
+        : reader.showNext(),
+    ),
     vscode.commands.registerCommand(READER_COMMANDS.previous, () => void reader.showPrevious()),
     vscode.commands.registerCommand(READER_COMMANDS.focusSearch, () =>
       vscode.commands.executeCommand('literatureTriage.searchPapers'),

@@ -75,9 +75,14 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
       provider.libraryChanged(change);
       progress.update();
     }),
-    ...registerViewCommands(ctx.library, provider, (mode: GroupBy) => {
-      void ctx.extension.workspaceState.update(GROUP_BY_STATE_KEY, mode);
-    }),
+    ...registerViewCommands(
+      ctx.library,
+      provider,
+      (mode: GroupBy) => {
+        void ctx.extension.workspaceState.update(GROUP_BY_STATE_KEY, mode);
+      },
+      () => ctx.screening.rankedUntriaged(),
+    ),
   );
   showState();
 

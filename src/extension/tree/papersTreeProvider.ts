@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { TriageState } from '../../core/triage';
 import type { Library } from '../library/library';
 import { filterPapers, type FilterResult } from './paperFilter';
-import { groupPapers, type GroupBy } from './grouping';
+import { groupPapers, type GroupBy, type PaperGroup } from './grouping';
 import { groupTreeItem } from './groupItem';
 import type { PapersNode } from './nodes';
 import { paperTreeItem } from './paperItem';
@@ -23,6 +23,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   private filterResult: FilterResult | undefined;
   private cached: TreeSnapshot | undefined;
   private lastState: TriageState;
+  private relevanceOrder: (() => readonly string[]) | undefined;
 
   constructor(
     private readonly library: Library,
@@ -47,6 +48,17 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     this.refresh();
   }
 
+  /** True while each group lists its untriaged papers by predicted relevance (screening ranking) first. */
+  get sortedByRelevance(): boolean {
+    return this.relevanceOrder !== undefined;
+  }
+
+  /** Sorts every group by `rank` (ids best first; papers it leaves out follow in corpus order), or stops. */
+  setRelevanceOrder(rank: (() => readonly string[]) | undefined): void {
+    this.relevanceOrder = rank;
+    this.refresh();
+  }
+
   /** Narrows the tree to the papers matching `query`; a blank query clears the filter. */
   setFilter(query: string | undefined): void {
     const clean = query?.trim() ? query.trim() : undefined;
@@ -68,7 +80,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     const moves =
       change.papers ||
       !cached ||
-      (this.mode === 'status' && diff.statusChanged) ||
+      ((this.mode === 'status' || this.relevanceOrder !== undefined) && diff.statusChanged) ||
       ((this.mode === 'tag' || this.filterQuery !== undefined) && diff.tagsChanged);
     if (moves) return this.refresh();
     const rows = cached.existingRowsOf(new Set(diff.ids));
@@ -86,12 +98,13 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   snapshot(): TreeSnapshot {
     if (!this.cached) {
       const library = this.library;
-      const groups = groupPapers(this.mode, {
+      const grouped = groupPapers(this.mode, {
         papers: library.papers,
         statusOf: (paper) => library.triage(paper).status,
         tagsOf: (paper) => library.triage(paper).tags,
         topics: () => library.topics(),
       });
+      const groups = this.relevanceOrder ? sortGroups(grouped, this.relevanceOrder()) : grouped;
       const filter = this.currentFilter();
       const prefix = filter ? `filter${this.filterGeneration}:${this.mode}:` : `${this.mode}:`;
       const keep = filter ? (id: string) => filter.matches.has(id) : undefined;
@@ -125,4 +138,17 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** Each group's papers in `rank` order; papers the ranking leaves out (already triaged) keep their order after. */
+function sortGroups(groups: readonly PaperGroup[], rank: readonly string[]): PaperGroup[] {
+  const position = new Map(rank.map((id, i) => [id, i]));
+  const at = (id: string) => position.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return groups.map((group) => ({
+    ...group,
+    paperIds: group.paperIds
+      .map((id, i) => ({ id, i }))
+      .sort((a, b) => at(a.id) - at(b.id) || a.i - b.i)
+      .map(({ id }) => id),
+  }));
 }

@@ -7,6 +7,8 @@ import type { PapersTreeProvider } from './papersTreeProvider';
 export const GROUP_BY_COMMAND = 'literatureTriage.groupBy';
 export const FILTER_PAPERS_COMMAND = 'literatureTriage.filterPapers';
 export const CLEAR_FILTER_COMMAND = 'literatureTriage.clearFilter';
+export const SORT_BY_RELEVANCE_COMMAND = 'literatureTriage.sortByRelevance';
+export const SORT_BY_CORPUS_ORDER_COMMAND = 'literatureTriage.sortByCorpusOrder';
 
 const GROUP_BY_CHOICES: Record<GroupBy, { label: string; detail: string }> = {
   topic: {
@@ -25,8 +27,15 @@ export function registerViewCommands(
   library: Library,
   provider: PapersTreeProvider,
   onGroupBy: (mode: GroupBy) => void,
+  relevance: () => readonly string[],
 ): vscode.Disposable[] {
+  const setSorted = (sorted: boolean) => {
+    provider.setRelevanceOrder(sorted ? relevance : undefined);
+    void vscode.commands.executeCommand('setContext', 'literatureTriage.sortedByRelevance', sorted);
+  };
   return [
+    vscode.commands.registerCommand(SORT_BY_RELEVANCE_COMMAND, () => setSorted(true)),
+    vscode.commands.registerCommand(SORT_BY_CORPUS_ORDER_COMMAND, () => setSorted(false)),
     vscode.commands.registerCommand(GROUP_BY_COMMAND, async (mode?: unknown) => {
       const chosen = isGroupBy(mode) ? mode : await pickGroupBy(provider.groupBy);
       if (!chosen) return;

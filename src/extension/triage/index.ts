@@ -29,7 +29,8 @@ export const UNDO_COMMAND = 'literatureTriage.undo';
  * A command acts on the papers in its arguments (a tree row and the rows selected with it, paper ids, papers),
  * else on `targets` (the reader's paper while the reader is active, else the tree selection). Add Tag, Remove
  * Tag and Edit Note take the tag or note text as their third argument instead of asking.
- * A decision made in the reader moves the reader on to the next paper of the tree.
+ * A decision made in the reader moves the reader on to the next paper of the tree, or, in screening mode (the
+ * reader was sent there by Next Untriaged), to the next paper of the screening ranking.
  */
 export function registerTriageCommands(
   ctx: FeatureContext,
@@ -59,28 +60,51 @@ export function registerTriageCommands(
       const current = reader.isActive ? reader.currentPaper : undefined;
       const advance =
         !fromArgs && status !== 'untriaged' && papers.length === 1 && papers[0]!.id === current?.id;
+      const screening = advance && ctx.screening.isScreening(current!.id);
       // The next paper is taken before the change: grouped by status, the decided paper moves to another group.
-      const nextId = advance ? nextInOrder(view.orderedIds(), current!.id) : undefined;
+      const nextId = advance && !screening ? nextInOrder(view.orderedIds(), current!.id) : undefined;
       setStatusOf(ctx, papers, status);
       if (!advance) return;
+      if (screening) {
+        // The ranking learns from the decision just made before it picks the next paper.
+        if (!showNextRanked(current!.id)) void vscode.window.showInformationMessage(allTriagedMessage());
+        return;
+      }
       const next = nextId === undefined ? undefined : ctx.library.paper(nextId);
       if (next) reader.show(next);
       else vscode.window.setStatusBarMessage('That was the last paper in the list.', 4000);
     });
 
+  const allTriagedMessage = () =>
+    `${view.provider.filter === undefined ? 'Every paper' : 'Every paper the filter shows'} is triaged.`;
+
+  /** Opens the best-ranked untriaged paper the tree shows (other than `skip`) in screening mode. */
+  const showNextRanked = (skip: string | undefined): Paper | undefined => {
+    const visible = view.provider.filter === undefined ? undefined : new Set(view.orderedIds());
+    const id = ctx.screening.rankedUntriaged().find((c) => c !== skip && (!visible || visible.has(c)));
+    const paper = id === undefined ? undefined : ctx.library.paper(id);
+    if (!paper) return undefined;
+    ctx.screening.enterScreening(paper.id);
+    reader.show(paper);
+    return paper;
+  };
+
+  /** Next Untriaged follows the screening ranking (most likely inclusion first, learned from decisions). */
   const nextUntriaged = (): Paper | undefined => {
     const current = reader.currentPaper ?? view.selectedPapers()[0];
-    const id = nextUntriagedInOrder(view.orderedIds(), current?.id, (candidate) => {
+    const paper = showNextRanked(current?.id) ?? fallbackInTreeOrder(current?.id);
+    if (!paper) void vscode.window.showInformationMessage(allTriagedMessage());
+    return paper;
+  };
+
+  /** Only the current paper is left untriaged: the tree order finds it (or nothing). */
+  const fallbackInTreeOrder = (currentId: string | undefined): Paper | undefined => {
+    const id = nextUntriagedInOrder(view.orderedIds(), currentId, (candidate) => {
       const paper = ctx.library.paper(candidate);
       return paper !== undefined && ctx.library.triage(paper).status === 'untriaged';
     });
     const paper = id === undefined ? undefined : ctx.library.paper(id);
-    if (!paper) {
-      const scope = view.provider.filter === undefined ? 'Every paper' : 'Every paper the filter shows';
-      void vscode.window.showInformationMessage(`${scope} is triaged.`);
-      return undefined;
-    }
-    reader.show(paper);
+    if (paper) reader.show(paper);
     return paper;
   };
 
