@@ -9,6 +9,7 @@ import { searchCommand } from './commands/search';
 import { topicsCommand } from './commands/topics';
 import { exportCommand } from './commands/export';
 import { statsCommand } from './commands/stats';
+import { screenSimCommand } from './commands/screenSim';
 
 const USAGE = `Usage: litriage <command> [options]
 
@@ -30,7 +31,7 @@ Options:
   --out FILE       export: merge into this .bib (existing entries are kept as they are)
   --dataset FILE   screen-sim: CSV with id,title,abstract,included columns
   --runs N         screen-sim: number of simulated runs (default 15)
-  --seed N         screen-sim: base random seed (default 1)
+  --seed N         screen-sim: base random seed (default 42, as in npm run bench:screening)
   --verbose        show every reader warning
   --help           this text
 `;
@@ -69,7 +70,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === 'screen-sim') {
       const dataset = single(args, 'dataset');
       if (!dataset) throw new UsageError('screen-sim needs --dataset FILE.csv');
-      throw new CliError(`screen-sim is not available yet (${dataset})`);
+      const seed = single(args, 'seed');
+      return await screenSimCommand(
+        {
+          dataset,
+          runs: positiveInt(single(args, 'runs'), 'runs', 15),
+          ...(seed !== undefined ? { seed: positiveInt(seed, 'seed', 42) } : {}),
+          json: asJson,
+        },
+        io,
+      );
     }
     if (!['search', 'topics', 'export', 'stats'].includes(args.command)) {
       throw new UsageError(`unknown command "${args.command}"`);

@@ -214,3 +214,24 @@ test('the bundled CLI runs as a program: stdout for results, stderr and exit cod
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('screen-sim --json simulates screening on a labelled CSV', async () => {
+  const dataset = join(repo, 'test', 'fixtures', 'screening', 'wilson.csv');
+  const { code, stdout, stderr } = await run('screen-sim', '--dataset', dataset, '--runs', '1', '--json');
+  assert.equal(code, 0, stderr);
+  const result = JSON.parse(stdout);
+  assert.deepEqual(Object.keys(result).sort(), [
+    'dataset',
+    'included',
+    'records',
+    'rerank_ms_p95',
+    'rrf10',
+    'runs',
+    'wss95',
+  ]);
+  assert.equal(result.records, 2333);
+  assert.equal(result.included, 23);
+  assert.ok(result.wss95.mean > 0 && result.wss95.mean < 100);
+  assert.equal((await run('screen-sim')).code, 2);
+  assert.equal((await run('screen-sim', '--dataset', join(repo, 'nope.csv'))).code, 1);
+});
