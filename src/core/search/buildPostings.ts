@@ -29,9 +29,11 @@ export function buildPostings(
     const lengths = new Uint16Array(docCount);
     const counts = new Map<number, number>();
     for (let d = 0; d < docCount; d++) {
+      const text = spec.text(d);
+      if (text === '') continue; // most papers have no tags: nothing to count
       counts.clear();
       let length = 0;
-      for (const span of wordSpans(spec.text(d))) {
+      for (const span of wordSpans(text)) {
         const term = pipeline.termOf(span.text);
         if (term === undefined) continue;
         let id = termIds.get(term);
