@@ -10,7 +10,6 @@ import type { HostMessage, IndexedPaper, WorkerMessage } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('the indexer runs as a worker thread');
-lowerThreadPriority();
 const papers: IndexedPaper[] = [];
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
@@ -19,6 +18,7 @@ port.on('message', (message: HostMessage) => {
     for (const paper of message.papers) papers.push(paper);
     return;
   }
+  if (message.settings.lowPriority) lowerThreadPriority();
   runIndexJob(papers, message.settings, (phase) => post({ type: 'progress', phase }))
     .then((result) => {
       const { buffer, byteOffset, byteLength } = result.bytes;
@@ -34,8 +34,8 @@ port.on('message', (message: HostMessage) => {
 
 /**
  * On Linux the nice value belongs to the thread, so this worker can yield the CPU to the extension host's
- * thread (on a machine with few cores, indexing would otherwise delay the editor's own work). Elsewhere it
- * would lower the whole extension host's priority, so it is left alone.
+ * thread (on a machine with few cores, a long indexing job would otherwise delay the editor's own work).
+ * Elsewhere it would lower the whole extension host's priority, so it is left alone.
  */
 function lowerThreadPriority(): void {
   if (process.platform !== 'linux') return;

@@ -13,7 +13,7 @@ import { SearchIndex, SearchIndexLoadError } from '../../core/search';
 import type { Topic } from '../../core/topics';
 import { withProgressWhenLong } from '../corpus/longWork';
 import { cachedJob, indexedPaper } from './indexJob';
-import type { IndexJobResult, IndexJobSettings, IndexPhase } from './protocol';
+import { LOW_PRIORITY_FROM, type IndexJobResult, type IndexJobSettings, type IndexPhase } from './protocol';
 import { IndexCancelled, indexInWorker, type WorkerJob } from './workerClient';
 
 /** Corpora up to this size are looked up in the cache in the extension host, without starting a worker. */
@@ -72,6 +72,7 @@ export class IndexingService implements vscode.Disposable {
       userTopics: options.userTopics,
       codeVersion: this.codeVersion(),
       force: options.force ?? false,
+      lowPriority: papers.length >= LOW_PRIORITY_FROM,
     };
     // A small corpus is looked up in the cache right here (hashing it takes no time); anything to build, and
     // any large corpus, goes to the worker.

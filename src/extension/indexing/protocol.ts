@@ -18,7 +18,12 @@ export interface IndexJobSettings {
   codeVersion: string;
   /** Rebuild even when the cache has the index ("Rebuild Index"). */
   force: boolean;
+  /** Run the worker below the host's priority (for long jobs; where the platform allows it per thread). */
+  lowPriority?: boolean;
 }
+
+/** Jobs of this many papers take seconds: their worker runs below the host's priority. */
+export const LOW_PRIORITY_FROM = 2000;
 
 export type IndexPhase = 'hashing' | 'loading' | 'indexing' | 'topics' | 'saving';
 
