@@ -22,6 +22,9 @@ interface Header {
   format: number;
   littleEndian: boolean;
   docCount: number;
+  /** Sizes of the word lists, so their sections can be checked without decoding them. */
+  termCount: number;
+  titleWordCount: number;
   meta: unknown;
   fields: { name: string; boost: number }[];
   sections: Record<string, SectionRef>;
@@ -71,6 +74,8 @@ export function encodeIndex(parts: IndexParts, format: number): Uint8Array {
     format,
     littleEndian: LITTLE_ENDIAN,
     docCount: parts.postings.docCount,
+    termCount: parts.postings.terms.length,
+    titleWordCount: parts.titleWords.words.length,
     meta: parts.meta,
     fields: parts.postings.fields.map((f) => ({ name: f.name, boost: f.boost })),
     sections,
@@ -122,7 +127,6 @@ export function decodeIndex(input: Uint8Array, format: number): IndexParts {
   const u16 = (name: string) => new Uint16Array(bytes.buffer, at(name), section(name).length / 2);
   const u8 = (name: string) => new Uint8Array(bytes.buffer, at(name), section(name).length);
 
-  const terms = text('terms');
   const fields: FieldPostings[] = header.fields.map((f, i) => ({
     name: f.name,
     boost: f.boost,
@@ -132,19 +136,33 @@ export function decodeIndex(input: Uint8Array, format: number): IndexParts {
     lengths: u16(`f${i}.lengths`),
   }));
   for (const field of fields) {
-    if (field.offsets.length !== terms.length + 1 || field.lengths.length !== header.docCount) {
+    if (field.offsets.length !== header.termCount + 1 || field.lengths.length !== header.docCount) {
       throw new IndexFormatError('search index sections do not agree');
     }
   }
   const docIds = text('docIds');
-  if (docIds.length !== header.docCount) throw new IndexFormatError('search index sections do not agree');
-  const words = text('titleWords');
+  const titleOffsets = u32('titleWords.offsets');
+  if (docIds.length !== header.docCount || titleOffsets.length !== header.titleWordCount + 1) {
+    throw new IndexFormatError('search index sections do not agree');
+  }
+  // The word lists are decoded when a query first needs them, not while the editor waits for the load.
+  section('terms');
+  section('titleWords');
   return {
     docIds,
-    postings: new Postings(header.docCount, terms, fields),
-    titleWords: new TitleWords(words, u32('titleWords.offsets'), u32('titleWords.docs')),
+    postings: new Postings(header.docCount, wordsOf('terms', header.termCount), fields),
+    titleWords: new TitleWords(
+      wordsOf('titleWords', header.titleWordCount),
+      titleOffsets,
+      u32('titleWords.docs'),
+    ),
     meta: header.meta,
   };
+
+  function wordsOf(name: string, count: number): () => string[] {
+    // Damaged text cannot make a query throw: at most `count` words, so every position stays in range.
+    return () => text(name).slice(0, count);
+  }
 }
 
 function align4(n: number): number {

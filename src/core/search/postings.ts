@@ -25,15 +25,27 @@ export interface FieldPostings {
   readonly lengths: Uint16Array;
 }
 
+/** A word list, or how to get it: a loaded index decodes its vocabulary when a query first needs it. */
+export type WordList = readonly string[] | (() => readonly string[]);
+
 export class Postings {
   private readonly norms: Float32Array[] = [];
+  private vocabulary: WordList;
 
   constructor(
     readonly docCount: number,
     /** Sorted (code-unit order), without duplicates. */
-    readonly terms: readonly string[],
+    terms: WordList,
     readonly fields: readonly FieldPostings[],
-  ) {}
+  ) {
+    this.vocabulary = terms;
+  }
+
+  /** The vocabulary: sorted (code-unit order), without duplicates. */
+  get terms(): readonly string[] {
+    if (typeof this.vocabulary === 'function') this.vocabulary = this.vocabulary();
+    return this.vocabulary;
+  }
 
   /** Position of `term` in the vocabulary, or -1. */
   termIndex(term: string): number {

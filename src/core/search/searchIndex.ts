@@ -27,7 +27,7 @@ import { SimilarityFinder } from './similarPapers';
 import { buildTagSegment } from './tagSegment';
 
 /** Bump whenever the serialised shape or the text pipeline changes; caches keyed on it then rebuild. */
-export const SEARCH_INDEX_FORMAT_VERSION = 2;
+export const SEARCH_INDEX_FORMAT_VERSION = 3;
 
 export interface SearchIndexOptions {
   /** Field weights; a 0 weight leaves the field out. Defaults: DEFAULT_FIELD_BOOSTS. */

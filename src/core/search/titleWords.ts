@@ -6,16 +6,27 @@
 import { ApproximatePattern } from './approximateMatch';
 import { foldText } from './fold';
 import { GrowableUint32 } from './growable';
+import type { WordList } from './postings';
 import { wordSpans } from './words';
 
 export class TitleWords {
+  private list: WordList;
+
   constructor(
     /** Sorted, distinct. */
-    readonly words: readonly string[],
+    words: WordList,
     /** Documents of word w are docs[offsets[w] .. offsets[w + 1] - 1], ascending. */
     readonly offsets: Uint32Array,
     readonly docs: Uint32Array,
-  ) {}
+  ) {
+    this.list = words;
+  }
+
+  /** Sorted, distinct. */
+  get words(): readonly string[] {
+    if (typeof this.list === 'function') this.list = this.list();
+    return this.list;
+  }
 
   static build(titles: readonly string[]): TitleWords {
     const ids = new Map<string, number>();
