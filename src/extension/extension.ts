@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CorpusService } from './corpus/corpusService';
 import { registerCorpusCommands } from './corpus/corpusCommands';
+import { IndexingService } from './indexing/indexingService';
 import { Library } from './library/library';
 import { ScreeningService } from './screening/screeningService';
 import { TriageStore } from './storage/triageStore';
@@ -31,9 +32,10 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   const corpus = new CorpusService(context.extensionUri, log);
   const store = new TriageStore(() => stateFileLocation(context));
   activeStore = store;
-  const library = new Library(corpus, store);
+  const indexing = new IndexingService(context, log);
+  const library = new Library(corpus, store, indexing);
   const screening = new ScreeningService(library);
-  context.subscriptions.push(log, corpus, store, library, screening);
+  context.subscriptions.push(log, corpus, store, indexing, library, screening);
   const features: FeatureContext = {
     extension: context,
     log,

@@ -7,9 +7,6 @@ import { withProgressWhenLong } from './longWork';
 export const ADD_CORPUS_FILE_COMMAND = 'literatureTriage.addCorpusFile';
 export const REBUILD_INDEX_COMMAND = 'literatureTriage.rebuildIndex';
 
-/** Corpora of this many papers get a progress notification while the index and topics are built. */
-const LARGE_CORPUS = 1500;
-
 export interface RebuildResult {
   papers: number;
   files: number;
@@ -20,10 +17,6 @@ export function registerCorpusCommands(ctx: FeatureContext): void {
   ctx.extension.subscriptions.push(
     vscode.commands.registerCommand(ADD_CORPUS_FILE_COMMAND, () => addCorpusFile(ctx)),
     vscode.commands.registerCommand(REBUILD_INDEX_COMMAND, () => rebuildIndex(ctx)),
-    // A large corpus is indexed right after it loads, under a notification, instead of freezing the first view.
-    ctx.corpus.onDidChange((load) => {
-      if (load.papers.length >= LARGE_CORPUS) void buildIndex(ctx, true);
-    }),
   );
 }
 
@@ -63,37 +56,26 @@ async function addCorpusFile(ctx: FeatureContext): Promise<string[]> {
   return added;
 }
 
-/** Re-reads every corpus and rebuilds the search index and topics. */
+/**
+ * Re-reads every corpus and rebuilds the search index and topics, ignoring the cache, under one notification
+ * (the user asked for it, so it shows at once). The indexing itself runs off the extension host's thread.
+ */
 async function rebuildIndex(ctx: FeatureContext): Promise<RebuildResult> {
   const load = await withProgressWhenLong(
     'Literature Triage: rebuilding the index',
-    (report) => {
+    async (report) => {
       report('reading corpora');
-      return ctx.corpus.load();
+      const read = await ctx.corpus.load();
+      report(`indexing ${read.papers.length.toLocaleString('en-US')} papers`);
+      await ctx.library.reindex({ force: true, report });
+      return read;
     },
     { large: true },
   );
-  // A large corpus is indexed by the load listener above, already under a notification.
-  if (load.papers.length < LARGE_CORPUS) await buildIndex(ctx, false);
   const summary = `indexed ${load.papers.length} papers from ${load.files.length} file(s)`;
   vscode.window.setStatusBarMessage(`Literature Triage: ${summary}`, 5000);
   ctx.log.appendLine(
     `Rebuild Index: ${summary}${load.errors.length ? `, ${load.errors.length} error(s)` : ''}.`,
   );
   return { papers: load.papers.length, files: load.files.length, errors: load.errors.length };
-}
-
-/** Drops and rebuilds what the library derives from the papers, under a notification when it is large. */
-async function buildIndex(ctx: FeatureContext, large: boolean): Promise<void> {
-  await withProgressWhenLong(
-    `Literature Triage: indexing ${ctx.library.papers.length} papers`,
-    async (report) => {
-      ctx.library.invalidate();
-      report('search index');
-      ctx.library.searchIndex();
-      report('topics');
-      ctx.library.topics();
-    },
-    { large },
-  );
 }

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { SearchIndex, SearchIndexLoadError } from '../../core/search';
 import type { Topic } from '../../core/topics';
-import { withProgressWhenLong } from '../corpus/longWork';
+import { withProgressWhenLong, type ReportProgress } from '../corpus/longWork';
 import { cachedJob, indexedPaper } from './indexJob';
 import { LOW_PRIORITY_FROM, type IndexJobResult, type IndexJobSettings, type IndexPhase } from './protocol';
 import { IndexCancelled, indexInWorker, type WorkerJob } from './workerClient';
@@ -26,6 +26,8 @@ export interface IndexOptions {
   userTopics: Record<string, string>;
   /** Ignore the cache ("Rebuild Index"). */
   force?: boolean;
+  /** Where to report progress when the caller already shows a notification; else the service shows one. */
+  report?: ReportProgress;
 }
 
 export interface IndexOutcome {
@@ -79,7 +81,7 @@ export class IndexingService implements vscode.Disposable {
     const cached =
       papers.length <= IN_HOST_LIMIT ? await cachedJob(papers.map(indexedPaper), settings) : undefined;
     const inWorker = cached === undefined;
-    const run = (job: IndexJobSettings) => this.inWorker(papers, job);
+    const run = (job: IndexJobSettings) => this.inWorker(papers, job, options.report);
     let result = cached ?? (await run(settings));
     let index: SearchIndex;
     try {
@@ -104,19 +106,25 @@ export class IndexingService implements vscode.Disposable {
     return outcome;
   }
 
-  private inWorker(papers: readonly Paper[], settings: IndexJobSettings): Promise<IndexJobResult> {
+  private inWorker(
+    papers: readonly Paper[],
+    settings: IndexJobSettings,
+    report: ReportProgress | undefined,
+  ): Promise<IndexJobResult> {
     const script = vscode.Uri.joinPath(this.extension.extensionUri, WORKER_SCRIPT).fsPath;
+    const work = async (progress: ReportProgress) => {
+      const job = indexInWorker(script, papers, settings, (phase) => progress(PHASE_MESSAGES[phase]));
+      this.current = job;
+      try {
+        return await job.result;
+      } finally {
+        if (this.current === job) this.current = undefined;
+      }
+    };
+    if (report) return work(report);
     return withProgressWhenLong(
       `Literature Triage: indexing ${papers.length.toLocaleString('en-US')} papers`,
-      async (report) => {
-        const job = indexInWorker(script, papers, settings, (phase) => report(PHASE_MESSAGES[phase]));
-        this.current = job;
-        try {
-          return await job.result;
-        } finally {
-          if (this.current === job) this.current = undefined;
-        }
-      },
+      work,
       { delayMs: NOTIFY_AFTER_MS },
     );
   }

@@ -5,6 +5,7 @@ import { SearchIndex } from '../../core/search';
 import { computeTopics, type Topic } from '../../core/topics';
 import { triageOf, type PaperTriage } from '../../core/triage';
 import type { CorpusService } from '../corpus/corpusService';
+import type { ReportProgress } from '../corpus/longWork';
 import { IN_HOST_LIMIT, isCancellation, type IndexingService } from '../indexing/indexingService';
 import type { TriageStore } from '../storage/triageStore';
 import { settings } from '../settings';
@@ -115,17 +116,11 @@ export class Library implements vscode.Disposable {
    * Derives the index and topics again in the background; `force` ignores the cache. Resolves once they are
    * in place (and `onDidChange` has fired).
    */
-  reindex(options: { force?: boolean } = {}): Promise<void> {
-    return this.startIndexing(options.force ?? false);
-  }
-
-  /** Derives everything again (the "Rebuild Index" command); the current data answers meanwhile. */
-  invalidate(): void {
-    if (this.indexing) void this.reindex({ force: true });
-    else {
-      this.derived = undefined;
-      this.changed.fire({ papers: true, triage: false });
-    }
+  reindex(options: { force?: boolean; report?: ReportProgress } = {}): Promise<void> {
+    if (this.indexing) return this.startIndexing(options.force ?? false, options.report);
+    this.derived = undefined;
+    this.changed.fire({ papers: true, triage: false });
+    return Promise.resolve();
   }
 
   private corpusChanged(): void {
@@ -136,7 +131,7 @@ export class Library implements vscode.Disposable {
     }
   }
 
-  private startIndexing(force: boolean): Promise<void> {
+  private startIndexing(force: boolean, report?: ReportProgress): Promise<void> {
     const papers = this.corpus.all;
     const userTopics = settings.userTopics();
     const topicsKey = userTopicsKey(userTopics);
@@ -144,7 +139,7 @@ export class Library implements vscode.Disposable {
       return this.pending.done;
     }
     const generation = ++this.generation;
-    const done = this.indexing!.index(papers, { userTopics, force }).then(
+    const done = this.indexing!.index(papers, { userTopics, force, report }).then(
       (outcome) => {
         if (generation !== this.generation) return;
         this.pending = undefined;

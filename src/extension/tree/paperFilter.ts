@@ -1,9 +1,13 @@
-import type { MatchRange, SearchIndex } from '../../core/search';
+import type { MatchRange, SearchHit, SearchIndex } from '../../core/search';
 
 /** Which papers a filter query keeps, with where it matched (for highlighting titles in the tree). */
 export interface FilterResult {
   readonly query: string;
-  readonly matches: ReadonlyMap<string, readonly MatchRange[]>;
+  /** How many papers it keeps. */
+  readonly size: number;
+  has(id: string): boolean;
+  /** Where the query matched the paper; computed only for the rows the tree shows. */
+  matchesOf(id: string): readonly MatchRange[] | undefined;
 }
 
 /**
@@ -11,7 +15,13 @@ export interface FilterResult {
  * paper). When that finds nothing, probably because of a typo, the fuzzy title search gets a chance.
  */
 export function filterPapers(index: SearchIndex, query: string): FilterResult {
-  let hits = index.search(query, { requireAll: true });
+  let hits: readonly SearchHit[] = index.search(query, { requireAll: true });
   if (hits.length === 0) hits = index.fuzzyTitles(query, { limit: 200 });
-  return { query, matches: new Map(hits.map((hit) => [hit.id, hit.matches])) };
+  const byId = new Map(hits.map((hit) => [hit.id, hit]));
+  return {
+    query,
+    size: byId.size,
+    has: (id) => byId.has(id),
+    matchesOf: (id) => byId.get(id)?.matches,
+  };
 }

@@ -107,7 +107,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
       const groups = this.relevanceOrder ? sortGroups(grouped, this.relevanceOrder()) : grouped;
       const filter = this.currentFilter();
       const prefix = filter ? `filter${this.filterGeneration}:${this.mode}:` : `${this.mode}:`;
-      const keep = filter ? (id: string) => filter.matches.has(id) : undefined;
+      const keep = filter ? (id: string) => filter.has(id) : undefined;
       this.cached = new TreeSnapshot(groups, prefix, (id) => library.paper(id), keep);
     }
     return this.cached;
@@ -126,7 +126,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     const filter = this.currentFilter();
     if (element.kind === 'group') return groupTreeItem(element, filter !== undefined);
     const triage = this.library.triage(element.paper);
-    return paperTreeItem(element, triage, filter?.matches.get(element.paper.id));
+    return paperTreeItem(element, triage, filter?.matchesOf(element.paper.id));
   }
 
   private currentFilter(): FilterResult | undefined {

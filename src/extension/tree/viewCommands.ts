@@ -81,7 +81,7 @@ function askFilter(library: Library, current: string | undefined): Thenable<stri
     prompt: 'Leave empty to show every paper. A typo falls back to a fuzzy title search.',
     validateInput: (value) => {
       if (!value.trim()) return undefined;
-      const count = filterPapers(library.searchIndex(), value.trim()).matches.size;
+      const count = filterPapers(library.searchIndex(), value.trim()).size;
       return {
         message: count === 1 ? '1 paper matches' : `${count} papers match`,
         severity: count ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning,
