@@ -8,26 +8,9 @@
  * "Auto-Regressive Models." and "autoregressive   models" have the same key.
  */
 
-const FOLD: Record<string, string> = {
-  ß: 'ss',
-  ẞ: 'ss',
-  æ: 'ae',
-  Æ: 'ae',
-  œ: 'oe',
-  Œ: 'oe',
-  ø: 'o',
-  Ø: 'o',
-  ł: 'l',
-  Ł: 'l',
-  đ: 'd',
-  Đ: 'd',
-  ð: 'd',
-  Ð: 'd',
-  þ: 'th',
-  Þ: 'th',
-  ı: 'i',
-};
-const FOLD_RE = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
+import { SPECIAL_LETTERS } from '../text/specialLetters';
+
+const SPECIAL_LETTER_RE = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'g');
 /** LaTeX accent commands: symbol ones (\' \` \^ \" \~ \= \.) and one-letter ones (\c \v \u \H \k \r \d \b \t). */
 const LATEX_ACCENT_RE = /\\(?:['`^"~=.]|[cvuHkrdbt](?![A-Za-z]))/g;
 const NOT_ALNUM_RE = /[^\p{L}\p{N}]+/gu;
@@ -40,7 +23,7 @@ export function foldText(text: string): string {
     .normalize('NFKC')
     .normalize('NFKD')
     .replace(MARKS_RE, '')
-    .replace(FOLD_RE, (c) => FOLD[c] ?? c)
+    .replace(SPECIAL_LETTER_RE, (c) => SPECIAL_LETTERS[c] ?? c)
     .toLowerCase()
     .replace(NOT_ALNUM_RE, '');
 }

@@ -1,3 +1,4 @@
+import { symmetricEigen } from '../math/symmetricEigen';
 import { SeededRandom } from './prng';
 import type { FeatureMatrix } from './tfidf';
 
@@ -197,49 +198,6 @@ function orthonormalize(a: Float64Array, rows: number, width: number): Float64Ar
     }
   }
   return a;
-}
-
-/** Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations; vectors are columns. */
-function symmetricEigen(input: Float64Array, size: number): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(input);
-  const v = new Float64Array(size * size);
-  for (let i = 0; i < size; i++) v[i * size + i] = 1;
-  for (let sweep = 0; sweep < 60; sweep++) {
-    let off = 0;
-    for (let p = 0; p < size; p++) for (let r = p + 1; r < size; r++) off += a[p * size + r]! ** 2;
-    if (off < 1e-22) break;
-    for (let p = 0; p < size; p++) {
-      for (let r = p + 1; r < size; r++) {
-        const apr = a[p * size + r]!;
-        if (Math.abs(apr) < 1e-300) continue;
-        const theta = (a[r * size + r]! - a[p * size + p]!) / (2 * apr);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let i = 0; i < size; i++) {
-          const aip = a[i * size + p]!;
-          const air = a[i * size + r]!;
-          a[i * size + p] = c * aip - s * air;
-          a[i * size + r] = s * aip + c * air;
-        }
-        for (let i = 0; i < size; i++) {
-          const api = a[p * size + i]!;
-          const ari = a[r * size + i]!;
-          a[p * size + i] = c * api - s * ari;
-          a[r * size + i] = s * api + c * ari;
-        }
-        for (let i = 0; i < size; i++) {
-          const vip = v[i * size + p]!;
-          const vir = v[i * size + r]!;
-          v[i * size + p] = c * vip - s * vir;
-          v[i * size + r] = s * vip + c * vir;
-        }
-      }
-    }
-  }
-  const values = new Float64Array(size);
-  for (let i = 0; i < size; i++) values[i] = a[i * size + i]!;
-  return { values, vectors: v };
 }
 
 function gaussian(random: SeededRandom): number {

@@ -4,26 +4,7 @@
  * character came from, so match ranges found in folded text can be mapped back onto the original text.
  */
 
-/** Letters that carry no combining mark in Unicode decomposition but that readers treat as accented. */
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  ẞ: 'ss',
-  æ: 'ae',
-  Æ: 'ae',
-  œ: 'oe',
-  Œ: 'oe',
-  ø: 'o',
-  Ø: 'o',
-  ł: 'l',
-  Ł: 'l',
-  đ: 'd',
-  Đ: 'd',
-  ð: 'd',
-  Ð: 'd',
-  þ: 'th',
-  Þ: 'th',
-  ı: 'i',
-};
+import { SPECIAL_LETTERS } from '../text/specialLetters';
 
 const COMBINING_MARK = /\p{M}/gu;
 /** Zero-width and other invisible format characters: kept for display, ignored for matching. */

@@ -9,7 +9,7 @@
  * formed. Dense matrices are row-major Float64Arrays of `width` columns.
  */
 import { seededRandom } from './sphericalKMeans';
-import { symmetricEigen } from './symmetricEigen';
+import { symmetricEigen } from '../math/symmetricEigen';
 import type { SparseVector } from './termVectors';
 
 const OVERSAMPLING = 10;
