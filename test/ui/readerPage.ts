@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { eventually as pollUntil } from '../harness/eventually';
 import { webviewContent } from './workbench';
 
 /** Writes `.vscode/settings.json` of the workspace folder (code-server picks up later edits too). */
@@ -25,18 +26,13 @@ export function stateOf(workspace: string, title: string) {
 }
 
 /** Polls `probe` until it returns a value other than undefined/false. */
-export async function eventually<T>(
+/** `eventually` with the patience a browser driving a workbench needs. */
+export function eventually<T>(
   probe: () => T | undefined | false | Promise<T | undefined | false>,
   what: string,
   timeoutMs = 15_000,
 ): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return pollUntil(probe, what, timeoutMs, 100);
 }
 
 const tree = (page: Page) => page.locator('.pane-body .monaco-list').first();

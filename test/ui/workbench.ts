@@ -34,7 +34,21 @@ export function webviewContent(page: Page): FrameLocator {
 }
 
 /** Runs a context-menu entry of a row (a tree row, a tab...). */
+/**
+ * Moves the mouse off the workbench's rows and waits for a row's hover tooltip to go: left open by an earlier
+ * step, it covers the rows below it and swallows clicks meant for them.
+ */
+export async function dismissHover(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page
+    .locator('.workbench-hover, .monaco-hover:not(.hidden)')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 3_000 })
+    .catch(() => undefined);
+}
+
 export async function contextMenuCommand(page: Page, row: Locator, label: string): Promise<void> {
+  await dismissHover(page);
   await row.click({ button: 'right' });
   const item = page
     .locator('.context-view .action-item .action-label', { hasText: new RegExp(`^${label}$`) })
