@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     results[label] = await benchSize(root, corpus, {
       runs,
       hostBlock: size === 10_000,
+      loadBlock: size >= 10_000,
       exportAll: size === 10_000,
       topics: size < 100_000 || topicsAt100k,
       codeVersion: sourceVersion(root),

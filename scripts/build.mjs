@@ -1,4 +1,4 @@
-// Bundles the extension host code, the indexing worker, the reader webview, the CLI and the test suites with esbuild.
+// Bundles the extension host code, the indexing and corpus reader workers, the reader webview, the CLI and the test suites with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--production] [--tests]
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
@@ -22,6 +22,8 @@ const nodeTargets = [
   { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // Builds search indexes and topics off the extension host's thread (worker_threads).
   { entryPoints: { 'indexer.worker': 'src/extension/indexing/indexer.worker.ts' }, outdir: 'dist' },
+  // Parses large corpus files off the extension host's thread.
+  { entryPoints: { 'corpus.worker': 'src/extension/corpus/corpusReader.worker.ts' }, outdir: 'dist' },
 ].filter((t) => Object.values(t.entryPoints).every((p) => existsSync(p)));
 
 const configs = [

@@ -13,7 +13,8 @@ import { jsonOfSize } from './jsonFloor';
 import { NaiveScan } from './naiveScan';
 import { keystrokes, QUERIES } from './queries';
 import { median, medianOfRuns, percentile, round, timed, timedAsync } from './stats';
-import { bundleIndexerWorker } from './workerBundle';
+import { bundleCorpusWorker, bundleIndexerWorker } from './workerBundle';
+import { readCorporaOffThread } from '../../src/extension/corpus/readOffThread';
 import { largestTopic, topicChildren } from './treeChildren';
 import { allIncluded, screeningState } from './triageFixture';
 
@@ -22,6 +23,8 @@ export const SIZE_LABELS: Record<string, number> = { '1k': 1_000, '10k': 10_000,
 export interface SizeOptions {
   runs: number;
   hostBlock: boolean;
+  /** Measure the host's longest block while the corpus file is read on the corpus reader worker. */
+  loadBlock: boolean;
   exportAll: boolean;
   /** Time the topic computation (minutes at 100k papers, so optional there). */
   topics: boolean;
@@ -114,6 +117,16 @@ export async function benchSize(root: string, corpus: string, options: SizeOptio
       runs,
       () => undefined,
       () => longestBlockMs(() => engine.hostBuild(papers, worker)),
+    );
+  }
+  if (options.loadBlock) {
+    log('host block while the corpus is read in the background');
+    const worker = await bundleCorpusWorker(root);
+    const files = [{ label: corpus, bytes: new Uint8Array(readFileSync(corpus)) }];
+    figures.max_load_block_ms = await median1(
+      runs,
+      () => undefined,
+      () => longestBlockMs(() => readCorporaOffThread(worker, files)),
     );
   }
   for (const key of Object.keys(figures)) figures[key] = round(figures[key]!, key.endsWith('ratio') ? 2 : 1);

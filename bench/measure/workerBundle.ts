@@ -1,11 +1,19 @@
-/** Bundles the indexing worker the way scripts/build.mjs does, into bench/data, for the host-block figure. */
+/** Bundles the workers the way scripts/build.mjs does, into bench/data, for the host-block figures. */
 import { build } from 'esbuild';
 import { join } from 'node:path';
 
-export async function bundleIndexerWorker(root: string): Promise<string> {
-  const outfile = join(root, 'bench/data/indexer.worker.js');
+export function bundleIndexerWorker(root: string): Promise<string> {
+  return bundleWorker(root, 'src/extension/indexing/indexer.worker.ts', 'indexer.worker.js');
+}
+
+export function bundleCorpusWorker(root: string): Promise<string> {
+  return bundleWorker(root, 'src/extension/corpus/corpusReader.worker.ts', 'corpus.worker.js');
+}
+
+async function bundleWorker(root: string, entry: string, name: string): Promise<string> {
+  const outfile = join(root, 'bench/data', name);
   await build({
-    entryPoints: [join(root, 'src/extension/indexing/indexer.worker.ts')],
+    entryPoints: [join(root, entry)],
     outfile,
     bundle: true,
     platform: 'node',

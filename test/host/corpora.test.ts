@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { BUNDLED_SEED } from '../../src/extension/corpus/corpusService';
 import { withProgressWhenLong } from '../../src/extension/corpus/longWork';
+import { readCorpora } from '../../src/extension/corpus/readCorpora';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import { activeApi } from './support';
 import { answer, stubs, type Stubs } from './windowStubs';
-import { eventually, fixture, sleep, workspacePath, writeWorkspaceFile } from './workspaceFiles';
+import { eventually, fixture, repoRoot, sleep, workspacePath, writeWorkspaceFile } from './workspaceFiles';
 
 const SEED_PAPERS = 52;
 const ATOM_PAPERS = 10;
@@ -141,6 +144,57 @@ suite('corpora', () => {
     const shown = errorMessages().length;
     await api.context.corpus.load();
     assert.equal(errorMessages().length, shown);
+  });
+
+  test('a large corpus is read on a worker thread: the same papers, warnings and errors as in place', async () => {
+    // In place first: a small good file next to a broken one.
+    writeWorkspaceFile('corpora/broken.json', fixture('corpora/hf-daily-papers-extra/2024-12-11.json'));
+    writeWorkspaceFile('corpora/good.bib', oneEntryBib('A good file next to a broken one'));
+    await setCorpora(['corpora/broken.json', 'corpora/good.bib']);
+    await eventually(() => titles().includes('A good file next to a broken one'), 'the small load');
+    const inPlace = api.context.corpus.lastLoad!;
+    assert.equal(inPlace.readInBackground, false);
+    const brokenInPlace = inPlace.errors.find((e) => e.file === 'corpora/broken.json');
+    assert.ok(brokenInPlace, 'the broken file is reported');
+
+    // A BibTeX file of 169 entries takes about a second to parse: the worker reads it, and the others with it.
+    const bib = fixture('corpora/real-bibliography.bib');
+    writeWorkspaceFile('corpora/refs.bib', bib);
+    await setCorpora(['corpora/broken.json', 'corpora/good.bib', 'corpora/refs.bib']);
+    await eventually(
+      () => api.context.corpus.lastLoad?.files.some((f) => f.label === 'corpora/refs.bib'),
+      'the large load',
+    );
+    const load = api.context.corpus.lastLoad!;
+    assert.equal(load.readInBackground, true);
+    assert.ok(
+      logLines.some((l) => /^Loaded \d+ papers from 3 corpus file\(s\) \(read in the background\)/.test(l)),
+    );
+    assert.deepEqual(
+      load.errors.find((e) => e.file === 'corpora/broken.json'),
+      brokenInPlace,
+      'the same error message as in place, naming the file',
+    );
+    const expected = readCorpora([
+      { label: BUNDLED_SEED, bytes: readFileSync(join(repoRoot, BUNDLED_SEED)) },
+      {
+        label: 'corpora/good.bib',
+        bytes: new TextEncoder().encode(oneEntryBib('A good file next to a broken one')),
+      },
+      { label: 'corpora/refs.bib', bytes: bib },
+    ]);
+    assert.equal(load.files.find((f) => f.label === 'corpora/refs.bib')?.papers, 158);
+    assert.deepEqual(
+      load.papers.map((p) => p.id),
+      expected.papers.map((p) => p.id),
+    );
+    assert.deepEqual(load.papers, expected.papers, 'papers arrive whole (sources, links, authors)');
+    assert.deepEqual(load.warnings, expected.warnings);
+    assert.equal(api.context.library.papers.length, expected.papers.length);
+    assert.ok(
+      titles().some((t) => /[À-ž]/.test(t)),
+      'decoded LaTeX accents survive the trip',
+    );
   });
 
   test('read warnings go to the "Literature Triage" output channel', async () => {

@@ -47,10 +47,12 @@ async function treeHasFocus(page: Page): Promise<boolean> {
   return page.evaluate(() => document.activeElement?.closest('.pane-body .monaco-list') !== null);
 }
 
+/** A screenshot for the README: refreshed in docs/ only on request (UPDATE_DOCS_SCREENSHOTS=1). */
 async function keepScreenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(join(repoRoot, 'docs'), { recursive: true });
   const file = join(shots, `reader--${name}`);
   await page.screenshot({ path: file });
+  if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return;
+  mkdirSync(join(repoRoot, 'docs'), { recursive: true });
   copyFileSync(file, join(repoRoot, 'docs', name));
 }
 

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { CorpusError, type Paper, type ReadWarning } from '../../core/model/paper';
-import { readCorpus } from '../../core/readers';
-import { mergePapers } from '../../core/identity/merge';
 import { settings } from '../settings';
 import { corpusFiles, corpusWatchPatterns, type CorpusSource } from './corpusFiles';
 import { withProgressWhenLong } from './longWork';
+import { CORPUS_WORKER_SCRIPT, readsOffThread } from './offThreadPolicy';
+import { readCorporaOffThread } from './readOffThread';
+import { readCorpora, type CorporaRead, type CorpusFileBytes } from './readCorpora';
 
 export const BUNDLED_SEED = 'seeds/hf-daily-papers-seed.txt';
 
@@ -14,6 +15,8 @@ export interface CorpusLoad {
   files: { label: string; papers: number }[];
   warnings: ReadWarning[];
   errors: { file: string; message: string }[];
+  /** Whether the files were parsed on the corpus reader worker (large corpora) rather than in place. */
+  readInBackground: boolean;
 }
 
 /**
@@ -91,23 +94,22 @@ export class CorpusService implements vscode.Disposable {
     const entries = settings.corpora();
     const named = await corpusFiles(entries);
     sources.push(...named.sources);
-    const load: CorpusLoad = { papers: [], files: [], warnings: [], errors: [] };
+    const load: CorpusLoad = { papers: [], files: [], warnings: [], errors: [], readInBackground: false };
     for (const problem of named.problems) load.errors.push({ file: problem.entry, message: problem.message });
-    const lists: Paper[][] = [];
+    const files: CorpusFileBytes[] = [];
     for (const source of sources) {
-      report(source.label);
       try {
-        const bytes = await vscode.workspace.fs.readFile(source.uri);
-        const result = readCorpus(bytes, source.label);
-        lists.push(result.papers);
-        load.warnings.push(...result.warnings);
-        load.files.push({ label: source.label, papers: result.papers.length });
+        files.push({ label: source.label, bytes: await vscode.workspace.fs.readFile(source.uri) });
       } catch (error) {
         load.errors.push({ file: source.label, message: describeReadError(error) });
       }
     }
-    report('merging');
-    load.papers = mergePapers(lists);
+    const read = await this.parse(files, report, load);
+    load.papers = read.papers;
+    load.files = read.files;
+    load.warnings = read.warnings;
+    for (const { label, error } of read.failures)
+      load.errors.push({ file: label, message: describeReadError(error) });
     this.papers = load.papers;
     this.index = new Map(load.papers.map((p) => [p.id, p]));
     this.last = load;
@@ -117,9 +119,31 @@ export class CorpusService implements vscode.Disposable {
     return load;
   }
 
+  /** Parses and merges the files: on the worker thread when that takes long, in place when it is quick. */
+  private async parse(
+    files: CorpusFileBytes[],
+    report: (message: string) => void,
+    load: CorpusLoad,
+  ): Promise<CorporaRead> {
+    if (!readsOffThread(files)) return readCorpora(files, report);
+    load.readInBackground = true;
+    report(files.map((f) => f.label).join(', '));
+    const script = vscode.Uri.joinPath(this.extensionUri, CORPUS_WORKER_SCRIPT).fsPath;
+    try {
+      return await readCorporaOffThread(script, files);
+    } catch (error) {
+      this.log.appendLine(
+        `The corpus reader worker failed (${String(error)}); reading in the extension host.`,
+      );
+      load.readInBackground = false;
+      return readCorpora(files, report);
+    }
+  }
+
   private report(load: CorpusLoad): void {
     this.log.appendLine(
       `Loaded ${load.papers.length} papers from ${load.files.length} corpus file(s)` +
+        (load.readInBackground ? ' (read in the background)' : '') +
         (load.warnings.length ? `, ${load.warnings.length} warning(s):` : '.'),
     );
     for (const w of load.warnings) {

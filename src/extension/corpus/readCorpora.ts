@@ -1,0 +1,44 @@
+/**
+ * Parses corpus files and merges their papers: what a corpus load computes from the files' bytes, the same
+ * whether it runs in the extension host or on the corpus reader worker. No `vscode` here.
+ */
+import { mergePapers } from '../../core/identity/merge';
+import type { Paper, ReadWarning } from '../../core/model/paper';
+import { readCorpus } from '../../core/readers';
+
+export interface CorpusFileBytes {
+  bytes: Uint8Array;
+  /** The name its papers' sources and messages use. */
+  label: string;
+}
+
+export interface CorporaRead {
+  /** Every file's papers, merged (the same paper in two files becomes one with both sources). */
+  papers: Paper[];
+  /** The files read, with how many papers each gave before merging across files. */
+  files: { label: string; papers: number }[];
+  warnings: ReadWarning[];
+  /** Files that could not be read at all; the others are read regardless. */
+  failures: { label: string; error: unknown }[];
+}
+
+export function readCorpora(
+  files: readonly CorpusFileBytes[],
+  report: (label: string) => void = () => {},
+): CorporaRead {
+  const read: CorporaRead = { papers: [], files: [], warnings: [], failures: [] };
+  const lists: Paper[][] = [];
+  for (const { bytes, label } of files) {
+    report(label);
+    try {
+      const result = readCorpus(bytes, label);
+      lists.push(result.papers);
+      read.warnings.push(...result.warnings);
+      read.files.push({ label, papers: result.papers.length });
+    } catch (error) {
+      read.failures.push({ label, error });
+    }
+  }
+  read.papers = mergePapers(lists);
+  return read;
+}
