@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ScreeningService } from '../../src/extension/screening/screeningService';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import type { GroupNode, PaperNode } from '../../src/extension/tree';
 import { activeApi, resetTriage, waitFor } from './support';
@@ -156,6 +157,26 @@ suite('triage commands', () => {
     await waitFor(() => api.reader.currentPaper?.id === id, 'the reader to show the paper');
     assert.equal(note(id), 'line one\nline two');
     await closeEditors();
+  });
+
+  test('before the first inclusion, explaining a paper does not build the screening model', async () => {
+    const { library } = api.context;
+    const screening = new ScreeningService(library);
+    try {
+      const lantern = library.papers.find((p) => p.title.includes('LANTERN'))!;
+      const speculative = library.papers.find((p) => p.title.includes('Continuous Speculative Decoding'))!;
+      assert.deepEqual(screening.explain(lantern.id), []);
+      assert.equal(screening.modelBuilt, false, 'nothing to learn from, nothing built');
+      await vscode.commands.executeCommand('literatureTriage.exclude', lantern.id);
+      assert.deepEqual(screening.explain(lantern.id), []);
+      assert.equal(screening.modelBuilt, false, 'exclusions alone teach nothing');
+      await vscode.commands.executeCommand('literatureTriage.include', speculative.id);
+      await vscode.commands.executeCommand('literatureTriage.clearDecision', lantern.id);
+      assert.ok(screening.explain(lantern.id).length > 0, 'similar to the included paper: it says why');
+      assert.equal(screening.modelBuilt, true);
+    } finally {
+      screening.dispose();
+    }
   });
 
   test('Next Untriaged follows the screening ranking, which a decision updates, and says why', async () => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { ScreeningRanker, type Decision } from '../../core/screening/ranker';
+import type { TriageState } from '../../core/triage';
 import type { Library } from '../library/library';
 
 const EXPLANATION_TERMS = 4;
@@ -24,6 +25,11 @@ export class ScreeningService implements vscode.Disposable {
       this.ranker = undefined;
       this.labels = new Map();
     });
+  }
+
+  /** Whether the ranking model of the current corpus has been built (it is built on first use). */
+  get modelBuilt(): boolean {
+    return this.ranker !== undefined;
   }
 
   /** True while the reader shows a paper that screening chose. */
@@ -58,6 +64,9 @@ export class ScreeningService implements vscode.Disposable {
   /** Terms of the paper that raise its predicted relevance most; empty until something has been learned. */
   explain(paperId: string): string[] {
     if (!this.library.paper(paperId)) return [];
+    // Nothing is learned before the first inclusion: answer without building the ranker, which takes seconds
+    // for a corpus of 10k papers (the reader asks for every untriaged paper it shows).
+    if (!this.ranker && !hasInclusion(this.library.store.state)) return [];
     const ranker = this.sync();
     if (ranker.mode === 'none') return [];
     return ranker.explain(paperId, EXPLANATION_TERMS).map((t) => t.term);
@@ -84,4 +93,9 @@ export class ScreeningService implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+function hasInclusion(state: TriageState): boolean {
+  for (const triage of state.papers.values()) if (triage.status === 'include') return true;
+  return false;
 }
