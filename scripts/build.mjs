@@ -1,4 +1,4 @@
-// Bundles the extension host code, the indexing and corpus reader workers, the reader webview, the CLI and the test suites with esbuild.
+// Bundles the extension host code, the indexing, corpus reader and screening workers, the reader webview, the CLI and the test suites with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--production] [--tests]
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
@@ -24,6 +24,11 @@ const nodeTargets = [
   { entryPoints: { 'indexer.worker': 'src/extension/indexing/indexer.worker.ts' }, outdir: 'dist' },
   // Parses large corpus files off the extension host's thread.
   { entryPoints: { 'corpus.worker': 'src/extension/corpus/corpusReader.worker.ts' }, outdir: 'dist' },
+  // Vectorises large corpora for the screening ranker off the extension host's thread.
+  {
+    entryPoints: { 'screening.worker': 'src/extension/screening/screeningFeatures.worker.ts' },
+    outdir: 'dist',
+  },
 ].filter((t) => Object.values(t.entryPoints).every((p) => existsSync(p)));
 
 const configs = [

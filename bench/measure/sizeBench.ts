@@ -13,7 +13,8 @@ import { jsonOfSize } from './jsonFloor';
 import { NaiveScan } from './naiveScan';
 import { keystrokes, QUERIES } from './queries';
 import { median, medianOfRuns, percentile, round, timed, timedAsync } from './stats';
-import { bundleCorpusWorker, bundleIndexerWorker } from './workerBundle';
+import { bundleCorpusWorker, bundleIndexerWorker, bundleScreeningWorker } from './workerBundle';
+import { buildFeaturesOffThread } from '../../src/extension/screening/featuresOffThread';
 import { readCorporaOffThread } from '../../src/extension/corpus/readOffThread';
 import { largestTopic, topicChildren } from './treeChildren';
 import { allIncluded, screeningState } from './triageFixture';
@@ -117,6 +118,15 @@ export async function benchSize(root: string, corpus: string, options: SizeOptio
       runs,
       () => undefined,
       () => longestBlockMs(() => engine.hostBuild(papers, worker)),
+    );
+  }
+  if (options.hostBlock) {
+    log('host block while the screening features are built in the background');
+    const worker = await bundleScreeningWorker(root);
+    figures.max_screening_block_ms = await median1(
+      runs,
+      () => undefined,
+      () => longestBlockMs(() => buildFeaturesOffThread(worker, papers).result),
     );
   }
   if (options.loadBlock) {

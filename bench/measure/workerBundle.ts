@@ -10,6 +10,10 @@ export function bundleCorpusWorker(root: string): Promise<string> {
   return bundleWorker(root, 'src/extension/corpus/corpusReader.worker.ts', 'corpus.worker.js');
 }
 
+export function bundleScreeningWorker(root: string): Promise<string> {
+  return bundleWorker(root, 'src/extension/screening/screeningFeatures.worker.ts', 'screening.worker.js');
+}
+
 async function bundleWorker(root: string, entry: string, name: string): Promise<string> {
   const outfile = join(root, 'bench/data', name);
   await build({

@@ -3,7 +3,7 @@ import { CorpusService } from './corpus/corpusService';
 import { registerCorpusCommands } from './corpus/corpusCommands';
 import { IndexingService } from './indexing/indexingService';
 import { Library } from './library/library';
-import { ScreeningService } from './screening/screeningService';
+import { SCREENING_WORKER_SCRIPT, ScreeningService } from './screening/screeningService';
 import { TriageStore } from './storage/triageStore';
 import { stateFileLocation } from './storage/stateFileLocation';
 import { registerStoreNotifications } from './storage/storeNotifications';
@@ -34,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   activeStore = store;
   const indexing = new IndexingService(context, log);
   const library = new Library(corpus, store, indexing);
-  const screening = new ScreeningService(library);
+  const screening = new ScreeningService(
+    library,
+    vscode.Uri.joinPath(context.extensionUri, SCREENING_WORKER_SCRIPT).fsPath,
+  );
   context.subscriptions.push(log, corpus, store, indexing, library, screening);
   const features: FeatureContext = {
     extension: context,

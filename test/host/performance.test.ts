@@ -2,11 +2,14 @@ import * as assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
 import type { Paper } from '../../src/core/model/paper';
 import { CorpusService } from '../../src/extension/corpus/corpusService';
 import { IndexingService } from '../../src/extension/indexing/indexingService';
 import { Library } from '../../src/extension/library/library';
 import { PapersTreeProvider } from '../../src/extension/tree/papersTreeProvider';
+import { SCREENING_WORKER_SCRIPT, ScreeningService } from '../../src/extension/screening/screeningService';
+import type { TriageStatus } from '../../src/core/triage';
 import { activeApi } from './support';
 
 /** Synthetic papers: enough to go to the indexing worker, each about one of a few themes. */
@@ -164,6 +167,52 @@ suite('performance: cached, background indexing', () => {
     } finally {
       library.dispose();
       service.dispose();
+    }
+  });
+
+  test('the screening features of a large corpus are built on a worker thread, with the same ranking', async () => {
+    const api = await activeApi();
+    const papers = syntheticPapers(1200);
+    const byId = new Map(papers.map((p) => [p.id, p]));
+    const statuses = new Map<string, TriageStatus>();
+    const changed = new vscode.EventEmitter<{ papers: boolean; triage: boolean }>();
+    // The part of the Library screening reads.
+    const library = {
+      papers,
+      paper: (id: string) => byId.get(id),
+      triage: (paper: Paper) => ({ status: statuses.get(paper.id) ?? 'untriaged', tags: [] }),
+      topics: () => [],
+      store: { state: { papers: new Map() } },
+      onDidChange: changed.event,
+    } as unknown as Library;
+    const script = join(api.context.extension.extensionPath, SCREENING_WORKER_SCRIPT);
+    const background = new ScreeningService(library, script);
+    const inPlace = new ScreeningService(library);
+    try {
+      assert.equal(background.isReady, false, 'the features are being built');
+      let prepared = 0;
+      background.onDidPrepare(() => prepared++);
+      const start = performance.now();
+      await background.ready();
+      const ms = performance.now() - start;
+      assert.equal(background.isReady, true);
+      assert.equal(prepared, 1, 'listeners hear that the ranking is ready');
+      assert.equal(background.modelBuilt, false, 'only the features: the model is built on first use');
+      statuses.set('synthetic-1', 'include');
+      statuses.set('synthetic-5', 'include');
+      statuses.set('synthetic-2', 'exclude');
+      const ranked = background.rankedUntriaged();
+      assert.deepEqual(ranked, inPlace.rankedUntriaged());
+      assert.ok(
+        ranked.slice(0, 10).every((id) => Number(id.split('-')[1]) % 4 === 1),
+        'protein papers first',
+      );
+      assert.deepEqual(background.explain(ranked[0]!), inPlace.explain(ranked[0]!));
+      console.log(`screening features of 1200 papers built in the background in ${Math.round(ms)} ms`);
+    } finally {
+      background.dispose();
+      inPlace.dispose();
+      changed.dispose();
     }
   });
 });

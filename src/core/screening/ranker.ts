@@ -1,4 +1,4 @@
-import { buildFeatureSpace } from './featureSpace';
+import { buildFeatureSpace, type FeatureSpace } from './featureSpace';
 import { resolveRankerConfig, type RankerConfig, type RankerConfigOverrides } from './rankerConfig';
 import { RelevanceModel, type ScoringMode } from './relevanceModel';
 import { tokenize } from './tokenize';
@@ -27,6 +27,12 @@ export interface ScreeningRankerOptions {
    */
   defaultOrder?: readonly string[];
   config?: RankerConfigOverrides;
+  /**
+   * The corpus's features, when they were built elsewhere (on a worker thread): `buildFeatureSpace` of the
+   * same papers, in the same order, with this config's `features` options. Building them is most of the cost
+   * of a ranker.
+   */
+  features?: FeatureSpace;
 }
 
 /**
@@ -56,8 +62,11 @@ export class ScreeningRanker {
       this.indexOf.set(p.id, i);
     });
     this.orderRank = defaultOrderRanks(papers, this.indexOf, options.defaultOrder ?? []);
+    if (options.features && options.features.matrix.nDocs !== papers.length) {
+      throw new Error(`features of ${options.features.matrix.nDocs} papers given for ${papers.length}`);
+    }
     this.model = new RelevanceModel(
-      buildFeatureSpace(papers, this.config.features),
+      options.features ?? buildFeatureSpace(papers, this.config.features),
       this.config.model,
       options.seed ?? 1,
     );

@@ -3,8 +3,8 @@
  * indexing job and posts the result back, the index bytes transferred rather than copied. It runs on its own
  * thread, so building the index of a large corpus never blocks the extension host.
  */
-import { getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import { lowerThreadPriority } from '../workers/threadPriority';
 import { runIndexJob } from './indexJob';
 import type { HostMessage, IndexedPaper, WorkerMessage } from './protocol';
 
@@ -31,17 +31,3 @@ port.on('message', (message: HostMessage) => {
       post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
 });
-
-/**
- * On Linux the nice value belongs to the thread, so this worker can yield the CPU to the extension host's
- * thread (on a machine with few cores, a long indexing job would otherwise delay the editor's own work).
- * Elsewhere it would lower the whole extension host's priority, so it is left alone.
- */
-function lowerThreadPriority(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    setPriority(0, Math.min(19, getPriority(0) + 10));
-  } catch {
-    // Not permitted: indexing runs at normal priority.
-  }
-}

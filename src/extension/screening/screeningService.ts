@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
+import type { FeatureSpace } from '../../core/screening/featureSpace';
 import { ScreeningRanker, type Decision } from '../../core/screening/ranker';
 import type { TriageState } from '../../core/triage';
 import type { Library } from '../library/library';
+import { buildFeaturesOffThread, type FeaturesJob } from './featuresOffThread';
 
+/** The compiled screening features worker, relative to the extension's root. */
+export const SCREENING_WORKER_SCRIPT = 'dist/screening.worker.js';
 const EXPLANATION_TERMS = 4;
+/** Corpora of this many papers get their features built on a worker thread (1k papers take ~0.3 s). */
+const BACKGROUND_FROM = 1000;
 
 /**
  * Prioritised screening: "Next Untriaged" shows the paper most likely to be included, learned from the include
@@ -17,14 +23,37 @@ export class ScreeningService implements vscode.Disposable {
   private ranker: ScreeningRanker | undefined;
   private labels = new Map<string, Decision>();
   private screeningPaper: string | undefined;
+  /** The features of a large corpus, built on a worker thread as soon as the corpus is known. */
+  private features:
+    { papers: readonly Paper[]; space?: FeatureSpace; job?: FeaturesJob; done: Promise<void> } | undefined;
+  private readonly prepared = new vscode.EventEmitter<void>();
+  /** Fires when a large corpus's features, built in the background, are ready: the ranking is cheap now. */
+  readonly onDidPrepare = this.prepared.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly library: Library) {
+  constructor(
+    private readonly library: Library,
+    /** The features worker's script; without it the ranker is always built in place. */
+    private readonly workerScript?: string,
+  ) {
     this.subscription = library.onDidChange(({ papers }) => {
       if (!papers) return;
       this.ranker = undefined;
       this.labels = new Map();
+      this.prepare();
     });
+    this.prepare();
+  }
+
+  /** Resolves once ranking needs no long computation on the host (a large corpus's features are ready). */
+  async ready(): Promise<void> {
+    await this.features?.done;
+  }
+
+  /** Whether the ranking can be had now without building the features in place. */
+  get isReady(): boolean {
+    const features = this.currentFeatures();
+    return this.ranker !== undefined || features === undefined || features.space !== undefined;
   }
 
   /** Whether the ranking model of the current corpus has been built (it is built on first use). */
@@ -65,8 +94,9 @@ export class ScreeningService implements vscode.Disposable {
   explain(paperId: string): string[] {
     if (!this.library.paper(paperId)) return [];
     // Nothing is learned before the first inclusion: answer without building the ranker, which takes seconds
-    // for a corpus of 10k papers (the reader asks for every untriaged paper it shows).
-    if (!this.ranker && !hasInclusion(this.library.store.state)) return [];
+    // for a corpus of 10k papers (the reader asks for every untriaged paper it shows). Nor while its features
+    // are still being built in the background.
+    if (!this.ranker && (!hasInclusion(this.library.store.state) || !this.isReady)) return [];
     const ranker = this.sync();
     if (ranker.mode === 'none') return [];
     return ranker.explain(paperId, EXPLANATION_TERMS).map((t) => t.term);
@@ -75,7 +105,8 @@ export class ScreeningService implements vscode.Disposable {
   private sync(): ScreeningRanker {
     if (!this.ranker) {
       const order = this.library.topics().flatMap((t) => t.paperIds);
-      this.ranker = new ScreeningRanker(this.library.papers, { defaultOrder: order });
+      const features = this.currentFeatures()?.space;
+      this.ranker = new ScreeningRanker(this.library.papers, { defaultOrder: order, features });
       this.labels = new Map();
     }
     for (const paper of this.library.papers) {
@@ -90,8 +121,41 @@ export class ScreeningService implements vscode.Disposable {
     return this.ranker;
   }
 
+  /** Starts building a large corpus's features on the worker thread (once per corpus). */
+  private prepare(): void {
+    const papers = this.library.papers;
+    if (this.features?.papers === papers) return;
+    this.features?.job?.cancel();
+    this.features = undefined;
+    if (!this.workerScript || papers.length < BACKGROUND_FROM) return;
+    const job = buildFeaturesOffThread(this.workerScript, papers);
+    const features: NonNullable<ScreeningService['features']> = {
+      papers,
+      job,
+      done: job.result.then(
+        (space) => {
+          features.space = space;
+          features.job = undefined;
+          if (this.features === features) this.prepared.fire();
+        },
+        () => {
+          // Cancelled, or the worker failed: the ranker builds its features in place when it is needed.
+          features.job = undefined;
+          if (this.features === features) this.features = undefined;
+        },
+      ),
+    };
+    this.features = features;
+  }
+
+  private currentFeatures(): ScreeningService['features'] {
+    return this.features?.papers === this.library.papers ? this.features : undefined;
+  }
+
   dispose(): void {
+    this.features?.job?.cancel();
     this.subscription.dispose();
+    this.prepared.dispose();
   }
 }
 

@@ -75,13 +75,20 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
       provider.libraryChanged(change);
       progress.update();
     }),
+    // Sorted by relevance, groups keep corpus order until the ranking's background work is done.
+    ctx.screening.onDidPrepare(() => {
+      if (provider.sortedByRelevance) provider.refresh();
+    }),
     ...registerViewCommands(
       ctx.library,
       provider,
       (mode: GroupBy) => {
         void ctx.extension.workspaceState.update(GROUP_BY_STATE_KEY, mode);
       },
-      () => ctx.screening.rankedUntriaged(),
+      async () => {
+        await ctx.screening.ready();
+        return () => (ctx.screening.isReady ? ctx.screening.rankedUntriaged() : []);
+      },
     ),
   );
   showState();

@@ -27,10 +27,15 @@ export function registerViewCommands(
   library: Library,
   provider: PapersTreeProvider,
   onGroupBy: (mode: GroupBy) => void,
-  relevance: () => readonly string[],
+  /** Resolves to the ranking to sort by, once it can be had without blocking (see ScreeningService.ready). */
+  relevance: () => Promise<() => readonly string[]>,
 ): vscode.Disposable[] {
-  const setSorted = (sorted: boolean) => {
-    provider.setRelevanceOrder(sorted ? relevance : undefined);
+  let latest = 0;
+  const setSorted = async (sorted: boolean) => {
+    const request = ++latest;
+    const order = sorted ? await relevance() : undefined;
+    if (request !== latest) return; // a later choice won
+    provider.setRelevanceOrder(order);
     void vscode.commands.executeCommand('setContext', 'literatureTriage.sortedByRelevance', sorted);
   };
   return [

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import type { TriageStatus } from '../../core/triage';
+import { withProgressWhenLong } from '../corpus/longWork';
 import type { FeatureContext, TargetResolver } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
@@ -144,7 +145,14 @@ export function registerTriageCommands(
       EDIT_NOTE_COMMAND,
       withTargets((papers, _fromArgs, args) => editNote(ctx, reader, papers[0]!, args[2])),
     ),
-    vscode.commands.registerCommand(NEXT_UNTRIAGED_COMMAND, nextUntriaged),
+    vscode.commands.registerCommand(NEXT_UNTRIAGED_COMMAND, async () => {
+      // A large corpus's screening features may still be built in the background: wait for them rather than
+      // build them again on the host's thread.
+      await withProgressWhenLong('Literature Triage: preparing the screening ranking', () =>
+        ctx.screening.ready(),
+      );
+      return nextUntriaged();
+    }),
     vscode.commands.registerCommand(UNDO_COMMAND, undo),
   );
 }
