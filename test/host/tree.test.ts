@@ -118,6 +118,31 @@ suite('Papers tree', () => {
     );
   });
 
+  test('re-indexing that yields the same topics does not redraw the tree; new topics do', async () => {
+    const { provider } = api.view;
+    roots();
+    const fired: (PapersNode[] | 'all')[] = [];
+    const listener = provider.onDidChangeTreeData((e) => fired.push(e ?? 'all'));
+    try {
+      await api.context.library.reindex({ force: true });
+      assert.equal(fired.length, 0, 'the same groups: no redraw that could swallow a click');
+      await vscode.workspace
+        .getConfiguration('literatureTriage')
+        .update('topics', { Decoding: 'speculative decoding' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => roots()[0] !== undefined && labelOf(roots()[0]!) === 'Decoding', 'the user topic');
+      assert.ok(fired.includes('all'), 'new topics redraw the tree');
+    } finally {
+      listener.dispose();
+      await vscode.workspace
+        .getConfiguration('literatureTriage')
+        .update('topics', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor(
+        () => roots()[0] !== undefined && labelOf(roots()[0]!) !== 'Decoding',
+        'the automatic topics again',
+      );
+    }
+  });
+
   test('Group By triage status: Untriaged, Included, Maybe, Excluded with counts, remembered', async () => {
     await vscode.commands.executeCommand('literatureTriage.include', [paperAt(0).id, paperAt(1).id]);
     await vscode.commands.executeCommand('literatureTriage.maybe', paperAt(2).id);

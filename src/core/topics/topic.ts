@@ -34,3 +34,19 @@ export function assignIds<T extends { label: string; user: boolean }>(
     return { ...topic, id };
   });
 }
+
+/** Whether two topic lists group the same papers under the same labels, in the same order. */
+export function sameTopics(a: readonly Topic[], b: readonly Topic[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((topic, i) => {
+      const other = b[i]!;
+      return (
+        topic.id === other.id &&
+        topic.label === other.label &&
+        topic.paperIds.length === other.paperIds.length &&
+        topic.paperIds.every((id, j) => other.paperIds[j] === id)
+      );
+    })
+  );
+}

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { Paper } from '../../core/model/paper';
+import { sameTopics, type Topic } from '../../core/topics';
 import type { TriageState } from '../../core/triage';
 import type { Library } from '../library/library';
 import { filterPapers, type FilterResult } from './paperFilter';
@@ -22,6 +24,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   private filterGeneration = 0;
   private filterResult: FilterResult | undefined;
   private cached: TreeSnapshot | undefined;
+  /** The papers and topics the cached grouping was made from. */
+  private cachedFrom: { papers: readonly Paper[]; topics: readonly Topic[] } | undefined;
   private lastState: TriageState;
   private relevanceOrder: (() => readonly string[]) | undefined;
 
@@ -78,7 +82,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     this.lastState = state;
     const cached = this.cached;
     const moves =
-      change.papers ||
+      (change.papers && !this.showsSameGroups()) ||
       !cached ||
       ((this.mode === 'status' || this.relevanceOrder !== undefined) && diff.statusChanged) ||
       ((this.mode === 'tag' || this.filterQuery !== undefined) && diff.tagsChanged);
@@ -87,10 +91,26 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     if (rows.length > 0) this.changed.fire(rows);
   }
 
+  /**
+   * Whether the library's papers and topics are still those the rows were made from: a small corpus is derived
+   * in place before its background indexing reports the same result, and redrawing every row then could
+   * swallow a click.
+   */
+  private showsSameGroups(): boolean {
+    const from = this.cachedFrom;
+    return (
+      from !== undefined &&
+      this.cached !== undefined &&
+      from.papers === this.library.papers &&
+      sameTopics(from.topics, this.library.topics())
+    );
+  }
+
   /** Forgets the grouping; the view asks again for what it shows. */
   refresh(): void {
     this.lastState = this.library.store.state;
     this.cached = undefined;
+    this.cachedFrom = undefined;
     this.filterResult = undefined;
     this.changed.fire(undefined);
   }
@@ -109,6 +129,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
       const prefix = filter ? `filter${this.filterGeneration}:${this.mode}:` : `${this.mode}:`;
       const keep = filter ? (id: string) => filter.has(id) : undefined;
       this.cached = new TreeSnapshot(groups, prefix, (id) => library.paper(id), keep);
+      this.cachedFrom = { papers: library.papers, topics: library.topics() };
     }
     return this.cached;
   }
