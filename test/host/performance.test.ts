@@ -173,18 +173,7 @@ suite('performance: cached, background indexing', () => {
   test('the screening features of a large corpus are built on a worker thread, with the same ranking', async () => {
     const api = await activeApi();
     const papers = syntheticPapers(1200);
-    const byId = new Map(papers.map((p) => [p.id, p]));
-    const statuses = new Map<string, TriageStatus>();
-    const changed = new vscode.EventEmitter<{ papers: boolean; triage: boolean }>();
-    // The part of the Library screening reads.
-    const library = {
-      papers,
-      paper: (id: string) => byId.get(id),
-      triage: (paper: Paper) => ({ status: statuses.get(paper.id) ?? 'untriaged', tags: [] }),
-      topics: () => [],
-      store: { state: { papers: new Map() } },
-      onDidChange: changed.event,
-    } as unknown as Library;
+    const { library, statuses, dispose } = fakeLibrary(papers);
     const script = join(api.context.extension.extensionPath, SCREENING_WORKER_SCRIPT);
     const background = new ScreeningService(library, script);
     const inPlace = new ScreeningService(library);
@@ -212,7 +201,58 @@ suite('performance: cached, background indexing', () => {
     } finally {
       background.dispose();
       inPlace.dispose();
-      changed.dispose();
+      dispose();
+    }
+  });
+
+  test('screening follows a new corpus at once, before the library has indexed it', async () => {
+    const first = syntheticPapers(30);
+    const fake = fakeLibrary(first);
+    const screening = new ScreeningService(fake.library);
+    try {
+      assert.equal(screening.rankedUntriaged().length, 30);
+      // The corpus grows; the library reports it only once it is indexed.
+      fake.setPapers(syntheticPapers(40));
+      fake.statuses.set('synthetic-35', 'include');
+      const ranked = screening.rankedUntriaged();
+      assert.equal(ranked.length, 39, 'the new papers are ranked, the included one left out');
+      assert.ok(!ranked.includes('synthetic-35'));
+    } finally {
+      screening.dispose();
+      fake.dispose();
     }
   });
 });
+
+/** The part of the Library that screening reads, over a list of papers that a test can replace. */
+function fakeLibrary(initial: Paper[]) {
+  let papers = initial;
+  let byId = new Map(papers.map((p) => [p.id, p]));
+  const statuses = new Map<string, TriageStatus>();
+  const changed = new vscode.EventEmitter<{ papers: boolean; triage: boolean }>();
+  const corpusChanged = new vscode.EventEmitter<void>();
+  const library = {
+    get papers() {
+      return papers;
+    },
+    paper: (id: string) => byId.get(id),
+    triage: (paper: Paper) => ({ status: statuses.get(paper.id) ?? 'untriaged', tags: [] }),
+    topics: () => [],
+    store: { state: { papers: new Map() } },
+    onDidChange: changed.event,
+    corpus: { onDidChange: corpusChanged.event },
+  } as unknown as Library;
+  return {
+    library,
+    statuses,
+    setPapers(next: Paper[]) {
+      papers = next;
+      byId = new Map(papers.map((p) => [p.id, p]));
+      corpusChanged.fire();
+    },
+    dispose() {
+      changed.dispose();
+      corpusChanged.dispose();
+    },
+  };
+}

@@ -21,6 +21,8 @@ const BACKGROUND_FROM = 1000;
  */
 export class ScreeningService implements vscode.Disposable {
   private ranker: ScreeningRanker | undefined;
+  /** The papers the ranker was built for: the library's list changes before its change event (indexing). */
+  private rankerPapers: readonly Paper[] | undefined;
   private labels = new Map<string, Decision>();
   private screeningPaper: string | undefined;
   /** The features of a large corpus, built on a worker thread as soon as the corpus is known. */
@@ -29,36 +31,45 @@ export class ScreeningService implements vscode.Disposable {
   private readonly prepared = new vscode.EventEmitter<void>();
   /** Fires when a large corpus's features, built in the background, are ready: the ranking is cheap now. */
   readonly onDidPrepare = this.prepared.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly library: Library,
     /** The features worker's script; without it the ranker is always built in place. */
     private readonly workerScript?: string,
   ) {
-    this.subscription = library.onDidChange(({ papers }) => {
-      if (!papers) return;
-      this.ranker = undefined;
-      this.labels = new Map();
-      this.prepare();
-    });
+    this.subscriptions = [
+      library.onDidChange(({ papers }) => {
+        if (!papers) return;
+        this.ranker = undefined;
+        this.labels = new Map();
+        this.prepare();
+      }),
+      // The papers are known before they are indexed: start on the features meanwhile.
+      library.corpus.onDidChange(() => this.prepare()),
+    ];
     this.prepare();
   }
 
   /** Resolves once ranking needs no long computation on the host (a large corpus's features are ready). */
   async ready(): Promise<void> {
+    this.prepare();
     await this.features?.done;
   }
 
   /** Whether the ranking can be had now without building the features in place. */
   get isReady(): boolean {
     const features = this.currentFeatures();
-    return this.ranker !== undefined || features === undefined || features.space !== undefined;
+    return this.hasRanker || features === undefined || features.space !== undefined;
+  }
+
+  private get hasRanker(): boolean {
+    return this.ranker !== undefined && this.rankerPapers === this.library.papers;
   }
 
   /** Whether the ranking model of the current corpus has been built (it is built on first use). */
   get modelBuilt(): boolean {
-    return this.ranker !== undefined;
+    return this.hasRanker;
   }
 
   /** True while the reader shows a paper that screening chose. */
@@ -96,29 +107,32 @@ export class ScreeningService implements vscode.Disposable {
     // Nothing is learned before the first inclusion: answer without building the ranker, which takes seconds
     // for a corpus of 10k papers (the reader asks for every untriaged paper it shows). Nor while its features
     // are still being built in the background.
-    if (!this.ranker && (!hasInclusion(this.library.store.state) || !this.isReady)) return [];
+    if (!this.hasRanker && (!hasInclusion(this.library.store.state) || !this.isReady)) return [];
     const ranker = this.sync();
     if (ranker.mode === 'none') return [];
     return ranker.explain(paperId, EXPLANATION_TERMS).map((t) => t.term);
   }
 
   private sync(): ScreeningRanker {
-    if (!this.ranker) {
+    if (!this.hasRanker) {
+      const papers = this.library.papers;
       const order = this.library.topics().flatMap((t) => t.paperIds);
       const features = this.currentFeatures()?.space;
-      this.ranker = new ScreeningRanker(this.library.papers, { defaultOrder: order, features });
+      this.ranker = new ScreeningRanker(papers, { defaultOrder: order, features });
+      this.rankerPapers = papers;
       this.labels = new Map();
     }
+    const ranker = this.ranker!;
     for (const paper of this.library.papers) {
       const status = this.library.triage(paper).status;
       const decision = status === 'include' || status === 'exclude' ? status : undefined;
       if (this.labels.get(paper.id) !== decision) {
-        this.ranker.setLabel(paper.id, decision);
+        ranker.setLabel(paper.id, decision);
         if (decision) this.labels.set(paper.id, decision);
         else this.labels.delete(paper.id);
       }
     }
-    return this.ranker;
+    return ranker;
   }
 
   /** Starts building a large corpus's features on the worker thread (once per corpus). */
@@ -154,7 +168,7 @@ export class ScreeningService implements vscode.Disposable {
 
   dispose(): void {
     this.features?.job?.cancel();
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.prepared.dispose();
   }
 }
