@@ -111,33 +111,28 @@ export async function benchSize(root: string, corpus: string, options: SizeOptio
     figures.export_ms = await median1(runs, () => exportAll(papers, state));
     figures.export_entries = exportAll(papers, state);
   }
+  // The extension host's longest event-loop block while a worker does the work (median over the runs).
+  const longestBlock = (work: () => Promise<unknown>) =>
+    median1(
+      runs,
+      () => undefined,
+      () => longestBlockMs(work),
+    );
   if (options.hostBlock) {
     log('host block during a background build');
-    const worker = await bundleIndexerWorker(root);
-    figures.max_host_block_ms = await median1(
-      runs,
-      () => undefined,
-      () => longestBlockMs(() => engine.hostBuild(papers, worker)),
-    );
-  }
-  if (options.hostBlock) {
+    const indexer = await bundleIndexerWorker(root);
+    figures.max_host_block_ms = await longestBlock(() => engine.hostBuild(papers, indexer));
     log('host block while the screening features are built in the background');
-    const worker = await bundleScreeningWorker(root);
-    figures.max_screening_block_ms = await median1(
-      runs,
-      () => undefined,
-      () => longestBlockMs(() => buildFeaturesOffThread(worker, papers).result),
+    const screening = await bundleScreeningWorker(root);
+    figures.max_screening_block_ms = await longestBlock(
+      () => buildFeaturesOffThread(screening, papers).result,
     );
   }
   if (options.loadBlock) {
     log('host block while the corpus is read in the background');
-    const worker = await bundleCorpusWorker(root);
+    const reader = await bundleCorpusWorker(root);
     const files = [{ label: corpus, bytes: new Uint8Array(readFileSync(corpus)) }];
-    figures.max_load_block_ms = await median1(
-      runs,
-      () => undefined,
-      () => longestBlockMs(() => readCorporaOffThread(worker, files)),
-    );
+    figures.max_load_block_ms = await longestBlock(() => readCorporaOffThread(reader, files));
   }
   for (const key of Object.keys(figures)) figures[key] = round(figures[key]!, key.endsWith('ratio') ? 2 : 1);
   return figures;

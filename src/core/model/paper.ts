@@ -53,10 +53,11 @@ export interface ReadResult {
 export class CorpusError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    /** What is wrong, without the file and line the full message starts with. */
+    readonly detail: string,
     readonly line?: number,
   ) {
-    super(`${file}${line !== undefined ? `:${line}` : ''}: ${message}`);
+    super(`${file}${line !== undefined ? `:${line}` : ''}: ${detail}`);
     this.name = 'CorpusError';
   }
 }

@@ -7,7 +7,8 @@
 import { parentPort } from 'node:worker_threads';
 import { CorpusError, type Paper } from '../../core/model/paper';
 import { readCorpora, type CorporaRead } from './readCorpora';
-import { PAPERS_PER_MESSAGE, type ReadFailure, type ReadRequest, type ReaderMessage } from './readerProtocol';
+import { PAPERS_PER_MESSAGE } from '../workers/batches';
+import type { ReadFailure, ReadRequest, ReaderMessage } from './readerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('the corpus reader runs as a worker thread');
@@ -41,7 +42,5 @@ function sendNext(): void {
 function failure({ label, error }: CorporaRead['failures'][number]): ReadFailure {
   const message = error instanceof Error ? error.message : String(error);
   if (!(error instanceof CorpusError)) return { label, message };
-  const prefix = `${error.file}${error.line !== undefined ? `:${error.line}` : ''}: `;
-  const detail = message.startsWith(prefix) ? message.slice(prefix.length) : message;
-  return { label, message, corpusError: { file: error.file, line: error.line, detail } };
+  return { label, message, corpusError: { file: error.file, line: error.line, detail: error.detail } };
 }

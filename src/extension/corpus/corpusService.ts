@@ -197,9 +197,7 @@ function describeReadError(error: unknown): string {
     return 'the file does not exist';
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof CorpusError) {
-    const prefix = `${error.file}${error.line !== undefined ? `:${error.line}` : ''}: `;
-    const detail = message.startsWith(prefix) ? message.slice(prefix.length) : message;
-    return error.line !== undefined ? `line ${error.line}: ${detail}` : detail;
+    return error.line !== undefined ? `line ${error.line}: ${error.detail}` : error.detail;
   }
   return message;
 }

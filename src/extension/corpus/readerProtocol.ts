@@ -29,6 +29,3 @@ export type ReaderMessage =
     }
   /** The worker itself failed (not a corpus file). */
   | { type: 'failed'; message: string };
-
-/** Papers per message: copying a batch takes about a millisecond. */
-export const PAPERS_PER_MESSAGE = 250;

@@ -5,11 +5,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Paper } from '../../core/model/paper';
+import { postInBatches } from '../workers/batches';
 import { indexedPaper } from './indexJob';
 import type { HostMessage, IndexJobResult, IndexJobSettings, IndexPhase, WorkerMessage } from './protocol';
-
-/** Papers per message: copying a batch takes about a millisecond. */
-export const PAPERS_PER_MESSAGE = 250;
 
 export interface WorkerJob {
   readonly result: Promise<IndexJobResult>;
@@ -58,10 +56,6 @@ async function send(
   settings: IndexJobSettings,
 ): Promise<void> {
   const post = (message: HostMessage) => worker.postMessage(message);
-  for (let start = 0; start < papers.length; start += PAPERS_PER_MESSAGE) {
-    post({ type: 'papers', papers: papers.slice(start, start + PAPERS_PER_MESSAGE).map(indexedPaper) });
-    // Let the host handle other events between batches.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await postInBatches(papers, (batch) => post({ type: 'papers', papers: batch.map(indexedPaper) }));
   post({ type: 'run', settings });
 }

@@ -5,7 +5,8 @@
 import { Worker } from 'node:worker_threads';
 import type { FeatureSpace } from '../../core/screening/featureSpace';
 import type { RankablePaper } from '../../core/screening/ranker';
-import { PAPERS_PER_MESSAGE, type FeaturesMessage, type FeaturesRequest } from './featuresProtocol';
+import { postInBatches } from '../workers/batches';
+import type { FeaturesMessage, FeaturesRequest } from './featuresProtocol';
 
 export interface FeaturesJob {
   readonly result: Promise<FeatureSpace>;
@@ -27,15 +28,9 @@ export function buildFeaturesOffThread(script: string, papers: readonly Rankable
       reject(new Error(`the screening features worker stopped (exit code ${code})`)),
     );
   }).finally(() => void worker.terminate());
-  void (async () => {
-    for (let start = 0; start < papers.length; start += PAPERS_PER_MESSAGE) {
-      const batch = papers.slice(start, start + PAPERS_PER_MESSAGE);
-      ask({ type: 'papers', papers: batch.map(({ id, title, abstract }) => ({ id, title, abstract })) });
-      // Let the host handle other events between batches.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    ask({ type: 'run' });
-  })();
+  void postInBatches(papers, (batch) =>
+    ask({ type: 'papers', papers: batch.map(({ id, title, abstract }) => ({ id, title, abstract })) }),
+  ).then(() => ask({ type: 'run' }));
   return {
     result,
     cancel: () => {

@@ -7,6 +7,3 @@ export type FeaturesRequest =
   { type: 'papers'; papers: RankablePaper[] } | { type: 'run' };
 
 export type FeaturesMessage = { type: 'done'; space: FeatureSpace } | { type: 'failed'; message: string };
-
-/** Papers per message: copying a batch takes about a millisecond. */
-export const PAPERS_PER_MESSAGE = 250;
