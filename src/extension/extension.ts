@@ -14,6 +14,7 @@ import { registerSearch } from './search';
 import { registerExport } from './export';
 import type { FeatureContext, TargetResolver } from './featureContext';
 import { settings } from './settings';
+import { ui } from './shared/uiText';
 
 /** What activate returns: the extension-host tests observe the extension through it. */
 export interface LiteratureTriageApi {
@@ -79,8 +80,8 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     .then(() => undefined)
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      log.appendLine(message);
-      void vscode.window.showErrorMessage(`Literature Triage: ${message}`);
+      log.appendLine(ui`${message}`);
+      void vscode.window.showErrorMessage(ui`Literature Triage: ${message}`);
     })
     .finally(() => void vscode.commands.executeCommand('setContext', 'literatureTriage.loading', false));
   return { context: features, view, reader, ready };

@@ -130,11 +130,11 @@ suite('corpora', () => {
     await eventually(() => errorMessages().length >= 2, 'two error notifications');
     const errors = errorMessages();
     assert.ok(
-      errors.some((m) => m.startsWith('Literature Triage: cannot read corpus corpora/broken.json: ')),
+      errors.some((m) => m.startsWith('Literature Triage: cannot read corpus “corpora/broken.json”: ')),
       errors.join('\n'),
     );
     assert.ok(
-      errors.some((m) => /cannot read corpus corpora\/missing\.ris: the file does not exist/.test(m)),
+      errors.some((m) => /cannot read corpus “corpora\/missing\.ris”: the file does not exist/.test(m)),
       errors.join('\n'),
     );
     assert.equal(api.context.library.papers.length, SEED_PAPERS + 1, 'seed and good file loaded');

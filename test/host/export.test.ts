@@ -116,7 +116,7 @@ suite('export and citing', () => {
       entries.map((e) => e.key),
       ['Smith2020', keyOf(papers[0]!), keyOf(papers[1]!)],
     );
-    assert.match(infoMessages()[0]!, /^Exported 2 entries to references\.bib: 2 added, 0 already there\./);
+    assert.match(infoMessages()[0]!, /^Exported 2 entries to “references\.bib”: 2 added, 0 already there\./);
     assert.deepEqual(stub.calls.get('showInformationMessage')![0]!.slice(1), ['Open File']);
 
     await api.context.store.flush();
@@ -131,7 +131,7 @@ suite('export and citing', () => {
     assert.equal(again?.added, 0);
     assert.equal(again?.kept, 2);
     assert.equal(bibText(), text);
-    assert.match(infoMessages().at(-1)!, /2 entries to references\.bib: 0 added, 2 already there/);
+    assert.match(infoMessages().at(-1)!, /2 entries to “references\.bib”: 0 added, 2 already there/);
   });
 
   test('keys never change once exported, even when the .bib is deleted and written again', async () => {
@@ -179,7 +179,7 @@ suite('export and citing', () => {
     assertValidBib(text, undatedKeys(result!));
     assert.match(
       infoMessages()[0]!,
-      new RegExp(`^Exported ${papers.length} entries to references\\.bib: ${papers.length} added`),
+      new RegExp(`^Exported ${papers.length} entries to “references\\.bib”: ${papers.length} added`),
     );
   });
 
@@ -219,7 +219,7 @@ suite('export and citing', () => {
     assert.equal(result, undefined);
     assert.equal(bibText(), broken);
     const [message, ...items] = stub.calls.get('showErrorMessage')![0]!;
-    assert.match(String(message), /could not export to references\.bib: .*braces never close/);
+    assert.match(String(message), /could not export to “references\.bib”: .*braces never close/);
     assert.deepEqual(items, ['Open File']);
     assert.equal(keyOf(papers[0]!), undefined, 'no key is pinned when nothing was written');
   });

@@ -213,7 +213,7 @@ suite('persistence: the state file', () => {
     await eventually(() => errorMessages().length > 0, 'the error notification');
     assert.match(
       errorMessages()[0]!,
-      /cannot read .*persistence\/corrupt\.json: line 3, column 15: not valid JSON/,
+      /cannot read .*persistence\/corrupt\.json”: line 3, column 15: not valid JSON/,
     );
     assert.deepEqual(stub.calls.get('showErrorMessage')![0]!.slice(1), ['Open File']);
     await eventually(

@@ -196,8 +196,8 @@ suite('Search Papers', () => {
     };
     await vscode.commands.executeCommand('literatureTriage.addTag', base.id, undefined, '$(bug)');
     const item = paperItem(paper, api.context.library.triage(base), []);
-    assert.equal(item.label, '\\$(zap) <img src=x onerror=alert(1)>');
-    assert.equal(item.detail, 'See \\$(alert) and <script>x</script>.');
-    assert.equal(item.description, 'Untriaged · \\$(bug)');
+    assert.equal(item.label, '$\u200B(zap) <img src=x onerror=alert(1)>');
+    assert.equal(item.detail, 'See $\u200B(alert) and <script>x</script>.');
+    assert.equal(item.description, 'Untriaged · $\u200B(bug)');
   });
 });

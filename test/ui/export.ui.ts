@@ -67,7 +67,7 @@ export const tests: UiTest[] = [
 
       await runCommand(page, 'Literature Triage: Export BibTeX…');
       await pick(page, 'Included papers');
-      const toast = notification(page, 'Exported 2 entries to references.bib: 2 added, 0 already there.');
+      const toast = notification(page, 'Exported 2 entries to “references.bib”: 2 added, 0 already there.');
       await toast.waitFor({ timeout: 20_000 });
       assert.equal(await toast.locator('.monaco-button', { hasText: 'Open File' }).count(), 1);
 

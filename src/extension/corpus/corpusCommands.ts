@@ -3,6 +3,7 @@ import type { FeatureContext } from '../featureContext';
 import { primaryFolder, SETTINGS_SECTION, settings } from '../settings';
 import { settingPathFor } from './corpusFiles';
 import { withProgressWhenLong } from './longWork';
+import { ui } from '../shared/uiText';
 
 export const ADD_CORPUS_FILE_COMMAND = 'literatureTriage.addCorpusFile';
 export const REBUILD_INDEX_COMMAND = 'literatureTriage.rebuildIndex';
@@ -49,7 +50,7 @@ async function addCorpusFile(ctx: FeatureContext): Promise<string[]> {
   const failed = load.errors.filter((e) => added.includes(e.file)).length;
   if (failed < added.length) {
     void vscode.window.showInformationMessage(
-      `Literature Triage: added ${added.join(', ')} (${papers} paper${papers === 1 ? '' : 's'}); ` +
+      ui`Literature Triage: added ${added.join(', ')} (${papers} paper${papers === 1 ? '' : 's'}); ` +
         `${load.papers.length} papers in all.`,
     );
   }

@@ -6,6 +6,7 @@ import { withProgressWhenLong } from './longWork';
 import { CORPUS_WORKER_SCRIPT, readsOffThread } from './offThreadPolicy';
 import { readCorporaOffThread } from './readOffThread';
 import { readCorpora, type CorporaRead, type CorpusFileBytes } from './readCorpora';
+import { quoted, ui } from '../shared/uiText';
 
 export const BUNDLED_SEED = 'seeds/hf-daily-papers-seed.txt';
 
@@ -133,7 +134,7 @@ export class CorpusService implements vscode.Disposable {
       return await readCorporaOffThread(script, files);
     } catch (error) {
       this.log.appendLine(
-        `The corpus reader worker failed (${String(error)}); reading in the extension host.`,
+        ui`The corpus reader worker failed (${String(error)}); reading in the extension host.`,
       );
       load.readInBackground = false;
       return readCorpora(files, report);
@@ -149,16 +150,19 @@ export class CorpusService implements vscode.Disposable {
     for (const w of load.warnings) {
       const where = w.line !== undefined ? `:${w.line}` : w.record !== undefined ? ` record ${w.record}` : '';
       const level = w.severity === 'info' ? 'info' : 'warning';
-      this.log.appendLine(`  ${level} ${w.file}${where}: ${w.message}`);
+      this.log.appendLine(ui`  ${level} ${w.file}${where}: ${w.message}`);
     }
     const current = new Set<string>();
     for (const e of load.errors) {
-      this.log.appendLine(`  error ${e.file}: ${e.message}`);
+      this.log.appendLine(ui`  error ${e.file}: ${e.message}`);
       const id = `${e.file}\n${e.message}`;
       current.add(id);
       if (this.notified.has(id)) continue;
       void vscode.window
-        .showErrorMessage(`Literature Triage: cannot read corpus ${e.file}: ${e.message}`, 'Show Output')
+        .showErrorMessage(
+          ui`Literature Triage: cannot read corpus ${quoted(e.file, 120)}: ${e.message}`,
+          'Show Output',
+        )
         .then((choice) => choice && this.log.show(true));
     }
     this.notified = current;

@@ -11,6 +11,7 @@ import type { Paper } from '../../core/model/paper';
 import { pinKeys, type PaperRef } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
 import { readTextIfExists, writeFileAtomically } from '../storage/atomicWrite';
+import { quoted, ui } from '../shared/uiText';
 
 export interface BibWriteResult {
   file: vscode.Uri;
@@ -125,7 +126,7 @@ async function saveOpenEditorFirst(file: vscode.Uri): Promise<void> {
   if (!document?.isDirty) return;
   const save = 'Save and Export';
   const choice = await vscode.window.showWarningMessage(
-    `${vscode.workspace.asRelativePath(file)} has unsaved changes. Save them before adding entries?`,
+    ui`${quoted(vscode.workspace.asRelativePath(file), 120)} has unsaved changes. Save them before adding entries?`,
     { modal: true },
     save,
   );

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { lookupTriage, type TriageState, type TriageStatus } from '../../core/triage';
+import { displayText } from '../../core/text/displayText';
 
 const STATUS_ORDER: Record<TriageStatus, number> = { include: 0, maybe: 1, untriaged: 2, exclude: 3 };
 const STATUS_LABEL: Record<TriageStatus, string> = {
@@ -25,9 +26,10 @@ export function citationItems(papers: readonly Paper[], state: TriageState): Pap
     )
     .map(({ paper, triage }) => ({
       paper,
-      label: paper.title,
+      label: displayText(paper.title),
       description: [STATUS_LABEL[triage?.status ?? 'untriaged'], triage?.key, ...(triage?.tags ?? [])]
         .filter(Boolean)
+        .map((part) => displayText(part!, 60))
         .join(' · '),
       detail: byline(paper),
     }));
@@ -37,7 +39,7 @@ function byline(paper: Paper): string | undefined {
   const authors = paper.authors ?? [];
   const names = authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
   const parts = [names, paper.year?.toString()].filter(Boolean);
-  return parts.length ? parts.join(' · ') : undefined;
+  return parts.length ? displayText(parts.join(' · ')) : undefined;
 }
 
 export async function pickPaperToCite(

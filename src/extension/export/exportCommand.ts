@@ -4,6 +4,8 @@ import { withProgressWhenLong } from '../corpus/longWork';
 import type { BibLocation } from './bibLocation';
 import { BibWriteError, writeEntriesToBib, type BibWriteResult } from './bibWriter';
 import { pickExportScope, plural, type ExportScope } from './exportScope';
+import { displayText } from '../../core/text/displayText';
+import { quoted, Shown, ui } from '../shared/uiText';
 
 export const OPEN_FILE = 'Open File';
 /** Exports of this many papers show their progress notification at once. */
@@ -41,11 +43,13 @@ export async function exportBibtex(
 async function reportExport(ctx: FeatureContext, result: BibWriteResult, scope: ExportScope): Promise<void> {
   const name = vscode.workspace.asRelativePath(result.file);
   ctx.log.appendLine(
-    `Export BibTeX (${scope.description}) to ${result.file.fsPath}: ${result.added} added, ${result.kept} already there` +
-      (result.addedKeys.length ? ` [${result.addedKeys.join(', ')}]` : ''),
+    ui`Export BibTeX (${new Shown(scope.description)}) to ${result.file.fsPath}: ${result.added} added, ${result.kept} already there` +
+      (result.addedKeys.length ? ui` [${displayText(result.addedKeys.join(', '), 4000)}]` : ''),
   );
   for (const c of result.conflicts) {
-    ctx.log.appendLine(`  left out ${c.paperId}: its pinned key "${c.key}" is also pinned by ${c.heldBy}`);
+    ctx.log.appendLine(
+      ui`  left out ${c.paperId}: its pinned key ${quoted(c.key)} is also pinned by ${c.heldBy}`,
+    );
   }
   if (result.exported === 0 && result.conflicts.length === 0) {
     void vscode.window.showInformationMessage(`Literature Triage: no ${scope.description} to export.`);
@@ -55,7 +59,7 @@ async function reportExport(ctx: FeatureContext, result: BibWriteResult, scope: 
     ? ` ${plural(result.conflicts.length, 'paper')} left out: their pinned key is taken (see the output).`
     : '';
   const choice = await vscode.window.showInformationMessage(
-    `Exported ${plural(result.exported, 'entry', 'entries')} to ${name}: ` +
+    ui`Exported ${plural(result.exported, 'entry', 'entries')} to ${quoted(name, 120)}: ` +
       `${result.added} added, ${result.kept} already there.${conflicts}`,
     OPEN_FILE,
   );
@@ -66,7 +70,7 @@ export async function showExportError(error: unknown, file: vscode.Uri): Promise
   const message = error instanceof Error ? error.message : String(error);
   const name = vscode.workspace.asRelativePath(file);
   const choice = await vscode.window.showErrorMessage(
-    `Literature Triage could not export to ${name}: ${message}`,
+    ui`Literature Triage could not export to ${quoted(name, 120)}: ${message}`,
     ...(error instanceof BibWriteError ? [OPEN_FILE] : []),
   );
   if (choice !== OPEN_FILE) return;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExportOptions } from '../../core/bibtex';
 import type { Paper } from '../../core/model/paper';
 import { lookupTriage, type TriageState } from '../../core/triage';
+import { displayText, quotedText } from '../../core/text/displayText';
 
 /** What an export covers: papers to consider and which of them the core keeps. */
 export interface ExportScope {
@@ -57,7 +58,7 @@ export async function pickExportScope(
     case 'tag': {
       const tag = await pickTag(tags);
       if (tag === undefined) return undefined;
-      return { description: `papers tagged “${tag}”`, papers, options: { statuses: 'all', tag } };
+      return { description: `papers tagged ${quotedText(tag)}`, papers, options: { statuses: 'all', tag } };
     }
   }
 }
@@ -67,12 +68,16 @@ async function pickTag(tags: Map<string, number>): Promise<string | undefined> {
     void vscode.window.showInformationMessage('Literature Triage: no paper has a tag yet.');
     return undefined;
   }
-  const items = [...tags].map(([tag, n]) => ({ label: tag, description: plural(n, 'paper') }));
+  const items = [...tags].map(([tag, n]) => ({
+    tag,
+    label: displayText(tag),
+    description: plural(n, 'paper'),
+  }));
   const chosen = await vscode.window.showQuickPick(items, {
     title: 'Export BibTeX: papers with a tag',
     placeHolder: 'Which tag?',
   });
-  return chosen?.label;
+  return chosen?.tag;
 }
 
 function tagCounts(papers: readonly Paper[], state: TriageState): Map<string, number> {

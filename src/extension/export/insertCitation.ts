@@ -7,6 +7,7 @@ import { pinNewKeys, writeEntriesToBib } from './bibWriter';
 import { citationStyleFor, citationText } from './citationFormat';
 import { pickPaperToCite } from './citationPick';
 import { showExportError } from './exportCommand';
+import { ui } from '../shared/uiText';
 
 export interface InsertedCitation {
   key: string;
@@ -70,7 +71,7 @@ async function ensureInBib(
         `Literature Triage: added ${key} to ${vscode.workspace.asRelativePath(file)}`,
         5000,
       );
-      ctx.log.appendLine(`Insert Citation: added ${key} to ${file.fsPath}`);
+      ctx.log.appendLine(ui`Insert Citation: added ${key} to ${file.fsPath}`);
     }
     return { key, addedTo: result.added > 0 ? file : undefined };
   } catch (error) {

@@ -15,6 +15,7 @@ import { withProgressWhenLong, type ReportProgress } from '../corpus/longWork';
 import { cachedJob, indexedPaper } from './indexJob';
 import { LOW_PRIORITY_FROM, type IndexJobResult, type IndexJobSettings, type IndexPhase } from './protocol';
 import { IndexCancelled, indexInWorker, type WorkerJob } from './workerClient';
+import { ui } from '../shared/uiText';
 
 /** Corpora up to this size are looked up in the cache in the extension host, without starting a worker. */
 export const IN_HOST_LIMIT = 100;
@@ -88,7 +89,7 @@ export class IndexingService implements vscode.Disposable {
       index = SearchIndex.fromBytes(result.bytes, papers);
     } catch (error) {
       if (!(error instanceof SearchIndexLoadError) || !result.indexFromCache) throw error;
-      this.log.appendLine(`The cached search index could not be read (${error.message}); rebuilding it.`);
+      this.log.appendLine(ui`The cached search index could not be read (${error.message}); rebuilding it.`);
       result = await run({ ...settings, force: true });
       index = SearchIndex.fromBytes(result.bytes, papers);
     }

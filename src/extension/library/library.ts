@@ -10,6 +10,7 @@ import { IN_HOST_LIMIT, isCancellation, type IndexingService } from '../indexing
 import type { TriageStore } from '../storage/triageStore';
 import { settings } from '../settings';
 import { tagsSignature, userTopicsKey, type DerivedSnapshot } from './snapshot';
+import { ui } from '../shared/uiText';
 
 export interface LibraryChange {
   papers: boolean;
@@ -156,7 +157,7 @@ export class Library implements vscode.Disposable {
         if (generation !== this.generation || isCancellation(error)) return;
         this.pending = undefined;
         const message = error instanceof Error ? error.message : String(error);
-        void vscode.window.showErrorMessage(`Literature Triage: indexing failed: ${message}`);
+        void vscode.window.showErrorMessage(ui`Literature Triage: indexing failed: ${message}`);
         // The getters derive the data in the host instead.
         this.changed.fire({ papers: true, triage: false });
       },

@@ -8,6 +8,7 @@ import { checkExternalLink } from './externalLink';
 import { neighbourId } from './neighbours';
 import { PaperViewBuilder } from './paperView';
 import { ReaderPanel } from './readerPanel';
+import { ui } from '../shared/uiText';
 
 export interface ShowOptions {
   /** Keep the focus where it is (a click in the tree keeps it in the tree). */
@@ -73,7 +74,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
       panel.onDidReceiveMessage((message) =>
         this.handle(message).catch((error: unknown) =>
           ctx.log.appendLine(
-            `Reader: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`,
+            ui`Reader: ${String(message.type)} failed: ${error instanceof Error ? error.message : String(error)}`,
           ),
         ),
       ),
@@ -285,7 +286,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
     const check = checkExternalLink(url, paper);
     if (!check.ok) {
       this.ctx.log.appendLine(
-        `Reader: refused to open ${JSON.stringify(url.slice(0, 200))}: ${check.reason}.`,
+        ui`Reader: refused to open ${JSON.stringify(url.slice(0, 200))}: ${check.reason}.`,
       );
       this.panel.post({ type: 'announce', text: `That link was not opened: ${check.reason}.` });
       return;

@@ -3,6 +3,7 @@ import type { Paper } from '../../core/model/paper';
 import type { Library } from '../library/library';
 import type { ScreeningService } from '../screening/screeningService';
 import type { ReaderHost, ShowOptions } from './reader';
+import { displayText } from '../../core/text/displayText';
 
 export const READER_COMMANDS = {
   openPaper: 'literatureTriage.openPaper',
@@ -61,7 +62,7 @@ function resolve(library: Library, target: PaperTarget): Paper | undefined {
 
 async function pick(library: Library): Promise<Paper | undefined> {
   const chosen = await vscode.window.showQuickPick(
-    library.papers.map((paper) => ({ label: paper.title, paper })),
+    library.papers.map((paper) => ({ label: displayText(paper.title), paper })),
     { placeHolder: 'Open which paper?', matchOnDetail: true },
   );
   return chosen?.paper;

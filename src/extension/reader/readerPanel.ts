@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/protocol';
 import { readerHtml } from './readerHtml';
+import { ui } from '../shared/uiText';
+import { displayText } from '../../core/text/displayText';
 
 export const READER_VIEW_TYPE = 'literatureTriage.reader';
 
@@ -66,7 +68,8 @@ export class ReaderPanel implements vscode.Disposable {
     return true;
   }
 
-  setTitle(title: string): void {
+  setTitle(untrusted: string): void {
+    const title = displayText(untrusted, 120);
     if (this.panel && this.panel.title !== title) this.panel.title = title;
   }
 
@@ -80,7 +83,7 @@ export class ReaderPanel implements vscode.Disposable {
   /** The gate for everything the webview sends. */
   receive(message: unknown): void {
     if (!isWebviewMessage(message)) {
-      this.log.appendLine(`Reader: ignored an invalid message from the webview: ${describe(message)}`);
+      this.log.appendLine(ui`Reader: ignored an invalid message from the webview: ${describe(message)}`);
       return;
     }
     if (message.type === 'ready') this.ready = true;

@@ -3,7 +3,7 @@ import type { Paper } from '../../core/model/paper';
 import type { MatchRange } from '../../core/search';
 import type { PaperTriage, TriageStatus } from '../../core/triage';
 import type { Library } from '../library/library';
-import { escapeIcons } from '../tree/labelText';
+import { displayText } from '../../core/text/displayText';
 import { statusLook } from '../tree/statusLook';
 import { matchSnippet } from './snippet';
 
@@ -73,9 +73,9 @@ export function startItems(library: Library, order: readonly string[], limit = S
 export function paperItem(paper: Paper, triage: PaperTriage, matches: readonly MatchRange[]): PaperPickItem {
   return {
     paper,
-    label: escapeIcons(paper.title.trim() || '(untitled)'),
+    label: displayText(paper.title.trim() || '(untitled)'),
     description: describeTriage(triage),
-    detail: escapeIcons(matchSnippet(paper.abstract, matches)),
+    detail: displayText(matchSnippet(paper.abstract, matches), 400),
     iconPath: statusLook(triage.status).icon,
     // The ranking is the search's: the picker must neither filter nor reorder by its own label matching.
     alwaysShow: true,
@@ -86,5 +86,5 @@ export function paperItem(paper: Paper, triage: PaperTriage, matches: readonly M
 /** "Included · method, to-read". */
 export function describeTriage(triage: PaperTriage): string {
   const status = statusLook(triage.status).label;
-  return escapeIcons(triage.tags.length ? `${status} · ${triage.tags.join(', ')}` : status);
+  return displayText(triage.tags.length ? `${status} · ${triage.tags.join(', ')}` : status);
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../featureContext';
+import { displayText } from '../../core/text/displayText';
+import { quoted, ui } from '../shared/uiText';
 
 export const OPEN_FILE = 'Open File';
 export const RETRY = 'Retry';
@@ -11,24 +13,24 @@ export function registerStoreNotifications({
   log,
 }: Pick<FeatureContext, 'store' | 'extension' | 'log'>): void {
   extension.subscriptions.push(
-    store.onDidReport((line) => log.appendLine(line)),
+    store.onDidReport((line) => log.appendLine(displayText(line, 2000))),
     store.onDidChangeProblem(async (problem) => {
       const file = store.file;
       if (!problem) {
-        log.appendLine(`State file ${file.fsPath} is readable and saved again.`);
+        log.appendLine(ui`State file ${file.fsPath} is readable and saved again.`);
         return;
       }
-      log.appendLine(`State file problem (${problem.kind}): ${problem.message}`);
+      log.appendLine(ui`State file problem (${problem.kind}): ${problem.message}`);
       if (problem.kind === 'unreadable') {
         const choice = await vscode.window.showErrorMessage(
-          `Literature Triage cannot read ${file.fsPath}: ${problem.message}. ` +
+          ui`Literature Triage cannot read ${quoted(file.fsPath, 120)}: ${problem.message}. ` +
             'It will not be overwritten: your decisions are kept in memory and saved once the file is fixed.',
           OPEN_FILE,
         );
         if (choice === OPEN_FILE) await vscode.window.showTextDocument(file);
       } else {
         const choice = await vscode.window.showErrorMessage(
-          `Literature Triage could not save ${file.fsPath}: ${problem.message}. ` +
+          ui`Literature Triage could not save ${quoted(file.fsPath, 120)}: ${problem.message}. ` +
             'Your decisions are kept in memory.',
           RETRY,
         );

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PaperGroup } from './grouping';
 import type { GroupNode } from './nodes';
 import { statusLook } from './statusLook';
+import { displayText } from '../../core/text/displayText';
 
 /** A group row: its name, how many papers it holds (and how many the filter leaves), an icon per kind. */
 export function groupTreeItem(node: GroupNode, filtering: boolean): vscode.TreeItem {
@@ -12,7 +13,8 @@ export function groupTreeItem(node: GroupNode, filtering: boolean): vscode.TreeI
   const state = filtering
     ? vscode.TreeItemCollapsibleState.Expanded
     : vscode.TreeItemCollapsibleState.Collapsed;
-  const item = new vscode.TreeItem(group.label, state);
+  const label = displayText(group.label);
+  const item = new vscode.TreeItem(label, state);
   item.id = node.id;
   item.description = filtering ? `${shown} of ${total}` : String(total);
   item.iconPath = groupIcon(group);
@@ -20,8 +22,8 @@ export function groupTreeItem(node: GroupNode, filtering: boolean): vscode.TreeI
   const count = filtering
     ? `${shown} of ${total} papers match the filter`
     : `${total} ${total === 1 ? 'paper' : 'papers'}`;
-  item.tooltip = `${group.label}\n${KIND_NAMES[group.kind]} · ${count}`;
-  item.accessibilityInformation = { label: `${group.label}, ${KIND_NAMES[group.kind]}, ${count}` };
+  item.tooltip = `${label}\n${KIND_NAMES[group.kind]} · ${count}`;
+  item.accessibilityInformation = { label: `${label}, ${KIND_NAMES[group.kind]}, ${count}` };
   return item;
 }
 

@@ -1,11 +1,3 @@
-/**
- * Quick pick labels, descriptions and status-bar texts turn `$(name)` into an icon; paper text and tags are
- * untrusted and shown as typed.
- */
-export function escapeIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
-}
-
 /** The first `max` characters of `text` on one line, cut at a word boundary, with an ellipsis when cut. */
 export function textStart(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

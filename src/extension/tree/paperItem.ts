@@ -5,9 +5,11 @@ import { OPEN_PAPER_COMMAND } from '../commands';
 import type { PaperNode } from './nodes';
 import { textStart } from './labelText';
 import { statusLook } from './statusLook';
+import { displayText, displayTextMapped } from '../../core/text/displayText';
 
 const TOOLTIP_ABSTRACT_CHARS = 300;
 const TOOLTIP_NOTE_CHARS = 120;
+const TITLE_CHARS = 400;
 
 /**
  * A paper row: status icon, title (matches highlighted while filtering), tags as description, and a
@@ -19,19 +21,22 @@ export function paperTreeItem(
   matches?: readonly MatchRange[],
 ): vscode.TreeItem {
   const { paper } = node;
-  const title = paper.title.trim() ? paper.title : '(untitled)';
+  const raw = paper.title.trim() ? paper.title : '(untitled)';
+  const shown = displayTextMapped(raw, TITLE_CHARS);
+  const title = shown.text;
   const highlights = (matches ?? [])
-    .filter((r) => r.field === 'title' && r.end <= title.length)
-    .map((r): [number, number] => [r.start, r.end]);
+    .filter((r) => r.field === 'title' && r.end <= raw.length && r.end > r.start)
+    .map((r): [number, number] => [shown.at(r.start), shown.at(r.end - 1) + 1])
+    .filter(([, end]) => end <= title.length);
   const item = new vscode.TreeItem({ label: title, highlights }, vscode.TreeItemCollapsibleState.None);
   const look = statusLook(triage.status);
   item.id = node.id;
   item.iconPath = look.icon;
-  item.description = triage.tags.join(', ') || undefined;
+  item.description = displayText(triage.tags.join(', ')) || undefined;
   item.contextValue = triage.tags.length > 0 ? 'paper.tagged' : 'paper';
   item.tooltip = tooltipText(title, look.label, triage, paper.abstract);
   item.accessibilityInformation = {
-    label: [title, look.label, triage.tags.length ? `tags: ${triage.tags.join(', ')}` : '']
+    label: [title, look.label, triage.tags.length ? `tags: ${displayText(triage.tags.join(', '))}` : '']
       .filter(Boolean)
       .join(', '),
   };
@@ -41,9 +46,13 @@ export function paperTreeItem(
 }
 
 function tooltipText(title: string, status: string, triage: PaperTriage, abstract: string): string {
-  const lines = [title, triage.tags.length ? `${status} · ${triage.tags.join(', ')}` : status];
+  const lines = [title, triage.tags.length ? `${status} · ${displayText(triage.tags.join(', '))}` : status];
   const start = textStart(abstract, TOOLTIP_ABSTRACT_CHARS);
-  if (start) lines.push('', start);
-  if (triage.note) lines.push('', `Note: ${textStart(triage.note, TOOLTIP_NOTE_CHARS)}`);
+  if (start) lines.push('', displayText(start, TOOLTIP_ABSTRACT_CHARS + 10));
+  if (triage.note)
+    lines.push(
+      '',
+      `Note: ${displayText(textStart(triage.note, TOOLTIP_NOTE_CHARS), TOOLTIP_NOTE_CHARS + 10)}`,
+    );
   return lines.join('\n');
 }

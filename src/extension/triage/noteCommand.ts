@@ -4,6 +4,7 @@ import type { FeatureContext } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import { describeTargets } from './tagPickers';
 import { setNoteOf } from './triageEdits';
+import { ui } from '../shared/uiText';
 
 /**
  * Edit Note: a one-line box with the current note (empty deletes it). A note of several lines would lose its
@@ -25,7 +26,7 @@ export async function editNote(
     return;
   }
   const note = await vscode.window.showInputBox({
-    title: `Note on ${describeTargets([paper])}`,
+    title: ui`Note on ${describeTargets([paper])}`,
     value: current,
     placeHolder: 'Why include or exclude it, what to check…',
     prompt: 'Leave empty to delete the note. For several lines, use the note field in the reader.',

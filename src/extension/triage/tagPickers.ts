@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { normalizeTag } from '../../core/triage';
 import type { Library } from '../library/library';
-import { escapeIcons, textStart } from '../tree/labelText';
+import { displayText } from '../../core/text/displayText';
+import { quoted, Shown, ui } from '../shared/uiText';
 import { keepItemOrder } from '../tree/quickPickOrder';
 
 interface TagItem extends vscode.QuickPickItem {
@@ -21,13 +22,13 @@ export function pickTagToAdd(library: Library, papers: readonly Paper[]): Promis
     .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
     .map(([tag, count]) => ({
       tag,
-      label: escapeIcons(tag),
+      label: displayText(tag),
       description: count === 1 ? '1 paper' : `${count} papers`,
       iconPath: new vscode.ThemeIcon('tag'),
     }));
 
   const picker = vscode.window.createQuickPick<TagItem>();
-  picker.title = `Add Tag to ${describeTargets(papers)}`;
+  picker.title = ui`Add Tag to ${describeTargets(papers)}`;
   picker.placeholder = existing.length ? 'Pick a tag or type a new one' : 'Type a new tag';
   picker.items = existing;
   // Existing tags that match what is typed come first, so a prefix picks a tag in use rather than a near-duplicate.
@@ -40,7 +41,7 @@ export function pickTagToAdd(library: Library, papers: readonly Paper[]): Promis
       : [
           {
             tag: typed,
-            label: escapeIcons(typed),
+            label: displayText(typed),
             description: 'new tag',
             alwaysShow: true,
             iconPath: new vscode.ThemeIcon('add'),
@@ -60,29 +61,27 @@ export async function pickTagToRemove(
   for (const paper of papers)
     for (const tag of library.triage(paper).tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   if (counts.size === 0) {
-    void vscode.window.showInformationMessage(`${describeTargets(papers)} has no tags.`);
+    void vscode.window.showInformationMessage(ui`${describeTargets(papers)} has no tags.`);
     return undefined;
   }
   const items: TagItem[] = [...counts]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([tag, count]) => ({
       tag,
-      label: escapeIcons(tag),
+      label: displayText(tag),
       description: papers.length > 1 ? `${count} of ${papers.length} papers` : undefined,
       iconPath: new vscode.ThemeIcon('tag'),
     }));
   const chosen = await vscode.window.showQuickPick(items, {
-    title: `Remove Tag from ${describeTargets(papers)}`,
+    title: ui`Remove Tag from ${describeTargets(papers)}`,
     placeHolder: 'Pick the tag to remove',
   });
   return chosen?.tag;
 }
 
 /** "“A paper title”" or "3 papers", for picker titles. */
-export function describeTargets(papers: readonly Paper[]): string {
-  return papers.length === 1
-    ? `“${escapeIcons(textStart(papers[0]!.title, 60))}”`
-    : `${papers.length} papers`;
+export function describeTargets(papers: readonly Paper[]): Shown {
+  return papers.length === 1 ? quoted(papers[0]!.title) : new Shown(`${papers.length} papers`);
 }
 
 function tagUsage(library: Library): Map<string, number> {

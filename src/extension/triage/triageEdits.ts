@@ -9,7 +9,7 @@ import {
   type TriageStatus,
 } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
-import { escapeIcons } from '../tree/labelText';
+import { displayText } from '../../core/text/displayText';
 
 const BULK_MESSAGE_MS = 4000;
 
@@ -44,5 +44,5 @@ export function setNoteOf(ctx: FeatureContext, paper: Paper, note: string): void
 
 function announceBulk(papers: readonly Paper[], message: string): void {
   if (papers.length > 1)
-    vscode.window.setStatusBarMessage(`$(check) ${escapeIcons(message)}`, BULK_MESSAGE_MS);
+    vscode.window.setStatusBarMessage(`$(check) ${displayText(message)}`, BULK_MESSAGE_MS);
 }

@@ -1,0 +1,102 @@
+// Paper text, file names and tags that try to become a command link or an icon outside the reader: in
+// notifications, quick picks, tree rows and their hovers. None may, no terminal may open, and the marker file a
+// sendSequence payload would write must not appear.
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { UiTest } from './uiTest';
+import { dismissHover, openActivity, openWorkbench, runCommand } from './workbench';
+import { expandFirstGroup, paperRow, writeWorkspaceSettings } from './readerPage';
+
+// Icons the product never shows, so any such element came from paper text.
+const SPOOFED_ICONS = '.codicon-shield, .codicon-github, .codicon-verified-filled';
+const COMMAND_LINKS = 'a[href^="command:"], a[href*="command:"]';
+
+function payloads(marker: string) {
+  const send = `command:workbench.action.terminal.sendSequence?{"text":"touch%20${marker}\\n"}`;
+  return {
+    title: `[Fix tags](${send}) $(shield) $(github) $(verified-filled) \u202Eevil`,
+    // A file name may hold brackets, parentheses and a colon: everything a command link needs.
+    badFile: `[Open the file](command:workbench.action.terminal.new).bib`,
+  };
+}
+
+async function assertNothingEscaped(page: Page, where: string, marker: string): Promise<void> {
+  assert.equal(
+    await page.locator(`.notifications-toasts ${COMMAND_LINKS}`).count(),
+    0,
+    `${where}: no command link in a notification`,
+  );
+  assert.equal(
+    await page.locator(`.quick-input-widget ${COMMAND_LINKS}`).count(),
+    0,
+    `${where}: no command link in a quick pick`,
+  );
+  assert.equal(
+    await page.locator(`.monaco-hover ${COMMAND_LINKS}, .workbench-hover ${COMMAND_LINKS}`).count(),
+    0,
+    `${where}: no command link in a hover`,
+  );
+  assert.equal(await page.locator(SPOOFED_ICONS).count(), 0, `${where}: no icon made from paper text`);
+  assert.equal(await page.locator('.terminal-wrapper, .xterm').count(), 0, `${where}: no terminal opened`);
+  assert.equal(existsSync(marker), false, `${where}: the sendSequence payload wrote nothing`);
+}
+
+let marker = '';
+
+export const tests: UiTest[] = [
+  {
+    name: 'a corpus file whose name is a command link is named in its error as text',
+    async run({ page, baseUrl, workspace }) {
+      marker = join(workspace, 'PWNED-marker');
+      const hostile = payloads(marker);
+      const abstract =
+        'This abstract is long enough to be read as an abstract rather than a title by the listing reader, which wants ' +
+        'a block of a few hundred characters after a title line. It also carries [Run](command:workbench.action.terminal.new) ' +
+        'and $(shield) in its text, which the hover and the search picker show. '.repeat(3);
+      writeFileSync(join(workspace, 'hostile.txt'), `Hostile surfaces\n\n${hostile.title}\n\n${abstract}\n`);
+      writeFileSync(join(workspace, hostile.badFile), '@article{broken,\n  title = {never closed\n');
+      writeWorkspaceSettings(workspace, {
+        'literatureTriage.corpora': ['hostile.txt', hostile.badFile],
+        'literatureTriage.includeBundledSeed': false,
+      });
+      await openWorkbench(page, baseUrl, workspace);
+      await openActivity(page, 'Literature Triage');
+      const toast = page.locator('.notifications-toasts .notification-list-item', {
+        hasText: 'cannot read corpus',
+      });
+      await toast.first().waitFor({ timeout: 30_000 });
+      const text = (await toast.first().locator('.notification-list-item-message').textContent()) ?? '';
+      assert.ok(text.replace(/\u200B/g, '').includes(hostile.badFile), `the file is named as typed: ${text}`);
+      await assertNothingEscaped(page, 'corpus error', marker);
+    },
+  },
+  {
+    name: 'a hostile title shows as text in the tree, its hover and the Open Paper picker',
+    async run({ page }) {
+      await expandFirstGroup(page);
+      const row = paperRow(page, 'Fix tags');
+      await row.waitFor({ timeout: 30_000 });
+      const label = (await row.locator('.label-name').textContent()) ?? '';
+      assert.ok(label.replace(/\u200B/g, '').includes('$(shield) $(github)'), `tree label: ${label}`);
+      assert.ok(!label.includes('\u202E'), 'no bidi override in the tree label');
+      await row.hover();
+      await page
+        .locator('.workbench-hover, .monaco-hover:not(.hidden)')
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
+      await assertNothingEscaped(page, 'tree row and its hover', marker);
+      await dismissHover(page);
+
+      await runCommand(page, 'Literature Triage: Open Paper');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Fix tags' })
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await assertNothingEscaped(page, 'Open Paper picker', marker);
+      await page.keyboard.press('Escape');
+    },
+  },
+];
