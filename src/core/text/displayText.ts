@@ -50,10 +50,8 @@ export function displayTextMapped(text: string, max = DEFAULT_MAX): MappedText {
     const code = ch.charCodeAt(0);
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        ch += text[i + 1];
-        positions[i + 1] = positions[i]!;
-      } else ch = '\uFFFD';
+      if (next >= 0xdc00 && next <= 0xdfff) ch += text[i + 1];
+      else ch = '\uFFFD';
     } else if (code >= 0xdc00 && code <= 0xdfff) ch = '\uFFFD';
     const piece = INVISIBLE.test(ch) ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}` : ch;
     const before = pendingSpace && length > 0 ? 1 : 0;
@@ -74,7 +72,7 @@ export function displayTextMapped(text: string, max = DEFAULT_MAX): MappedText {
   }
   let result = out.join('');
   if (cut) {
-    // Never end on a half-built escape or a lone break, and leave room for the ellipsis.
+    // Leave room for the ellipsis, and never end on half a surrogate pair.
     while (result.length > Math.max(0, max - 1)) result = result.slice(0, -1);
     if (/[\uD800-\uDBFF]$/.test(result)) result = result.slice(0, -1);
     result = `${result.trimEnd()}…`;
