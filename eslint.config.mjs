@@ -4,6 +4,52 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+// Every editor surface that shows text (see src/extension/shared/uiText.ts). Outside src/extension/shared they
+// are reached only through the wrappers there, whose types take only UiText: text made safe by `ui`/`shownText`.
+const SURFACE_CALLS = [
+  'showInformationMessage',
+  'showWarningMessage',
+  'showErrorMessage',
+  'showQuickPick',
+  'createQuickPick',
+  'showInputBox',
+  'createInputBox',
+  'withProgress',
+  'setStatusBarMessage',
+  'createStatusBarItem',
+  'createOutputChannel',
+  'createTreeView',
+  'createWebviewPanel',
+];
+const SURFACE_CLASSES = [
+  'TreeItem',
+  'MarkdownString',
+  'Diagnostic',
+  'CompletionItem',
+  'Hover',
+  'SignatureInformation',
+  'InlayHint',
+  'CodeLens',
+  'Shown',
+];
+const surfaceMessage =
+  'Text shown in the editor goes through the wrappers in src/extension/shared (UiText only).';
+const surfaceRules = [
+  {
+    selector: `MemberExpression[property.name=/^(${SURFACE_CALLS.join('|')})$/]`,
+    message: surfaceMessage,
+  },
+  {
+    selector: `NewExpression[callee.property.name=/^(${SURFACE_CLASSES.join('|')})$/]`,
+    message: surfaceMessage,
+  },
+  { selector: `NewExpression[callee.name=/^(${SURFACE_CLASSES.join('|')})$/]`, message: surfaceMessage },
+  {
+    selector: ':matches(TSAsExpression, TSTypeAssertion) > TSTypeReference[typeName.name="UiText"]',
+    message: 'Make UiText with ui`…` or shownText(…).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -52,6 +98,11 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', 'require', 'process', 'Buffer', '__dirname', '__filename'],
     },
+  },
+  {
+    files: ['src/extension/**'],
+    ignores: ['src/extension/shared/**'],
+    rules: { 'no-restricted-syntax': ['error', ...surfaceRules] },
   },
   {
     files: ['src/webview/**'],

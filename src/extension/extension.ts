@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { showError } from './shared/notifications';
+import { createOutputLog } from './shared/outputLog';
 import { CorpusService } from './corpus/corpusService';
 import { registerCorpusCommands } from './corpus/corpusCommands';
 import { IndexingService } from './indexing/indexingService';
@@ -29,7 +31,7 @@ export interface LiteratureTriageApi {
 let activeStore: TriageStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): LiteratureTriageApi {
-  const log = vscode.window.createOutputChannel('Literature Triage');
+  const log = createOutputLog('Literature Triage');
   const corpus = new CorpusService(context.extensionUri, log);
   const store = new TriageStore(() => stateFileLocation(context));
   activeStore = store;
@@ -81,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       log.appendLine(ui`${message}`);
-      void vscode.window.showErrorMessage(ui`Literature Triage: ${message}`);
+      void showError(ui`Literature Triage: ${message}`);
     })
     .finally(() => void vscode.commands.executeCommand('setContext', 'literatureTriage.loading', false));
   return { context: features, view, reader, ready };

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { OutputLog } from './shared/outputLog';
 import type { Paper } from '../core/model/paper';
 import type { CorpusService } from './corpus/corpusService';
 import type { Library } from './library/library';
@@ -18,7 +19,7 @@ export interface TargetResolver {
 /** Everything a feature needs; features never reach into each other except through these ports. */
 export interface FeatureContext {
   readonly extension: vscode.ExtensionContext;
-  readonly log: vscode.OutputChannel;
+  readonly log: OutputLog;
   readonly corpus: CorpusService;
   readonly store: TriageStore;
   readonly library: Library;

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { ui } from '../../src/extension/shared/uiText';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { BUNDLED_SEED } from '../../src/extension/corpus/corpusService';
-import { withProgressWhenLong } from '../../src/extension/corpus/longWork';
+import { withProgressWhenLong } from '../../src/extension/shared/longWork';
 import { readCorpora } from '../../src/extension/corpus/readCorpora';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import { activeApi } from './support';
@@ -240,13 +241,13 @@ suite('corpora', () => {
         return task({ report: () => undefined });
       },
     );
-    assert.equal(await withProgressWhenLong('quick', async () => 1, { delayMs: 200 }), 1);
+    assert.equal(await withProgressWhenLong(ui`quick`, async () => 1, { delayMs: 200 }), 1);
     await sleep(300);
     assert.deepEqual(titles, []);
-    assert.equal(await withProgressWhenLong('slow', () => sleep(300).then(() => 2), { delayMs: 50 }), 2);
-    assert.equal(await withProgressWhenLong('large', async () => 3, { large: true }), 3);
+    assert.equal(await withProgressWhenLong(ui`slow`, () => sleep(300).then(() => 2), { delayMs: 50 }), 2);
+    assert.equal(await withProgressWhenLong(ui`large`, async () => 3, { large: true }), 3);
     await assert.rejects(
-      withProgressWhenLong('failing', () => Promise.reject(new Error('boom')), { large: true }),
+      withProgressWhenLong(ui`failing`, () => Promise.reject(new Error('boom')), { large: true }),
       /boom/,
     );
     assert.deepEqual(titles, ['slow', 'large', 'failing']);

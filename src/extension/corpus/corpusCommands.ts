@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { flashStatus, showInfo } from '../shared/notifications';
 import type { FeatureContext } from '../featureContext';
 import { primaryFolder, SETTINGS_SECTION, settings } from '../settings';
 import { settingPathFor } from './corpusFiles';
-import { withProgressWhenLong } from './longWork';
-import { ui } from '../shared/uiText';
+import { withProgressWhenLong } from '../shared/longWork';
+import { inline, ui } from '../shared/uiText';
 
 export const ADD_CORPUS_FILE_COMMAND = 'literatureTriage.addCorpusFile';
 export const REBUILD_INDEX_COMMAND = 'literatureTriage.rebuildIndex';
@@ -40,7 +41,7 @@ async function addCorpusFile(ctx: FeatureContext): Promise<string[]> {
     .map(settingPathFor)
     .filter((entry, i, all) => !current.includes(entry) && all.indexOf(entry) === i);
   if (added.length === 0) {
-    void vscode.window.showInformationMessage('Literature Triage: that corpus file is already in the list.');
+    void showInfo(ui`Literature Triage: that corpus file is already in the list.`);
     return [];
   }
   const target = folder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
@@ -49,9 +50,8 @@ async function addCorpusFile(ctx: FeatureContext): Promise<string[]> {
   const papers = load.files.filter((f) => added.includes(f.label)).reduce((sum, f) => sum + f.papers, 0);
   const failed = load.errors.filter((e) => added.includes(e.file)).length;
   if (failed < added.length) {
-    void vscode.window.showInformationMessage(
-      ui`Literature Triage: added ${added.join(', ')} (${papers} paper${papers === 1 ? '' : 's'}); ` +
-        `${load.papers.length} papers in all.`,
+    void showInfo(
+      ui`Literature Triage: added ${added.join(', ')} (${papers} ${papers === 1 ? ui`paper` : ui`papers`}); ${load.papers.length} papers in all.`,
     );
   }
   return added;
@@ -63,20 +63,20 @@ async function addCorpusFile(ctx: FeatureContext): Promise<string[]> {
  */
 async function rebuildIndex(ctx: FeatureContext): Promise<RebuildResult> {
   const load = await withProgressWhenLong(
-    'Literature Triage: rebuilding the index',
+    ui`Literature Triage: rebuilding the index`,
     async (report) => {
-      report('reading corpora');
+      report(ui`reading corpora`);
       const read = await ctx.corpus.load();
-      report(`indexing ${read.papers.length.toLocaleString('en-US')} papers`);
+      report(ui`indexing ${read.papers.length.toLocaleString('en-US')} papers`);
       await ctx.library.reindex({ force: true, report });
       return read;
     },
     { large: true },
   );
-  const summary = `indexed ${load.papers.length} papers from ${load.files.length} file(s)`;
-  vscode.window.setStatusBarMessage(`Literature Triage: ${summary}`, 5000);
+  const summary = inline(ui`indexed ${load.papers.length} papers from ${load.files.length} file(s)`);
+  flashStatus(ui`Literature Triage: ${summary}`, 5000);
   ctx.log.appendLine(
-    `Rebuild Index: ${summary}${load.errors.length ? `, ${load.errors.length} error(s)` : ''}.`,
+    ui`Rebuild Index: ${summary}${load.errors.length ? inline(ui`, ${load.errors.length} error(s)`) : ''}.`,
   );
   return { papers: load.papers.length, files: load.files.length, errors: load.errors.length };
 }

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
+import { showError } from '../shared/notifications';
 import { CorpusError, type Paper, type ReadWarning } from '../../core/model/paper';
 import { settings } from '../settings';
 import { corpusFiles, corpusWatchPatterns, type CorpusSource } from './corpusFiles';
-import { withProgressWhenLong } from './longWork';
+import { withProgressWhenLong } from '../shared/longWork';
 import { CORPUS_WORKER_SCRIPT, readsOffThread } from './offThreadPolicy';
 import { readCorporaOffThread } from './readOffThread';
 import { readCorpora, type CorporaRead, type CorpusFileBytes } from './readCorpora';
-import { quoted, ui } from '../shared/uiText';
+import { quoted, shownText, ui, uiJoin } from '../shared/uiText';
 
 export const BUNDLED_SEED = 'seeds/hf-daily-papers-seed.txt';
 
@@ -84,7 +85,9 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private readAllWithProgress(): Promise<CorpusLoad> {
-    return withProgressWhenLong('Literature Triage: reading corpora', (report) => this.readAll(report));
+    return withProgressWhenLong(ui`Literature Triage: reading corpora`, (report) =>
+      this.readAll((label) => report(shownText(label))),
+    );
   }
 
   private async readAll(report: (message: string) => void): Promise<CorpusLoad> {
@@ -143,9 +146,11 @@ export class CorpusService implements vscode.Disposable {
 
   private report(load: CorpusLoad): void {
     this.log.appendLine(
-      `Loaded ${load.papers.length} papers from ${load.files.length} corpus file(s)` +
-        (load.readInBackground ? ' (read in the background)' : '') +
-        (load.warnings.length ? `, ${load.warnings.length} warning(s):` : '.'),
+      uiJoin(
+        ui`Loaded ${load.papers.length} papers from ${load.files.length} corpus file(s)`,
+        load.readInBackground ? ui` (read in the background)` : ui``,
+        load.warnings.length ? ui`, ${load.warnings.length} warning(s):` : ui`.`,
+      ),
     );
     for (const w of load.warnings) {
       const where = w.line !== undefined ? `:${w.line}` : w.record !== undefined ? ` record ${w.record}` : '';
@@ -158,12 +163,11 @@ export class CorpusService implements vscode.Disposable {
       const id = `${e.file}\n${e.message}`;
       current.add(id);
       if (this.notified.has(id)) continue;
-      void vscode.window
-        .showErrorMessage(
-          ui`Literature Triage: cannot read corpus ${quoted(e.file, 120)}: ${e.message}`,
-          'Show Output',
-        )
-        .then((choice) => choice && this.log.show(true));
+      void showError(
+        ui`Literature Triage: cannot read corpus ${quoted(e.file, 120)}: ${e.message}`,
+        {},
+        ui`Show Output`,
+      ).then((choice) => choice && this.log.show(true));
     }
     this.notified = current;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showWarning } from '../shared/notifications';
 import {
   BibMergeError,
   existingKeys,
@@ -124,8 +125,8 @@ export function pinNewKeys(
 async function saveOpenEditorFirst(file: vscode.Uri): Promise<void> {
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
   if (!document?.isDirty) return;
-  const save = 'Save and Export';
-  const choice = await vscode.window.showWarningMessage(
+  const save = ui`Save and Export`;
+  const choice = await showWarning(
     ui`${quoted(vscode.workspace.asRelativePath(file), 120)} has unsaved changes. Save them before adding entries?`,
     { modal: true },
     save,

@@ -1,7 +1,7 @@
-import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
+import { showPick, type SafePickItem } from '../shared/pickers';
 import { lookupTriage, type TriageState, type TriageStatus } from '../../core/triage';
-import { displayText } from '../../core/text/displayText';
+import { shownText, ui, uiJoin, type UiText } from '../shared/uiText';
 
 const STATUS_ORDER: Record<TriageStatus, number> = { include: 0, maybe: 1, untriaged: 2, exclude: 3 };
 const STATUS_LABEL: Record<TriageStatus, string> = {
@@ -11,7 +11,7 @@ const STATUS_LABEL: Record<TriageStatus, string> = {
   exclude: 'excluded',
 };
 
-export interface PaperItem extends vscode.QuickPickItem {
+export interface PaperItem extends SafePickItem {
   paper: Paper;
 }
 
@@ -26,29 +26,30 @@ export function citationItems(papers: readonly Paper[], state: TriageState): Pap
     )
     .map(({ paper, triage }) => ({
       paper,
-      label: displayText(paper.title),
-      description: [STATUS_LABEL[triage?.status ?? 'untriaged'], triage?.key, ...(triage?.tags ?? [])]
-        .filter(Boolean)
-        .map((part) => displayText(part!, 60))
-        .join(' · '),
+      label: shownText(paper.title),
+      description: uiJoin(
+        ...[STATUS_LABEL[triage?.status ?? 'untriaged'], triage?.key, ...(triage?.tags ?? [])]
+          .filter(Boolean)
+          .map((part, i) => uiJoin(i ? ui` · ` : ui``, shownText(part!, 60))),
+      ),
       detail: byline(paper),
     }));
 }
 
-function byline(paper: Paper): string | undefined {
+function byline(paper: Paper): UiText | undefined {
   const authors = paper.authors ?? [];
   const names = authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
   const parts = [names, paper.year?.toString()].filter(Boolean);
-  return parts.length ? displayText(parts.join(' · ')) : undefined;
+  return parts.length ? shownText(parts.join(' · ')) : undefined;
 }
 
 export async function pickPaperToCite(
   papers: readonly Paper[],
   state: TriageState,
 ): Promise<Paper | undefined> {
-  const chosen = await vscode.window.showQuickPick(citationItems(papers, state), {
-    title: 'Insert Citation',
-    placeHolder: 'Cite which paper? (included papers first)',
+  const chosen = await showPick(citationItems(papers, state), {
+    title: ui`Insert Citation`,
+    placeHolder: ui`Cite which paper? (included papers first)`,
     matchOnDescription: true,
     matchOnDetail: true,
   });

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { flashStatus } from '../shared/notifications';
+import { quoted, ui } from '../shared/uiText';
 import { existingKeys, exportEntries, formatEntry } from '../../core/bibtex';
 import type { Paper } from '../../core/model/paper';
 import type { FeatureContext } from '../featureContext';
@@ -21,6 +23,6 @@ export async function copyBibtex(ctx: FeatureContext, location: BibLocation, pap
   const text = formatEntry(entry);
   await vscode.env.clipboard.writeText(text);
   pinNewKeys(ctx, [paper], result.newPins);
-  vscode.window.setStatusBarMessage(`Literature Triage: copied the BibTeX entry ${entry.key}`, 5000);
+  flashStatus(ui`Literature Triage: copied the BibTeX entry ${quoted(entry.key, 80)}`, 5000);
   return text;
 }

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../shared/notifications';
 import type { FeatureContext, TargetResolver } from '../featureContext';
-import { withProgressWhenLong } from '../corpus/longWork';
+import { withProgressWhenLong } from '../shared/longWork';
 import type { BibLocation } from './bibLocation';
 import { BibWriteError, writeEntriesToBib, type BibWriteResult } from './bibWriter';
 import { pickExportScope, plural, type ExportScope } from './exportScope';
-import { displayText } from '../../core/text/displayText';
-import { quoted, Shown, ui } from '../shared/uiText';
+import { inline, quoted, shownText, ui, uiJoin } from '../shared/uiText';
 
-export const OPEN_FILE = 'Open File';
+export const OPEN_FILE = ui`Open File`;
 /** Exports of this many papers show their progress notification at once. */
 const LARGE_EXPORT = 500;
 
@@ -25,9 +25,9 @@ export async function exportBibtex(
   let result: BibWriteResult;
   try {
     result = await withProgressWhenLong(
-      `Literature Triage: exporting ${scope.description}`,
+      ui`Literature Triage: exporting ${inline(scope.description)}`,
       async (report) => {
-        report(vscode.workspace.asRelativePath(file));
+        report(shownText(vscode.workspace.asRelativePath(file)));
         return writeEntriesToBib(ctx, file, scope.papers, scope.options);
       },
       { large: scope.papers.length >= LARGE_EXPORT },
@@ -43,8 +43,10 @@ export async function exportBibtex(
 async function reportExport(ctx: FeatureContext, result: BibWriteResult, scope: ExportScope): Promise<void> {
   const name = vscode.workspace.asRelativePath(result.file);
   ctx.log.appendLine(
-    ui`Export BibTeX (${new Shown(scope.description)}) to ${result.file.fsPath}: ${result.added} added, ${result.kept} already there` +
-      (result.addedKeys.length ? ui` [${displayText(result.addedKeys.join(', '), 4000)}]` : ''),
+    uiJoin(
+      ui`Export BibTeX (${inline(scope.description)}) to ${result.file.fsPath}: ${result.added} added, ${result.kept} already there`,
+      result.addedKeys.length ? ui` [${inline(shownText(result.addedKeys.join(', '), 4000))}]` : ui``,
+    ),
   );
   for (const c of result.conflicts) {
     ctx.log.appendLine(
@@ -52,15 +54,15 @@ async function reportExport(ctx: FeatureContext, result: BibWriteResult, scope: 
     );
   }
   if (result.exported === 0 && result.conflicts.length === 0) {
-    void vscode.window.showInformationMessage(`Literature Triage: no ${scope.description} to export.`);
+    void showInfo(ui`Literature Triage: no ${inline(scope.description)} to export.`);
     return;
   }
   const conflicts = result.conflicts.length
-    ? ` ${plural(result.conflicts.length, 'paper')} left out: their pinned key is taken (see the output).`
-    : '';
-  const choice = await vscode.window.showInformationMessage(
-    ui`Exported ${plural(result.exported, 'entry', 'entries')} to ${quoted(name, 120)}: ` +
-      `${result.added} added, ${result.kept} already there.${conflicts}`,
+    ? ui` ${inline(plural(result.conflicts.length, 'paper'))} left out: their pinned key is taken (see the output).`
+    : ui``;
+  const choice = await showInfo(
+    ui`Exported ${inline(plural(result.exported, 'entry', 'entries'))} to ${quoted(name, 120)}: ${result.added} added, ${result.kept} already there.${inline(conflicts)}`,
+    {},
     OPEN_FILE,
   );
   if (choice === OPEN_FILE) await vscode.window.showTextDocument(result.file);
@@ -69,8 +71,9 @@ async function reportExport(ctx: FeatureContext, result: BibWriteResult, scope: 
 export async function showExportError(error: unknown, file: vscode.Uri): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const name = vscode.workspace.asRelativePath(file);
-  const choice = await vscode.window.showErrorMessage(
+  const choice = await showError(
     ui`Literature Triage could not export to ${quoted(name, 120)}: ${message}`,
+    {},
     ...(error instanceof BibWriteError ? [OPEN_FILE] : []),
   );
   if (choice !== OPEN_FILE) return;

@@ -1,20 +1,21 @@
-import * as vscode from 'vscode';
 import type { ExportOptions } from '../../core/bibtex';
+import { showInfo } from '../shared/notifications';
+import { showPick, type SafePickItem } from '../shared/pickers';
 import type { Paper } from '../../core/model/paper';
 import { lookupTriage, type TriageState } from '../../core/triage';
-import { displayText, quotedText } from '../../core/text/displayText';
+import { quoted, shownText, ui, type UiText } from '../shared/uiText';
 
 /** What an export covers: papers to consider and which of them the core keeps. */
 export interface ExportScope {
   /** For messages: "included papers", "papers tagged “x”". */
-  description: string;
+  description: UiText;
   papers: readonly Paper[];
   options: ExportOptions;
 }
 
 export type ScopeKind = 'include' | 'maybe' | 'tag' | 'selection' | 'all';
 
-interface ScopeItem extends vscode.QuickPickItem {
+interface ScopeItem extends SafePickItem {
   scope: ScopeKind;
 }
 
@@ -27,55 +28,55 @@ export async function pickExportScope(
   const count = (status: string) => papers.filter((p) => lookupTriage(state, p)?.status === status).length;
   const tags = tagCounts(papers, state);
   const items: ScopeItem[] = [
-    { scope: 'include', label: 'Included papers', description: plural(count('include'), 'paper') },
-    { scope: 'maybe', label: 'Maybe papers', description: plural(count('maybe'), 'paper') },
-    { scope: 'tag', label: 'Papers with a tag…', description: plural(tags.size, 'tag') },
+    { scope: 'include', label: ui`Included papers`, description: plural(count('include'), 'paper') },
+    { scope: 'maybe', label: ui`Maybe papers`, description: plural(count('maybe'), 'paper') },
+    { scope: 'tag', label: ui`Papers with a tag…`, description: plural(tags.size, 'tag') },
     ...(selection.length
       ? [
           {
             scope: 'selection' as const,
-            label: 'Selected papers',
+            label: ui`Selected papers`,
             description: plural(selection.length, 'paper'),
           },
         ]
       : []),
-    { scope: 'all', label: 'All papers', description: plural(papers.length, 'paper') },
+    { scope: 'all', label: ui`All papers`, description: plural(papers.length, 'paper') },
   ];
-  const chosen = await vscode.window.showQuickPick(items, {
-    title: 'Export BibTeX',
-    placeHolder: 'Which papers to export?',
+  const chosen = await showPick(items, {
+    title: ui`Export BibTeX`,
+    placeHolder: ui`Which papers to export?`,
   });
   if (!chosen) return undefined;
   switch (chosen.scope) {
     case 'include':
-      return { description: 'included papers', papers, options: { statuses: ['include'] } };
+      return { description: ui`included papers`, papers, options: { statuses: ['include'] } };
     case 'maybe':
-      return { description: 'maybe papers', papers, options: { statuses: ['maybe'] } };
+      return { description: ui`maybe papers`, papers, options: { statuses: ['maybe'] } };
     case 'selection':
-      return { description: 'selected papers', papers: selection, options: { statuses: 'all' } };
+      return { description: ui`selected papers`, papers: selection, options: { statuses: 'all' } };
     case 'all':
-      return { description: 'all papers', papers, options: { statuses: 'all' } };
+      return { description: ui`all papers`, papers, options: { statuses: 'all' } };
     case 'tag': {
       const tag = await pickTag(tags);
       if (tag === undefined) return undefined;
-      return { description: `papers tagged ${quotedText(tag)}`, papers, options: { statuses: 'all', tag } };
+      return { description: ui`papers tagged ${quoted(tag)}`, papers, options: { statuses: 'all', tag } };
     }
   }
 }
 
 async function pickTag(tags: Map<string, number>): Promise<string | undefined> {
   if (tags.size === 0) {
-    void vscode.window.showInformationMessage('Literature Triage: no paper has a tag yet.');
+    void showInfo(ui`Literature Triage: no paper has a tag yet.`);
     return undefined;
   }
   const items = [...tags].map(([tag, n]) => ({
     tag,
-    label: displayText(tag),
+    label: shownText(tag),
     description: plural(n, 'paper'),
   }));
-  const chosen = await vscode.window.showQuickPick(items, {
-    title: 'Export BibTeX: papers with a tag',
-    placeHolder: 'Which tag?',
+  const chosen = await showPick(items, {
+    title: ui`Export BibTeX: papers with a tag`,
+    placeHolder: ui`Which tag?`,
   });
   return chosen?.tag;
 }
@@ -88,6 +89,6 @@ function tagCounts(papers: readonly Paper[], state: TriageState): Map<string, nu
   return new Map([...counts].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function plural(n: number, noun: string, nouns = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : nouns}`;
+export function plural(n: number, noun: string, nouns = `${noun}s`): UiText {
+  return ui`${n} ${n === 1 ? noun : nouns}`;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { flashStatus, showError, showInfo } from '../shared/notifications';
 import type { Paper } from '../../core/model/paper';
 import { exportEntries } from '../../core/bibtex';
 import type { FeatureContext } from '../featureContext';
@@ -7,7 +8,7 @@ import { pinNewKeys, writeEntriesToBib } from './bibWriter';
 import { citationStyleFor, citationText } from './citationFormat';
 import { pickPaperToCite } from './citationPick';
 import { showExportError } from './exportCommand';
-import { ui } from '../shared/uiText';
+import { quoted, ui } from '../shared/uiText';
 
 export interface InsertedCitation {
   key: string;
@@ -26,9 +27,7 @@ export async function insertCitation(
 ): Promise<InsertedCitation | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage(
-      'Literature Triage: open a document to insert a citation into.',
-    );
+    void showInfo(ui`Literature Triage: open a document to insert a citation into.`);
     return undefined;
   }
   const paper = given ?? (await pickPaperToCite(ctx.library.papers, ctx.store.state));
@@ -43,9 +42,7 @@ export async function insertCitation(
     }
   });
   if (!ok) {
-    void vscode.window.showErrorMessage(
-      'Literature Triage: the editor changed before the citation could be inserted.',
-    );
+    void showError(ui`Literature Triage: the editor changed before the citation could be inserted.`);
     return undefined;
   }
   return cited;
@@ -67,8 +64,8 @@ async function ensureInBib(
       throw new Error(conflict ? `its key "${conflict.key}" is pinned to another paper too` : 'no key');
     }
     if (result.added > 0) {
-      vscode.window.setStatusBarMessage(
-        `Literature Triage: added ${key} to ${vscode.workspace.asRelativePath(file)}`,
+      flashStatus(
+        ui`Literature Triage: added ${quoted(key, 80)} to ${quoted(vscode.workspace.asRelativePath(file), 120)}`,
         5000,
       );
       ctx.log.appendLine(ui`Insert Citation: added ${key} to ${file.fsPath}`);

@@ -11,11 +11,11 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import { SearchIndex, SearchIndexLoadError } from '../../core/search';
 import type { Topic } from '../../core/topics';
-import { withProgressWhenLong, type ReportProgress } from '../corpus/longWork';
+import { withProgressWhenLong, type ReportProgress } from '../shared/longWork';
 import { cachedJob, indexedPaper } from './indexJob';
 import { LOW_PRIORITY_FROM, type IndexJobResult, type IndexJobSettings, type IndexPhase } from './protocol';
 import { IndexCancelled, indexInWorker, type WorkerJob } from './workerClient';
-import { ui } from '../shared/uiText';
+import { ui, type UiText } from '../shared/uiText';
 
 /** Corpora up to this size are looked up in the cache in the extension host, without starting a worker. */
 export const IN_HOST_LIMIT = 100;
@@ -44,12 +44,12 @@ export interface IndexOutcome {
   key: string;
 }
 
-const PHASE_MESSAGES: Record<IndexPhase, string> = {
-  hashing: 'checking the cache',
-  loading: 'reading the cache',
-  indexing: 'building the search index',
-  topics: 'finding topics',
-  saving: 'saving the index',
+const PHASE_MESSAGES: Record<IndexPhase, UiText> = {
+  hashing: ui`checking the cache`,
+  loading: ui`reading the cache`,
+  indexing: ui`building the search index`,
+  topics: ui`finding topics`,
+  saving: ui`saving the index`,
 };
 
 export class IndexingService implements vscode.Disposable {
@@ -124,7 +124,7 @@ export class IndexingService implements vscode.Disposable {
     };
     if (report) return work(report);
     return withProgressWhenLong(
-      `Literature Triage: indexing ${papers.length.toLocaleString('en-US')} papers`,
+      ui`Literature Triage: indexing ${papers.length.toLocaleString('en-US')} papers`,
       work,
       { delayMs: NOTIFY_AFTER_MS },
     );

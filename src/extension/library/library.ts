@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { showError } from '../shared/notifications';
 import { performance } from 'node:perf_hooks';
 import type { Paper } from '../../core/model/paper';
 import { SearchIndex } from '../../core/search';
 import { computeTopics, type Topic } from '../../core/topics';
 import { triageOf, type PaperTriage } from '../../core/triage';
 import type { CorpusService } from '../corpus/corpusService';
-import type { ReportProgress } from '../corpus/longWork';
+import type { ReportProgress } from '../shared/longWork';
 import { IN_HOST_LIMIT, isCancellation, type IndexingService } from '../indexing/indexingService';
 import type { TriageStore } from '../storage/triageStore';
 import { settings } from '../settings';
@@ -157,7 +158,7 @@ export class Library implements vscode.Disposable {
         if (generation !== this.generation || isCancellation(error)) return;
         this.pending = undefined;
         const message = error instanceof Error ? error.message : String(error);
-        void vscode.window.showErrorMessage(ui`Literature Triage: indexing failed: ${message}`);
+        void showError(ui`Literature Triage: indexing failed: ${message}`);
         // The getters derive the data in the host instead.
         this.changed.fire({ papers: true, triage: false });
       },

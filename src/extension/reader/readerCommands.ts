@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { showPick } from '../shared/pickers';
 import type { Paper } from '../../core/model/paper';
 import type { Library } from '../library/library';
 import type { ScreeningService } from '../screening/screeningService';
 import type { ReaderHost, ShowOptions } from './reader';
-import { displayText } from '../../core/text/displayText';
+import { shownText, ui } from '../shared/uiText';
 
 export const READER_COMMANDS = {
   openPaper: 'literatureTriage.openPaper',
@@ -61,9 +62,9 @@ function resolve(library: Library, target: PaperTarget): Paper | undefined {
 }
 
 async function pick(library: Library): Promise<Paper | undefined> {
-  const chosen = await vscode.window.showQuickPick(
-    library.papers.map((paper) => ({ label: displayText(paper.title), paper })),
-    { placeHolder: 'Open which paper?', matchOnDetail: true },
+  const chosen = await showPick(
+    library.papers.map((paper) => ({ label: shownText(paper.title), paper })),
+    { placeHolder: ui`Open which paper?`, matchOnDetail: true },
   );
   return chosen?.paper;
 }

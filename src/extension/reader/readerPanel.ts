@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
+import { adoptWebviewPanel, createSafeWebviewPanel, type SafeWebviewPanel } from '../shared/webviewPanel';
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/protocol';
 import { readerHtml } from './readerHtml';
-import { ui } from '../shared/uiText';
-import { displayText } from '../../core/text/displayText';
+import { shownText, ui } from '../shared/uiText';
 
 export const READER_VIEW_TYPE = 'literatureTriage.reader';
 
@@ -11,7 +11,7 @@ export const READER_VIEW_TYPE = 'literatureTriage.reader';
  * handshake, and the message gate. Only messages that pass isWebviewMessage reach onDidReceiveMessage.
  */
 export class ReaderPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private panel: SafeWebviewPanel | undefined;
   private ready = false;
   private panelSubscriptions: vscode.Disposable[] = [];
   private readonly received = new vscode.EventEmitter<WebviewMessage>();
@@ -48,9 +48,7 @@ export class ReaderPanel implements vscode.Disposable {
     const preserveFocus = options.preserveFocus ?? false;
     if (!this.panel) {
       const column = options.toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-      this.attach(
-        vscode.window.createWebviewPanel(READER_VIEW_TYPE, 'Paper', { viewColumn: column, preserveFocus }),
-      );
+      this.attach(createSafeWebviewPanel(READER_VIEW_TYPE, ui`Paper`, { viewColumn: column, preserveFocus }));
       return;
     }
     const moveAside =
@@ -59,7 +57,8 @@ export class ReaderPanel implements vscode.Disposable {
   }
 
   /** Takes over a panel VS Code restored after a reload. False (and the panel is closed) if one is open already. */
-  adopt(panel: vscode.WebviewPanel): boolean {
+  adopt(restored: vscode.WebviewPanel): boolean {
+    const panel = adoptWebviewPanel(restored);
     if (this.panel && this.panel !== panel) {
       panel.dispose();
       return false;
@@ -69,7 +68,7 @@ export class ReaderPanel implements vscode.Disposable {
   }
 
   setTitle(untrusted: string): void {
-    const title = displayText(untrusted, 120);
+    const title = shownText(untrusted, 120);
     if (this.panel && this.panel.title !== title) this.panel.title = title;
   }
 
@@ -90,7 +89,7 @@ export class ReaderPanel implements vscode.Disposable {
     this.received.fire(message);
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
+  private attach(panel: SafeWebviewPanel): void {
     this.panel = panel;
     this.ready = false;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');

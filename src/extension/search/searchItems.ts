@@ -1,37 +1,38 @@
 import * as vscode from 'vscode';
+import type { SafeButton, SafePickItem } from '../shared/pickers';
+import { shownText, ui, type UiText } from '../shared/uiText';
 import type { Paper } from '../../core/model/paper';
 import type { MatchRange } from '../../core/search';
 import type { PaperTriage, TriageStatus } from '../../core/triage';
 import type { Library } from '../library/library';
-import { displayText } from '../../core/text/displayText';
 import { statusLook } from '../tree/statusLook';
 import { matchSnippet } from './snippet';
 
 export const SEARCH_LIMIT = 50;
 const RECENT_COUNT = 5;
 
-export interface DecisionButton extends vscode.QuickInputButton {
+export interface DecisionButton extends SafeButton {
   readonly status: Exclude<TriageStatus, 'untriaged'>;
 }
 
 export const INCLUDE_BUTTON: DecisionButton = {
   status: 'include',
   iconPath: new vscode.ThemeIcon('pass'),
-  tooltip: 'Include (again: clear the decision)',
+  tooltip: ui`Include (again: clear the decision)`,
 };
 export const EXCLUDE_BUTTON: DecisionButton = {
   status: 'exclude',
   iconPath: new vscode.ThemeIcon('circle-slash'),
-  tooltip: 'Exclude (again: clear the decision)',
+  tooltip: ui`Exclude (again: clear the decision)`,
 };
 
-export interface PaperPickItem extends vscode.QuickPickItem {
+export interface PaperPickItem extends SafePickItem {
   readonly paper: Paper;
 }
 
 /** A row of the search picker: a paper, or a separator between the sections of an empty search. */
 export type SearchEntry = PaperPickItem | SeparatorItem;
-type SeparatorItem = vscode.QuickPickItem & { kind: vscode.QuickPickItemKind.Separator; paper?: undefined };
+type SeparatorItem = SafePickItem & { kind: vscode.QuickPickItemKind.Separator; paper?: undefined };
 
 export function isPaperItem(entry: SearchEntry | undefined): entry is PaperPickItem {
   return entry?.paper !== undefined;
@@ -60,22 +61,22 @@ export function startItems(library: Library, order: readonly string[], limit = S
     const paper = library.paper(id);
     if (paper && library.triage(paper).status === 'untriaged') untriaged.push(paper);
   }
-  const section = (label: string, papers: Paper[]): SearchEntry[] =>
+  const section = (label: UiText, papers: Paper[]): SearchEntry[] =>
     papers.length === 0
       ? []
       : [
           { label, kind: vscode.QuickPickItemKind.Separator },
           ...papers.map((paper) => paperItem(paper, library.triage(paper), [])),
         ];
-  return [...section('Recently decided', recent), ...section('Untriaged', untriaged)];
+  return [...section(ui`Recently decided`, recent), ...section(ui`Untriaged`, untriaged)];
 }
 
 export function paperItem(paper: Paper, triage: PaperTriage, matches: readonly MatchRange[]): PaperPickItem {
   return {
     paper,
-    label: displayText(paper.title.trim() || '(untitled)'),
+    label: shownText(paper.title.trim() || '(untitled)'),
     description: describeTriage(triage),
-    detail: displayText(matchSnippet(paper.abstract, matches), 400),
+    detail: shownText(matchSnippet(paper.abstract, matches), 400),
     iconPath: statusLook(triage.status).icon,
     // The ranking is the search's: the picker must neither filter nor reorder by its own label matching.
     alwaysShow: true,
@@ -84,7 +85,7 @@ export function paperItem(paper: Paper, triage: PaperTriage, matches: readonly M
 }
 
 /** "Included · method, to-read". */
-export function describeTriage(triage: PaperTriage): string {
+export function describeTriage(triage: PaperTriage): UiText {
   const status = statusLook(triage.status).label;
-  return displayText(triage.tags.length ? `${status} · ${triage.tags.join(', ')}` : status);
+  return shownText(triage.tags.length ? `${status} · ${triage.tags.join(', ')}` : status);
 }

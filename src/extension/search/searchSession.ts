@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { createPick } from '../shared/pickers';
+import { ui } from '../shared/uiText';
 import type { FeatureContext } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
@@ -23,7 +25,7 @@ export const TYPING_DEBOUNCE_MS = 60;
  * without leaving the picker.
  */
 export class SearchSession implements vscode.Disposable {
-  readonly picker = vscode.window.createQuickPick<SearchEntry>();
+  readonly picker = createPick<SearchEntry>();
   /** The text the shown items were computed for. */
   private shownQuery = '';
   private timer: NodeJS.Timeout | undefined;
@@ -39,8 +41,8 @@ export class SearchSession implements vscode.Disposable {
     initialQuery = '',
   ) {
     const picker = this.picker;
-    picker.title = 'Search Papers';
-    picker.placeholder = 'Titles, abstracts, authors, tags (+word: must match, -word: must not, title:word)';
+    picker.title = ui`Search Papers`;
+    picker.placeholder = ui`Titles, abstracts, authors, tags (+word: must match, -word: must not, title:word)`;
     picker.matchOnDescription = false;
     picker.matchOnDetail = false;
     keepItemOrder(picker);

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { showError } from '../shared/notifications';
 import type { FeatureContext } from '../featureContext';
-import { displayText } from '../../core/text/displayText';
-import { quoted, ui } from '../shared/uiText';
+import { quoted, shownText, ui } from '../shared/uiText';
 
-export const OPEN_FILE = 'Open File';
-export const RETRY = 'Retry';
+export const OPEN_FILE = ui`Open File`;
+export const RETRY = ui`Retry`;
 
 /** Tells the user when the state file cannot be read or written; edits are kept in memory meanwhile. */
 export function registerStoreNotifications({
@@ -13,7 +13,7 @@ export function registerStoreNotifications({
   log,
 }: Pick<FeatureContext, 'store' | 'extension' | 'log'>): void {
   extension.subscriptions.push(
-    store.onDidReport((line) => log.appendLine(displayText(line, 2000))),
+    store.onDidReport((line) => log.appendLine(shownText(line, 2000))),
     store.onDidChangeProblem(async (problem) => {
       const file = store.file;
       if (!problem) {
@@ -22,16 +22,16 @@ export function registerStoreNotifications({
       }
       log.appendLine(ui`State file problem (${problem.kind}): ${problem.message}`);
       if (problem.kind === 'unreadable') {
-        const choice = await vscode.window.showErrorMessage(
-          ui`Literature Triage cannot read ${quoted(file.fsPath, 120)}: ${problem.message}. ` +
-            'It will not be overwritten: your decisions are kept in memory and saved once the file is fixed.',
+        const choice = await showError(
+          ui`Literature Triage cannot read ${quoted(file.fsPath, 120)}: ${problem.message}. It will not be overwritten: your decisions are kept in memory and saved once the file is fixed.`,
+          {},
           OPEN_FILE,
         );
         if (choice === OPEN_FILE) await vscode.window.showTextDocument(file);
       } else {
-        const choice = await vscode.window.showErrorMessage(
-          ui`Literature Triage could not save ${quoted(file.fsPath, 120)}: ${problem.message}. ` +
-            'Your decisions are kept in memory.',
+        const choice = await showError(
+          ui`Literature Triage could not save ${quoted(file.fsPath, 120)}: ${problem.message}. Your decisions are kept in memory.`,
+          {},
           RETRY,
         );
         if (choice === RETRY) store.retrySave();

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { SafeTreeItem } from '../shared/treeItems';
+import { inline, shownText, ui } from '../shared/uiText';
 import type { PaperGroup } from './grouping';
 import type { GroupNode } from './nodes';
 import { statusLook } from './statusLook';
-import { displayText } from '../../core/text/displayText';
 
 /** A group row: its name, how many papers it holds (and how many the filter leaves), an icon per kind. */
-export function groupTreeItem(node: GroupNode, filtering: boolean): vscode.TreeItem {
+export function groupTreeItem(node: GroupNode, filtering: boolean): SafeTreeItem {
   const { group } = node;
   const shown = node.paperIds.length;
   const total = group.paperIds.length;
@@ -13,16 +14,16 @@ export function groupTreeItem(node: GroupNode, filtering: boolean): vscode.TreeI
   const state = filtering
     ? vscode.TreeItemCollapsibleState.Expanded
     : vscode.TreeItemCollapsibleState.Collapsed;
-  const label = displayText(group.label);
-  const item = new vscode.TreeItem(label, state);
+  const label = shownText(group.label);
+  const item = new SafeTreeItem(label, state);
   item.id = node.id;
-  item.description = filtering ? `${shown} of ${total}` : String(total);
+  item.description = filtering ? ui`${shown} of ${total}` : ui`${total}`;
   item.iconPath = groupIcon(group);
   item.contextValue = `group.${group.kind}`;
   const count = filtering
     ? `${shown} of ${total} papers match the filter`
     : `${total} ${total === 1 ? 'paper' : 'papers'}`;
-  item.tooltip = `${label}\n${KIND_NAMES[group.kind]} · ${count}`;
+  item.tooltip = ui`${inline(label)}\n${KIND_NAMES[group.kind]} · ${count}`;
   item.accessibilityInformation = { label: `${label}, ${KIND_NAMES[group.kind]}, ${count}` };
   return item;
 }

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import type { SafeStatusBarItem } from '../shared/statusItem';
+import { createSafeTreeView, type SafeTreeView } from '../shared/treeItems';
+import { quoted, ui } from '../shared/uiText';
 import type { Paper } from '../../core/model/paper';
 import type { FeatureContext, PaperOrder } from '../featureContext';
 import { PAPERS_VIEW_ID } from '../commands';
@@ -15,9 +18,9 @@ export { isPaperNode } from './nodes';
 
 export interface PapersView extends PaperOrder {
   readonly provider: PapersTreeProvider;
-  readonly treeView: vscode.TreeView<PapersNode>;
+  readonly treeView: SafeTreeView<PapersNode>;
   /** The `triaged / total` status-bar item. */
-  readonly progressItem: vscode.StatusBarItem;
+  readonly progressItem: SafeStatusBarItem;
   /** Fires after the rows changed: papers, decisions, grouping or filter (orderedIds() may differ). */
   readonly onDidChangeOrder: vscode.Event<void>;
   /** The papers selected in the tree, each once, in selection order. */
@@ -32,7 +35,7 @@ const QUERY_SHOWN_CHARS = 40;
 export function registerPapersView(ctx: FeatureContext): PapersView {
   const remembered = ctx.extension.workspaceState.get<unknown>(GROUP_BY_STATE_KEY);
   const provider = new PapersTreeProvider(ctx.library, isGroupBy(remembered) ? remembered : 'topic');
-  const treeView = vscode.window.createTreeView(PAPERS_VIEW_ID, {
+  const treeView = createSafeTreeView(PAPERS_VIEW_ID, {
     treeDataProvider: provider,
     canSelectMany: true,
     showCollapseAll: true,
@@ -48,17 +51,17 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     void vscode.commands.executeCommand('setContext', 'literatureTriage.groupBy', provider.groupBy);
     // Without papers the welcome content explains what to do; a message would hide it.
     if (filter === undefined || total === 0) {
-      treeView.description = total > 0 ? `by ${provider.groupBy}` : undefined;
+      treeView.description = total > 0 ? ui`by ${provider.groupBy}` : undefined;
       treeView.message = undefined;
       return;
     }
-    const quoted = `“${shorten(filter)}”`;
+    const query = quoted(filter, QUERY_SHOWN_CHARS);
     const shown = provider.snapshot().orderedIds().length;
-    treeView.description = `filter: ${quoted}`;
+    treeView.description = ui`filter: ${query}`;
     treeView.message =
       shown === 0
-        ? `No papers match ${quoted}. Clear the filter to see all ${total}.`
-        : `${shown} of ${total} papers match ${quoted}.`;
+        ? ui`No papers match ${query}. Clear the filter to see all ${total}.`
+        : ui`${shown} of ${total} papers match ${query}.`;
   };
   const rowsChanged = () => {
     showState();
@@ -113,9 +116,4 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     },
     reveal: (paperId) => reveals.reveal(paperId),
   };
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length <= QUERY_SHOWN_CHARS ? flat : `${flat.slice(0, QUERY_SHOWN_CHARS - 1)}…`;
 }

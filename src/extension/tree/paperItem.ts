@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
+import { SafeTreeItem } from '../shared/treeItems';
+import { inline, shownText, shownTextMapped, ui, uiLines, type UiText } from '../shared/uiText';
 import type { MatchRange } from '../../core/search';
 import type { PaperTriage } from '../../core/triage';
 import { OPEN_PAPER_COMMAND } from '../commands';
 import type { PaperNode } from './nodes';
 import { textStart } from './labelText';
 import { statusLook } from './statusLook';
-import { displayText, displayTextMapped } from '../../core/text/displayText';
+import { displayText } from '../../core/text/displayText';
 
 const TOOLTIP_ABSTRACT_CHARS = 300;
 const TOOLTIP_NOTE_CHARS = 120;
@@ -19,20 +21,20 @@ export function paperTreeItem(
   node: PaperNode,
   triage: PaperTriage,
   matches?: readonly MatchRange[],
-): vscode.TreeItem {
+): SafeTreeItem {
   const { paper } = node;
   const raw = paper.title.trim() ? paper.title : '(untitled)';
-  const shown = displayTextMapped(raw, TITLE_CHARS);
+  const shown = shownTextMapped(raw, TITLE_CHARS);
   const title = shown.text;
   const highlights = (matches ?? [])
     .filter((r) => r.field === 'title' && r.end <= raw.length && r.end > r.start)
     .map((r): [number, number] => [shown.at(r.start), shown.at(r.end - 1) + 1])
     .filter(([, end]) => end <= title.length);
-  const item = new vscode.TreeItem({ label: title, highlights }, vscode.TreeItemCollapsibleState.None);
+  const item = new SafeTreeItem({ label: title, highlights }, vscode.TreeItemCollapsibleState.None);
   const look = statusLook(triage.status);
   item.id = node.id;
   item.iconPath = look.icon;
-  item.description = displayText(triage.tags.join(', ')) || undefined;
+  item.description = triage.tags.length ? shownText(triage.tags.join(', ')) : undefined;
   item.contextValue = triage.tags.length > 0 ? 'paper.tagged' : 'paper';
   item.tooltip = tooltipText(title, look.label, triage, paper.abstract);
   item.accessibilityInformation = {
@@ -45,14 +47,14 @@ export function paperTreeItem(
   return item;
 }
 
-function tooltipText(title: string, status: string, triage: PaperTriage, abstract: string): string {
-  const lines = [title, triage.tags.length ? `${status} · ${displayText(triage.tags.join(', '))}` : status];
+function tooltipText(title: UiText, status: string, triage: PaperTriage, abstract: string): UiText {
+  const lines = [title, triage.tags.length ? ui`${status} · ${triage.tags.join(', ')}` : ui`${status}`];
   const start = textStart(abstract, TOOLTIP_ABSTRACT_CHARS);
-  if (start) lines.push('', displayText(start, TOOLTIP_ABSTRACT_CHARS + 10));
+  if (start) lines.push(ui``, shownText(start, TOOLTIP_ABSTRACT_CHARS + 10));
   if (triage.note)
     lines.push(
-      '',
-      `Note: ${displayText(textStart(triage.note, TOOLTIP_NOTE_CHARS), TOOLTIP_NOTE_CHARS + 10)}`,
+      ui``,
+      ui`Note: ${inline(shownText(textStart(triage.note, TOOLTIP_NOTE_CHARS), TOOLTIP_NOTE_CHARS + 10))}`,
     );
-  return lines.join('\n');
+  return uiLines(lines);
 }

@@ -1,28 +1,24 @@
 import * as vscode from 'vscode';
+import { createStatusItem, type SafeStatusBarItem } from '../shared/statusItem';
+import { ui } from '../shared/uiText';
 import type { TriageStatus } from '../../core/triage';
 import type { Library } from '../library/library';
 
 export const NEXT_UNTRIAGED_COMMAND = 'literatureTriage.nextUntriaged';
 
 /** The status-bar item `$(checklist) triaged / total`; a click opens the next untriaged paper. */
-export function createProgressItem(library: Library): { item: vscode.StatusBarItem; update(): void } {
-  const item = vscode.window.createStatusBarItem(
-    'literatureTriage.progress',
-    vscode.StatusBarAlignment.Left,
-    50,
-  );
-  item.name = 'Literature Triage Progress';
+export function createProgressItem(library: Library): { item: SafeStatusBarItem; update(): void } {
+  const item = createStatusItem('literatureTriage.progress', vscode.StatusBarAlignment.Left, 50);
+  item.name = ui`Literature Triage Progress`;
   item.command = { command: NEXT_UNTRIAGED_COMMAND, title: 'Next Untriaged' };
   const update = () => {
     const counts = countStatuses(library);
     const total = library.papers.length;
     const triaged = total - counts.untriaged;
-    item.text = `$(checklist) ${triaged} / ${total}`;
-    item.tooltip = [
-      `Literature Triage: ${triaged} of ${total} papers triaged`,
-      `Included ${counts.include} · Maybe ${counts.maybe} · Excluded ${counts.exclude}`,
-      'Click to open the next untriaged paper',
-    ].join('\n');
+    item.text = ui`$(checklist) ${triaged} / ${total}`;
+    item.tooltip = ui`Literature Triage: ${triaged} of ${total} papers triaged
+Included ${counts.include} · Maybe ${counts.maybe} · Excluded ${counts.exclude}
+Click to open the next untriaged paper`;
     item.accessibilityInformation = {
       label: `${triaged} of ${total} papers triaged: ${counts.include} included, ${counts.maybe} maybe, ${counts.exclude} excluded`,
     };

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { createPick, showInput, type SafePickItem } from '../shared/pickers';
+import { ui, type UiText } from '../shared/uiText';
 import type { Library } from '../library/library';
 import { GROUP_BY_MODES, isGroupBy, type GroupBy } from './grouping';
 import { filterPapers } from './paperFilter';
@@ -10,13 +12,16 @@ export const CLEAR_FILTER_COMMAND = 'literatureTriage.clearFilter';
 export const SORT_BY_RELEVANCE_COMMAND = 'literatureTriage.sortByRelevance';
 export const SORT_BY_CORPUS_ORDER_COMMAND = 'literatureTriage.sortByCorpusOrder';
 
-const GROUP_BY_CHOICES: Record<GroupBy, { label: string; detail: string }> = {
+const GROUP_BY_CHOICES: Record<GroupBy, { label: UiText; detail: UiText }> = {
   topic: {
-    label: 'Topic',
-    detail: 'Automatic topics, and your own from the setting literatureTriage.topics',
+    label: ui`Topic`,
+    detail: ui`Automatic topics, and your own from the setting literatureTriage.topics`,
   },
-  status: { label: 'Triage Status', detail: 'Untriaged, Included, Maybe, Excluded' },
-  tag: { label: 'Tag', detail: 'One group per tag (a paper can be in several), then the untagged papers' },
+  status: { label: ui`Triage Status`, detail: ui`Untriaged, Included, Maybe, Excluded` },
+  tag: {
+    label: ui`Tag`,
+    detail: ui`One group per tag (a paper can be in several), then the untagged papers`,
+  },
 };
 
 /**
@@ -56,12 +61,12 @@ export function registerViewCommands(
 }
 
 function pickGroupBy(current: GroupBy): Promise<GroupBy | undefined> {
-  const picker = vscode.window.createQuickPick<vscode.QuickPickItem & { mode: GroupBy }>();
-  picker.title = 'Group Papers By';
+  const picker = createPick<SafePickItem & { mode: GroupBy }>();
+  picker.title = ui`Group Papers By`;
   picker.items = GROUP_BY_MODES.map((mode) => ({
     ...GROUP_BY_CHOICES[mode],
     mode,
-    description: mode === current ? 'current' : undefined,
+    description: mode === current ? ui`current` : undefined,
   }));
   picker.activeItems = picker.items.filter((item) => item.mode === current);
   return new Promise((resolve) => {
@@ -79,16 +84,16 @@ function pickGroupBy(current: GroupBy): Promise<GroupBy | undefined> {
 
 /** The filter box, counting matches as you type. Undefined: cancelled; '': clear the filter. */
 function askFilter(library: Library, current: string | undefined): Thenable<string | undefined> {
-  return vscode.window.showInputBox({
-    title: 'Filter Papers',
+  return showInput({
+    title: ui`Filter Papers`,
     value: current ?? '',
-    placeHolder: 'Words that must all appear (title, abstract, authors, tags)',
-    prompt: 'Leave empty to show every paper. A typo falls back to a fuzzy title search.',
+    placeHolder: ui`Words that must all appear (title, abstract, authors, tags)`,
+    prompt: ui`Leave empty to show every paper. A typo falls back to a fuzzy title search.`,
     validateInput: (value) => {
       if (!value.trim()) return undefined;
       const count = filterPapers(library.searchIndex(), value.trim()).size;
       return {
-        message: count === 1 ? '1 paper matches' : `${count} papers match`,
+        message: count === 1 ? ui`1 paper matches` : ui`${count} papers match`,
         severity: count ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning,
       };
     },

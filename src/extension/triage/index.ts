@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { flashStatus, showInfo } from '../shared/notifications';
+import { ui } from '../shared/uiText';
 import type { Paper } from '../../core/model/paper';
 import type { TriageStatus } from '../../core/triage';
-import { withProgressWhenLong } from '../corpus/longWork';
+import { withProgressWhenLong } from '../shared/longWork';
 import type { FeatureContext, TargetResolver } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
@@ -48,9 +50,7 @@ export function registerTriageCommands(
     (...args: unknown[]) => {
       const { papers, fromArgs } = resolve(args);
       if (papers.length === 0) {
-        void vscode.window.showInformationMessage(
-          'Select a paper in the Papers view or open one in the reader first.',
-        );
+        void showInfo(ui`Select a paper in the Papers view or open one in the reader first.`);
         return undefined;
       }
       return action(papers, fromArgs, args);
@@ -68,16 +68,18 @@ export function registerTriageCommands(
       if (!advance) return;
       if (screening) {
         // The ranking learns from the decision just made before it picks the next paper.
-        if (!showNextRanked(current!.id)) void vscode.window.showInformationMessage(allTriagedMessage());
+        if (!showNextRanked(current!.id)) void showInfo(allTriagedMessage());
         return;
       }
       const next = nextId === undefined ? undefined : ctx.library.paper(nextId);
       if (next) reader.show(next);
-      else vscode.window.setStatusBarMessage('That was the last paper in the list.', 4000);
+      else flashStatus(ui`That was the last paper in the list.`, 4000);
     });
 
   const allTriagedMessage = () =>
-    `${view.provider.filter === undefined ? 'Every paper' : 'Every paper the filter shows'} is triaged.`;
+    view.provider.filter === undefined
+      ? ui`Every paper is triaged.`
+      : ui`Every paper the filter shows is triaged.`;
 
   /** Opens the best-ranked untriaged paper the tree shows (other than `skip`) in screening mode. */
   const showNextRanked = (skip: string | undefined): Paper | undefined => {
@@ -94,7 +96,7 @@ export function registerTriageCommands(
   const nextUntriaged = (): Paper | undefined => {
     const current = reader.currentPaper ?? view.selectedPapers()[0];
     const paper = showNextRanked(current?.id) ?? fallbackInTreeOrder(current?.id);
-    if (!paper) void vscode.window.showInformationMessage(allTriagedMessage());
+    if (!paper) void showInfo(allTriagedMessage());
     return paper;
   };
 
@@ -112,12 +114,14 @@ export function registerTriageCommands(
   const undo = () => {
     const before = ctx.store.state;
     if (!ctx.store.undo()) {
-      vscode.window.setStatusBarMessage('Nothing to undo.', 3000);
+      flashStatus(ui`Nothing to undo.`, 3000);
       return;
     }
     const changed = triageChanges(before, ctx.store.state).ids;
-    vscode.window.setStatusBarMessage(
-      changed.length === 1 ? 'Undid the last change.' : `Undid the last change (${changed.length} papers).`,
+    flashStatus(
+      changed.length === 1
+        ? ui`Undid the last change.`
+        : ui`Undid the last change (${changed.length} papers).`,
       3000,
     );
     // After `i` moved the reader on, `u` brings back the paper whose decision was undone.
@@ -148,7 +152,7 @@ export function registerTriageCommands(
     vscode.commands.registerCommand(NEXT_UNTRIAGED_COMMAND, async () => {
       // A large corpus's screening features may still be built in the background: wait for them rather than
       // build them again on the host's thread.
-      await withProgressWhenLong('Literature Triage: preparing the screening ranking', () =>
+      await withProgressWhenLong(ui`Literature Triage: preparing the screening ranking`, () =>
         ctx.screening.ready(),
       );
       return nextUntriaged();

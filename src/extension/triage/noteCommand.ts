@@ -1,5 +1,6 @@
-import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
+import { showInfo } from '../shared/notifications';
+import { showInput } from '../shared/pickers';
 import type { FeatureContext } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import { describeTargets } from './tagPickers';
@@ -20,16 +21,16 @@ export async function editNote(
   const current = ctx.library.triage(paper).note;
   if (current.includes('\n')) {
     reader.show(paper);
-    void vscode.window.showInformationMessage(
-      'This note has several lines: edit it in the reader’s note field, where line breaks are kept.',
+    void showInfo(
+      ui`This note has several lines: edit it in the reader’s note field, where line breaks are kept.`,
     );
     return;
   }
-  const note = await vscode.window.showInputBox({
+  const note = await showInput({
     title: ui`Note on ${describeTargets([paper])}`,
     value: current,
-    placeHolder: 'Why include or exclude it, what to check…',
-    prompt: 'Leave empty to delete the note. For several lines, use the note field in the reader.',
+    placeHolder: ui`Why include or exclude it, what to check…`,
+    prompt: ui`Leave empty to delete the note. For several lines, use the note field in the reader.`,
   });
   if (note !== undefined) setNoteOf(ctx, paper, note);
 }

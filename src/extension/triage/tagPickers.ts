@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
+import { createPick, showPick, type SafePickItem, type SafeQuickPick } from '../shared/pickers';
+import { showInfo } from '../shared/notifications';
 import type { Paper } from '../../core/model/paper';
 import { normalizeTag } from '../../core/triage';
 import type { Library } from '../library/library';
-import { displayText } from '../../core/text/displayText';
-import { quoted, Shown, ui } from '../shared/uiText';
+import { inline, quoted, shownText, ui, type Shown } from '../shared/uiText';
 import { keepItemOrder } from '../tree/quickPickOrder';
 
-interface TagItem extends vscode.QuickPickItem {
+interface TagItem extends SafePickItem {
   readonly tag: string;
 }
 
@@ -22,14 +23,14 @@ export function pickTagToAdd(library: Library, papers: readonly Paper[]): Promis
     .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
     .map(([tag, count]) => ({
       tag,
-      label: displayText(tag),
-      description: count === 1 ? '1 paper' : `${count} papers`,
+      label: shownText(tag),
+      description: count === 1 ? ui`1 paper` : ui`${count} papers`,
       iconPath: new vscode.ThemeIcon('tag'),
     }));
 
-  const picker = vscode.window.createQuickPick<TagItem>();
+  const picker = createPick<TagItem>();
   picker.title = ui`Add Tag to ${describeTargets(papers)}`;
-  picker.placeholder = existing.length ? 'Pick a tag or type a new one' : 'Type a new tag';
+  picker.placeholder = existing.length ? ui`Pick a tag or type a new one` : ui`Type a new tag`;
   picker.items = existing;
   // Existing tags that match what is typed come first, so a prefix picks a tag in use rather than a near-duplicate.
   keepItemOrder(picker);
@@ -41,8 +42,8 @@ export function pickTagToAdd(library: Library, papers: readonly Paper[]): Promis
       : [
           {
             tag: typed,
-            label: displayText(typed),
-            description: 'new tag',
+            label: shownText(typed),
+            description: ui`new tag`,
             alwaysShow: true,
             iconPath: new vscode.ThemeIcon('add'),
           },
@@ -61,27 +62,27 @@ export async function pickTagToRemove(
   for (const paper of papers)
     for (const tag of library.triage(paper).tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   if (counts.size === 0) {
-    void vscode.window.showInformationMessage(ui`${describeTargets(papers)} has no tags.`);
+    void showInfo(ui`${describeTargets(papers)} has no tags.`);
     return undefined;
   }
   const items: TagItem[] = [...counts]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([tag, count]) => ({
       tag,
-      label: displayText(tag),
-      description: papers.length > 1 ? `${count} of ${papers.length} papers` : undefined,
+      label: shownText(tag),
+      description: papers.length > 1 ? ui`${count} of ${papers.length} papers` : undefined,
       iconPath: new vscode.ThemeIcon('tag'),
     }));
-  const chosen = await vscode.window.showQuickPick(items, {
+  const chosen = await showPick(items, {
     title: ui`Remove Tag from ${describeTargets(papers)}`,
-    placeHolder: 'Pick the tag to remove',
+    placeHolder: ui`Pick the tag to remove`,
   });
   return chosen?.tag;
 }
 
 /** "“A paper title”" or "3 papers", for picker titles. */
 export function describeTargets(papers: readonly Paper[]): Shown {
-  return papers.length === 1 ? quoted(papers[0]!.title) : new Shown(`${papers.length} papers`);
+  return papers.length === 1 ? quoted(papers[0]!.title) : inline(ui`${papers.length} papers`);
 }
 
 function tagUsage(library: Library): Map<string, number> {
@@ -92,7 +93,7 @@ function tagUsage(library: Library): Map<string, number> {
   return usage;
 }
 
-function run<T extends vscode.QuickPickItem>(picker: vscode.QuickPick<T>, accept: () => string | undefined) {
+function run<T extends SafePickItem>(picker: SafeQuickPick<T>, accept: () => string | undefined) {
   return new Promise<string | undefined>((resolve) => {
     picker.onDidAccept(() => {
       resolve(accept());

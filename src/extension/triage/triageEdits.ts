@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import { flashStatus } from '../shared/notifications';
+import { inline, quoted, ui, type UiText } from '../shared/uiText';
 import type { Paper } from '../../core/model/paper';
 import {
   addTagMany,
@@ -9,7 +10,6 @@ import {
   type TriageStatus,
 } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
-import { displayText } from '../../core/text/displayText';
 
 const BULK_MESSAGE_MS = 4000;
 
@@ -23,26 +23,25 @@ const DONE: Record<TriageStatus, string> = {
 /** Each edit is one undoable step; an edit to several papers says so in the status bar. */
 export function setStatusOf(ctx: FeatureContext, papers: readonly Paper[], status: TriageStatus): void {
   ctx.store.apply((state) => setStatusMany(state, papers, status, ctx.now()));
-  announceBulk(papers, `${DONE[status]} ${papers.length} papers`);
+  announceBulk(papers, ui`${DONE[status]} ${papers.length} papers`);
 }
 
 export function addTagTo(ctx: FeatureContext, papers: readonly Paper[], tag: string): void {
   const clean = normalizeTag(tag);
   if (!clean) return;
   ctx.store.apply((state) => addTagMany(state, papers, clean, ctx.now()));
-  announceBulk(papers, `Tagged ${papers.length} papers “${clean}”`);
+  announceBulk(papers, ui`Tagged ${papers.length} papers ${quoted(clean)}`);
 }
 
 export function removeTagFrom(ctx: FeatureContext, papers: readonly Paper[], tag: string): void {
   ctx.store.apply((state) => removeTagMany(state, papers, tag, ctx.now()));
-  announceBulk(papers, `Removed the tag “${normalizeTag(tag)}” from ${papers.length} papers`);
+  announceBulk(papers, ui`Removed the tag ${quoted(normalizeTag(tag))} from ${papers.length} papers`);
 }
 
 export function setNoteOf(ctx: FeatureContext, paper: Paper, note: string): void {
   ctx.store.apply((state) => setNote(state, paper, note, ctx.now()));
 }
 
-function announceBulk(papers: readonly Paper[], message: string): void {
-  if (papers.length > 1)
-    vscode.window.setStatusBarMessage(`$(check) ${displayText(message)}`, BULK_MESSAGE_MS);
+function announceBulk(papers: readonly Paper[], message: UiText): void {
+  if (papers.length > 1) flashStatus(ui`$(check) ${inline(message)}`, BULK_MESSAGE_MS);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import type { UiText } from './uiText';
 
-export type ReportProgress = (message: string, increment?: number) => void;
+export type ReportProgress = (message: UiText, increment?: number) => void;
 
 /**
  * Runs `work` and shows a progress notification when it is long: at once when the caller knows it will be
@@ -8,7 +9,7 @@ export type ReportProgress = (message: string, increment?: number) => void;
  * synchronously for long should pass `large`: a timer cannot fire while it blocks.
  */
 export async function withProgressWhenLong<T>(
-  title: string,
+  title: UiText,
   work: (report: ReportProgress) => Promise<T>,
   options: { large?: boolean; delayMs?: number } = {},
 ): Promise<T> {
