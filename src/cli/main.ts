@@ -3,7 +3,7 @@ import { CorpusError } from '../core/model/paper';
 import { TRIAGE_STATUSES, type TriageStatus } from '../core/triage';
 import { parseArgs, single, UsageError, type OptionSpec } from './args';
 import { CliError, loadCorpora } from './corpora';
-import { processIo, reportWarnings, type Io } from './output';
+import { commandIo, processSink, reportWarnings, type Sink } from './output';
 import { readState } from './stateFile';
 import { searchCommand } from './commands/search';
 import { topicsCommand } from './commands/topics';
@@ -59,7 +59,8 @@ function positiveInt(raw: string | undefined, name: string, fallback: number): n
   return n;
 }
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], sink: Sink): Promise<number> {
+  const io = commandIo(sink);
   try {
     const args = parseArgs(argv, OPTIONS);
     if (args.flags.has('help') || args.command === undefined) {
@@ -160,7 +161,7 @@ async function readUserTopics(path: string | undefined): Promise<Record<string, 
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2), processIo).then((code) => {
+  void main(process.argv.slice(2), processSink).then((code) => {
     process.exitCode = code;
   });
 }

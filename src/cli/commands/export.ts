@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { exportEntries, existingKeys, formatEntry, mergeIntoBib } from '../../core/bibtex';
 import { pinKeys, type TriageState, type TriageStatus } from '../../core/triage';
 import { CliError, type LoadedCorpora } from '../corpora';
-import { json, type Io } from '../output';
+import { field, json, type Io } from '../output';
 import { writeAtomically, writeState } from '../stateFile';
 
 export interface ExportCommandOptions {
@@ -32,11 +32,11 @@ export async function exportCommand(
     ...(options.statePath ? { reservedKeys: existingKeys(existing) } : {}),
   });
   for (const c of result.conflicts) {
-    io.err(`warning: key ${c.key} of paper ${c.paperId} is already used by ${c.heldBy}`);
+    io.err(`warning: key ${field(c.key)} of paper ${field(c.paperId)} is already used by ${field(c.heldBy)}`);
   }
   const merged = mergeIntoBib(existing, result.entries);
   if (options.out) await writeAtomically(options.out, merged.text);
-  else if (!options.json) io.out(merged.text);
+  else if (!options.json) io.data(merged.text);
 
   if (options.statePath && result.newPins.size > 0) {
     const byId = new Map(corpora.papers.map((p) => [p.id, p]));
@@ -51,9 +51,9 @@ export async function exportCommand(
     keys: result.entries.map((e) => e.key),
     ...(options.out ? {} : { bibtex: result.entries.map((e) => formatEntry(e)).join('\n') }),
   };
-  if (options.json) io.out(json(report));
+  if (options.json) io.data(json(report));
   else if (options.out) {
-    io.out(`${options.out}: added ${merged.added} entries, kept ${merged.kept} existing.`);
+    io.out(`${field(options.out)}: added ${merged.added} entries, kept ${merged.kept} existing.`);
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 import { SearchIndex } from '../../core/search';
 import { triageOf, type TriageState } from '../../core/triage';
 import type { LoadedCorpora } from '../corpora';
-import { json, type Io } from '../output';
+import { field, json, type Io } from '../output';
 
 /** `litriage search QUERY`: the same combined (full-text + fuzzy title) ranking the palette shows. */
 export function searchCommand(
@@ -21,11 +21,13 @@ export function searchCommand(
   const hits = index.combined(query, { limit: options.limit });
   const rows = hits.map((h) => ({ id: h.id, title: byId.get(h.id)?.title ?? '', score: round(h.score) }));
   if (options.json) {
-    io.out(json(rows));
+    io.data(json(rows));
   } else if (rows.length === 0) {
-    io.out(`No papers match "${query}".`);
+    io.out(`No papers match "${field(query)}".`);
   } else {
-    rows.forEach((r, i) => io.out(`${String(i + 1).padStart(3)}. ${r.title}  [${r.id}, ${r.score}]`));
+    rows.forEach((r, i) =>
+      io.out(`${String(i + 1).padStart(3)}. ${field(r.title)}  [${field(r.id)}, ${r.score}]`),
+    );
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 import { TRIAGE_STATUSES, triageOf, type TriageState, type TriageStatus } from '../../core/triage';
 import type { LoadedCorpora } from '../corpora';
-import { json, type Io } from '../output';
+import { field, json, type Io } from '../output';
 
 /** `litriage stats`: corpus size, per-file counts, triage progress, warnings. */
 export function statsCommand(
@@ -30,14 +30,14 @@ export function statsCommand(
     warnings: corpora.warnings.length,
   };
   if (options.json) {
-    io.out(json(stats));
+    io.data(json(stats));
     return 0;
   }
   io.out(
     `${stats.papers} papers, ${stats.triaged} triaged (${byStatus.include} include, ${byStatus.maybe} maybe, ${byStatus.exclude} exclude)`,
   );
-  for (const [file, count] of perFile) io.out(`  ${file}: ${count}`);
-  if (tags.size) io.out(`tags: ${[...tags].map(([t, n]) => `${t} (${n})`).join(', ')}`);
+  for (const [file, count] of perFile) io.out(`  ${field(file)}: ${count}`);
+  if (tags.size) io.out(`tags: ${[...tags].map(([t, n]) => `${field(t)} (${n})`).join(', ')}`);
   if (stats.warnings) io.out(`${stats.warnings} reader warnings`);
   return 0;
 }

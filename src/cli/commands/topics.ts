@@ -1,6 +1,6 @@
 import { computeTopics } from '../../core/topics';
 import type { LoadedCorpora } from '../corpora';
-import { json, type Io } from '../output';
+import { field, json, type Io } from '../output';
 
 /** `litriage topics`: automatic topics (plus user topics from --topics FILE) with their papers. */
 export function topicsCommand(
@@ -17,12 +17,12 @@ export function topicsCommand(
     papers: t.paperIds.map((id) => ({ id, title: byId.get(id)?.title ?? '' })),
   }));
   if (options.json) {
-    io.out(json(rows));
+    io.data(json(rows));
     return 0;
   }
   for (const topic of rows) {
-    io.out(`${topic.label} (${topic.papers.length})${topic.user ? ' [user topic]' : ''}`);
-    for (const p of topic.papers) io.out(`  - ${p.title}`);
+    io.out(`${field(topic.label)} (${topic.papers.length})${topic.user ? ' [user topic]' : ''}`);
+    for (const p of topic.papers) io.out(`  - ${field(p.title)}`);
   }
   return 0;
 }

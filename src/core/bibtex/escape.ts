@@ -12,7 +12,7 @@
  * So the output has no bare `% & # _ ^ $ ~ \`, and its braces always balance: literal braces are written
  * as `\textbraceleft{}`/`\textbraceright{}`, because BibTeX counts `\{` as a brace and a lone `}` would end
  * the field. Whitespace runs (newlines and paragraph breaks included) become one space; control
- * characters, zero-width characters and unpaired surrogates are dropped.
+ * characters, zero-width and bidi formatting characters and unpaired surrogates are dropped.
  */
 import { decodeLatex } from './latexDecode';
 
@@ -29,10 +29,14 @@ const REPLACEMENTS: Record<string, string> = {
   '~': '\\textasciitilde{}',
 };
 
-/** Control characters (TAB, LF and CR are whitespace instead), soft hyphen, zero-width characters, BOM, unpaired surrogates. */
+/**
+ * Control characters (TAB, LF and CR are whitespace instead), soft hyphen, zero-width and bidi formatting
+ * characters (LaTeX cannot typeset them, and in the .bib they reorder what an editor shows), BOM, unpaired
+ * surrogates.
+ */
 const DROPPED =
   // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Plain Unicode text: LaTeX character commands decoded, invisible characters dropped, spaces collapsed. */
 export function plainText(text: string): string {
