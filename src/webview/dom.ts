@@ -1,9 +1,10 @@
 import type { HighlightRange } from './protocol';
 import { highlightSegments } from './textSegments';
+import { visibleText } from './visibleText';
 
 interface ElementOptions {
   className?: string;
-  /** Untrusted text is only ever set as textContent, never parsed as markup. */
+  /** Untrusted text is only ever set as textContent, never parsed as markup, and shown as visibleText. */
   text?: string;
   attributes?: Record<string, string>;
 }
@@ -15,8 +16,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (options.className) node.className = options.className;
-  if (options.text !== undefined) node.textContent = options.text;
-  for (const [name, value] of Object.entries(options.attributes ?? {})) node.setAttribute(name, value);
+  if (options.text !== undefined) node.textContent = visibleText(options.text);
+  for (const [name, value] of Object.entries(options.attributes ?? {}))
+    node.setAttribute(name, visibleText(value));
   node.append(...children);
   return node;
 }
@@ -30,7 +32,9 @@ export function fillMarked(
 ): void {
   parent.replaceChildren(
     ...highlightSegments(text, ranges, offset).map((segment) =>
-      segment.marked ? el('mark', { text: segment.text }) : document.createTextNode(segment.text),
+      segment.marked
+        ? el('mark', { text: segment.text })
+        : document.createTextNode(visibleText(segment.text)),
     ),
   );
 }

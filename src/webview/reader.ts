@@ -5,6 +5,7 @@ import { buildLayout, DECISIONS } from './layout';
 import { NoteEditor } from './noteEditor';
 import { renderEmpty, renderPaper, STATUS_LABELS } from './render';
 import { guardTyping } from './typingGuard';
+import { visibleText } from './visibleText';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -28,7 +29,7 @@ const EMPTY_MESSAGES: Record<Extract<HostMessage, { type: 'empty' }>['reason'], 
 function announce(text: string): void {
   // Clearing first makes screen readers repeat an identical message.
   layout.announcer.textContent = '';
-  setTimeout(() => (layout.announcer.textContent = text), 50);
+  setTimeout(() => (layout.announcer.textContent = visibleText(text)), 50);
 }
 
 function showPaper(paper: PaperView): void {

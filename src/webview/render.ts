@@ -2,6 +2,7 @@ import type { ReaderLayout } from './layout';
 import type { PaperStatus, PaperView } from './protocol';
 import { el, fillMarked } from './dom';
 import { paragraphs } from './textSegments';
+import { visibleText } from './visibleText';
 
 export const STATUS_LABELS: Record<PaperStatus, string> = {
   untriaged: 'Untriaged',
@@ -10,7 +11,10 @@ export const STATUS_LABELS: Record<PaperStatus, string> = {
   exclude: 'Excluded',
 };
 
-/** Fills the page with one paper. Every paper string reaches the DOM through textContent or an attribute value. */
+/**
+ * Fills the page with one paper. Every paper string reaches the DOM through textContent or an attribute value,
+ * as visibleText.
+ */
 export function renderPaper(layout: ReaderLayout, paper: PaperView): void {
   layout.empty.hidden = true;
   layout.paper.hidden = false;
@@ -24,14 +28,14 @@ export function renderPaper(layout: ReaderLayout, paper: PaperView): void {
 
   const titleRanges = paper.highlights.filter((r) => r.field === 'title');
   fillMarked(layout.title, paper.title, titleRanges);
-  document.title = paper.title;
-  layout.byline.textContent = [paper.authors.join(', '), paper.year?.toString(), paper.venue]
-    .filter((part) => part)
-    .join(' · ');
+  document.title = visibleText(paper.title);
+  layout.byline.textContent = visibleText(
+    [paper.authors.join(', '), paper.year?.toString(), paper.venue].filter((part) => part).join(' · '),
+  );
   layout.byline.hidden = layout.byline.textContent === '';
-  layout.topic.textContent = paper.topic ?? 'No topic';
+  layout.topic.textContent = visibleText(paper.topic ?? 'No topic');
   const because = paper.suggestedBecause ?? [];
-  layout.suggestion.textContent = because.join(', ');
+  layout.suggestion.textContent = visibleText(because.join(', '));
   layout.suggestion.hidden = layout.suggestionLabel.hidden = because.length === 0;
   layout.status.textContent = STATUS_LABELS[paper.status];
   layout.status.dataset.status = paper.status;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { UiTest } from './uiTest';
 import { dismissHover, openActivity, openWorkbench, runCommand } from './workbench';
-import { expandFirstGroup, paperRow, writeWorkspaceSettings } from './readerPage';
+import { eventually, expandFirstGroup, paperRow, readerTitle, writeWorkspaceSettings } from './readerPage';
 
 // Icons the product never shows, so any such element came from paper text.
 const SPOOFED_ICONS = '.codicon-shield, .codicon-github, .codicon-verified-filled';
@@ -19,7 +19,18 @@ function payloads(marker: string) {
     title: `[Fix tags](${send}) $(shield) $(github) $(verified-filled) \u202Eevil`,
     // A file name may hold brackets, parentheses and a colon: everything a command link needs.
     badFile: `[Open the file](command:workbench.action.terminal.new).bib`,
+    // A paper id in a state file that arrives with a colleague's pull request.
+    stateId: `[Open the file](${send})`,
   };
+}
+
+async function toastText(page: Page, hasText: string): Promise<string> {
+  const toast = page.locator('.notifications-toasts .notification-list-item', { hasText }).first();
+  await toast.waitFor({ timeout: 30_000 });
+  return ((await toast.locator('.notification-list-item-message').textContent()) ?? '').replace(
+    /\u200B/g,
+    '',
+  );
 }
 
 async function assertNothingEscaped(page: Page, where: string, marker: string): Promise<void> {
@@ -97,6 +108,44 @@ export const tests: UiTest[] = [
         .waitFor({ timeout: 10_000 });
       await assertNothingEscaped(page, 'Open Paper picker', marker);
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'the reader shows a bidi override in a title as an escape, not reordered text',
+    async run({ page }) {
+      await paperRow(page, 'Fix tags').click();
+      const title = await eventually(async () => {
+        const seen = await readerTitle(page).catch(() => '');
+        return seen.includes('Fix tags') && seen;
+      }, 'the reader shows the hostile paper');
+      assert.ok(title.endsWith('$(verified-filled) \\u202Eevil'), `reader title: ${JSON.stringify(title)}`);
+      assert.ok(!title.includes('\u202E'), 'no live override in the reader');
+      await assertNothingEscaped(page, 'reader', marker);
+    },
+  },
+  {
+    name: 'Remove Tag on an untagged hostile paper says it has no tags, as text',
+    async run({ page }) {
+      // The row's menu offers Remove Tag only on tagged papers; the palette acts on the paper in the reader.
+      await runCommand(page, 'Literature Triage: Remove Tag…');
+      const text = await toastText(page, 'has no tags');
+      assert.ok(text.includes('[Fix tags](command:'), `the title is quoted as typed: ${text}`);
+      await assertNothingEscaped(page, 'Remove Tag notification', marker);
+    },
+  },
+  {
+    name: 'a state file whose paper id is a command link is named in the "cannot read" error as text',
+    async run({ page, workspace }) {
+      const hostile = payloads(marker);
+      const state = {
+        format: 'literature-triage',
+        papers: { [hostile.stateId]: { status: 'bogus', updated: '2026-01-01T00:00:00Z' } },
+        version: 1,
+      };
+      writeFileSync(join(workspace, 'literature-triage.json'), JSON.stringify(state, null, 2));
+      const text = await toastText(page, 'literature-triage.json');
+      assert.ok(text.includes(`paper "${hostile.stateId.slice(0, 40)}`), `the id is shown as typed: ${text}`);
+      await assertNothingEscaped(page, 'state file error', marker);
     },
   },
 ];
