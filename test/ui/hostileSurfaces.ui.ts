@@ -124,6 +124,26 @@ export const tests: UiTest[] = [
     },
   },
   {
+    name: 'the Add Tag picker titled with the hostile paper and the Search picker show it as text',
+    async run({ page }) {
+      await runCommand(page, 'Literature Triage: Add Tag…');
+      await page
+        .locator('.quick-input-widget .quick-input-title', { hasText: 'Fix tags' })
+        .waitFor({ timeout: 10_000 });
+      await assertNothingEscaped(page, 'Add Tag picker', marker);
+      await page.keyboard.press('Escape');
+
+      await runCommand(page, 'Literature Triage: Search Papers');
+      await page.keyboard.type('shield');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Fix tags' })
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await assertNothingEscaped(page, 'Search picker', marker);
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
     name: 'Remove Tag on an untagged hostile paper says it has no tags, as text',
     async run({ page }) {
       // The row's menu offers Remove Tag only on tagged papers; the palette acts on the paper in the reader.
