@@ -123,6 +123,18 @@ suite('corpora', () => {
     assert.equal(api.context.library.papers.length, SEED_PAPERS + 1);
   });
 
+  test('a file whose name holds glob characters is read as that file, and watched', async () => {
+    const name = 'corpora/papers [2024] {draft}.bib';
+    writeWorkspaceFile(name, oneEntryBib('A file named with brackets and braces'));
+    await setCorpora([name]);
+    await eventually(() => titles().includes('A file named with brackets and braces'), 'the file to load');
+    assert.deepEqual(errorMessages(), []);
+
+    writeWorkspaceFile(name, oneEntryBib('Its edit is seen by the watcher'));
+    await eventually(() => titles().includes('Its edit is seen by the watcher'), 'the edit to be re-indexed');
+    assert.ok(!titles().includes('A file named with brackets and braces'));
+  });
+
   test('a broken corpus file shows an error naming it, and the other files still load', async () => {
     writeWorkspaceFile('corpora/broken.json', fixture('corpora/hf-daily-papers-extra/2024-12-11.json'));
     writeWorkspaceFile('corpora/good.bib', oneEntryBib('A good file next to a broken one'));

@@ -22,9 +22,19 @@ function isGlob(entry: string): boolean {
   return GLOB_CHARS.test(entry) && !isAbsolute(entry);
 }
 
+/** Whether `uri` is an existing file (a name like `papers [2024].bib` is that file, not a pattern). */
+async function isFile(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The files named by `literatureTriage.corpora`: workspace-relative paths or globs, or absolute paths. Entries
- * that name nothing (a relative path with no folder open, a glob matching no file) are returned as problems.
+ * The files named by `literatureTriage.corpora`: workspace-relative paths or globs, or absolute paths. An entry
+ * that names an existing file is that file even if it holds `[`, `{`, `*` or `?`. Entries that name nothing (a
+ * relative path with no folder open, a glob matching no file) are returned as problems.
  */
 export async function corpusFiles(
   entries: readonly string[],
@@ -33,7 +43,10 @@ export async function corpusFiles(
   const problems: CorpusEntryProblem[] = [];
   const folder = primaryFolder();
   for (const entry of entries) {
-    if (isGlob(entry)) {
+    const literal = isGlob(entry) && folder ? vscode.Uri.joinPath(folder, entry) : undefined;
+    if (literal && (await isFile(literal))) {
+      found.set(literal.toString(), { uri: literal, label: labelOf(literal) });
+    } else if (isGlob(entry)) {
       if (!folder) {
         problems.push({ entry, message: 'a pattern needs an open folder to search' });
         continue;
@@ -80,7 +93,18 @@ export function corpusWatchPatterns(entries: readonly string[]): vscode.GlobPatt
       );
     } else if (folder) {
       patterns.push(new vscode.RelativePattern(folder, entry));
+      // The entry may also be a file's own name (see corpusFiles): watch that name literally too.
+      if (isGlob(entry)) patterns.push(new vscode.RelativePattern(folder, literalGlob(entry)));
     }
   }
   return patterns;
+}
+
+/**
+ * A glob that matches `path`: each glob character becomes `?` (any one character). Escaping it in a class
+ * (`[[]`) is not understood by the file watcher; a `?` may match a neighbour's name too, which costs one
+ * extra reload at worst.
+ */
+function literalGlob(path: string): string {
+  return path.replace(/[*?{}[\]]/g, '?');
 }
