@@ -3,7 +3,7 @@ import { exportEntries, existingKeys, formatEntry, mergeIntoBib } from '../../co
 import { pinKeys, type TriageState, type TriageStatus } from '../../core/triage';
 import { CliError, type LoadedCorpora } from '../corpora';
 import { field, json, type Io } from '../output';
-import { writeAtomically, writeState } from '../stateFile';
+import { saveStateChanges, writeAtomically } from '../stateFile';
 
 export interface ExportCommandOptions {
   status: TriageStatus | 'all';
@@ -41,7 +41,7 @@ export async function exportCommand(
   if (options.statePath && result.newPins.size > 0) {
     const byId = new Map(corpora.papers.map((p) => [p.id, p]));
     const pins = [...result.newPins].map(([id, key]) => [byId.get(id)!, key] as const);
-    await writeState(options.statePath, pinKeys(state, pins, new Date().toISOString()));
+    await saveStateChanges(options.statePath, state, pinKeys(state, pins, new Date().toISOString()));
   }
 
   const report = {

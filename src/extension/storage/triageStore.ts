@@ -12,6 +12,7 @@ import {
   type TriageState,
 } from '../../core/triage';
 import { isDirectoryError, readTextIfExists, writeFileAtomically } from './atomicWrite';
+import { withFileLock } from './fileLock';
 import { rebaseHistory } from './rebaseHistory';
 
 /**
@@ -233,29 +234,41 @@ export class TriageStore implements vscode.Disposable {
   private async save(): Promise<void> {
     if (!this.dirty || this.isBlocked()) return;
     const file = this.locate();
-    const state = this.history.present;
-    const text = serialize(state);
     try {
-      // Last look at the file: an edit made since our last read must be merged, not overwritten.
+      // Every writer (each window, the CLI) checks and writes the file under its lock, so nothing written
+      // between our last look at the file and our rename can be overwritten.
+      if (file.scheme === 'file') await withFileLock(file.fsPath, () => this.saveLocked(file));
+      else await this.saveLocked(file);
+    } catch (error) {
+      const message = isDirectoryError(error) ? `${file.fsPath} is a folder, not a file` : describe(error);
+      this.setProblem({ kind: 'write-failed', message });
+    }
+  }
+
+  private async saveLocked(file: vscode.Uri): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
       const current = await readTextIfExists(file);
+      const state = this.history.present;
       if (current === undefined && this.diskText === undefined && state.papers.size === 0) {
         // Nothing decided yet and no file: do not create an empty one.
         this.dirty = false;
         return;
       }
       if (current !== undefined && current !== this.diskText) {
+        // Changed since our last read: merge it first (nobody else can write it while we hold the lock).
         await this.reload();
-        return this.isBlocked() ? undefined : this.save();
+        if (this.isBlocked() || !this.dirty) return;
+        continue;
       }
+      const text = serialize(state);
       await writeFileAtomically(file, text);
       this.diskText = text;
       this.diskState = state;
       this.dirty = serialize(this.history.present) !== text;
       if (this.problemState?.kind === 'write-failed') this.setProblem(undefined);
-    } catch (error) {
-      const message = isDirectoryError(error) ? `${file.fsPath} is a folder, not a file` : describe(error);
-      this.setProblem({ kind: 'write-failed', message });
+      return;
     }
+    this.scheduleSave();
   }
 
   private watch(): void {
