@@ -56,9 +56,13 @@ async function acquire(lock: string): Promise<() => Promise<void>> {
       const handle = await fs.open(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
       try {
         await handle.writeFile(text);
-      } finally {
+      } catch (error) {
+        // A lock without its owner would hold everyone off until it is stale (a full disk can do that).
         await handle.close();
+        await fs.rm(lock, { force: true });
+        throw error;
       }
+      await handle.close();
       return async () => {
         // Only our own lock is removed: a holder that was taken over as stale must not remove the new one's.
         const current = await fs.readFile(lock, 'utf8').catch(() => undefined);
