@@ -42,7 +42,7 @@ function windowOn(file: string, saveDelayMs = 20): TriageStore {
   const ctx = {
     store,
     extension: { subscriptions } as unknown as vscode.ExtensionContext,
-    log: { appendLine: () => undefined } as unknown as vscode.OutputChannel,
+    log: { appendLine: () => undefined } as unknown as FeatureContext['log'],
   } satisfies Pick<FeatureContext, 'store' | 'extension' | 'log'>;
   registerStoreNotifications(ctx);
   let closed = false;
@@ -137,7 +137,15 @@ suite('data safety: no acknowledged edit is lost', () => {
       listener.dispose();
     }
     assert.deepEqual(seen, [true, true, true], 'each decision was on disk before it was acknowledged');
+    const journals = () => readdirSync(workspacePath(DIR)).filter((n) => n.endsWith('.journal'));
+    assert.equal(journals().length, 1, 'one journal for the window while its edits are unsaved');
     await store.flush();
+    assert.deepEqual(journals(), [], 'removed once the file holds its edits');
+    store.apply((s) => setStatus(s, papers[3]!, 'include', NOW));
+    assert.equal(journals().length, 1, 'started again by the next edit');
+    close(store);
+    await store.flush();
+    assert.deepEqual(journals(), [], 'removed when the window closes with nothing unsaved');
   });
 
   test('two windows deciding at the same instant, 30 times, lose nothing (file and memory)', async () => {
@@ -205,15 +213,10 @@ suite('data safety: no acknowledged edit is lost', () => {
   });
 
   test('a full disk during a save: the file stays whole, "disk full" with Retry, saved once space is freed', async function () {
-    if (process.getuid?.() !== 0) {
-      console.log('    skipped: mounting a small tmpfs needs root');
-      this.skip();
-    }
-    const mount = mkdtempSync(join(tmpdir(), 'litriage-full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', mount]);
+    const disk = smallDisk(this);
+    const file = join(disk.mount, 'literature-triage.json');
+    const store = windowOn(file, 0);
     try {
-      const file = join(mount, 'literature-triage.json');
-      const store = windowOn(file, 0);
       await store.open();
       const long = 'Read it again. '.repeat(900);
       for (let i = 0; i < 6; i++) store.apply((s) => setNote(s, papers[i]!, `${i} ${long}`, NOW));
@@ -222,34 +225,27 @@ suite('data safety: no acknowledged edit is lost', () => {
       assert.equal(parse(before).papers.size, 6);
       assert.ok(before.length > 75_000, `a large state file (${before.length} bytes)`);
 
-      // Fill the disk, then free about 20 KB: less than a new copy of the file needs.
-      const filler = join(mount, 'filler');
-      const fd = openSync(filler, 'w');
-      const chunk = Buffer.alloc(4096, 1);
-      try {
-        for (;;) writeSync(fd, chunk);
-      } catch (error) {
-        assert.equal((error as NodeJS.ErrnoException).code, 'ENOSPC');
-      }
-      ftruncateSync(fd, Math.max(0, fstatSync(fd).size - 20 * 1024));
-      closeSync(fd);
-
+      disk.fill();
       store.apply((s) => setStatus(s, papers[0]!, 'include', NOW));
       await store.flush();
-      assert.equal(readFileSync(file, 'utf8'), before, 'the previous file is intact');
+      const kept = readFileSync(file, 'utf8');
+      assert.ok(
+        kept === before,
+        `the previous file is intact (${kept.length} of ${before.length} characters)`,
+      );
       assert.equal(store.problem?.kind, 'write-failed');
       assert.match(store.problem?.message ?? '', /disk (is )?full/i);
       await eventually(() => messages('showErrorMessage').length > 0, 'the error notification');
       assert.match(messages('showErrorMessage')[0]!, /could not save .*disk (is )?full/i);
       assert.deepEqual(stub.calls.get('showErrorMessage')![0]!.slice(1), ['Retry']);
       assert.deepEqual(
-        readdirSync(mount).filter((n) => n.endsWith('.tmp')),
+        readdirSync(disk.mount).filter((n) => n.endsWith('.tmp')),
         [],
         'no temporary file is left behind',
       );
       assert.equal(store.state.papers.get(papers[0]!.id)?.status, 'include', 'the edit is kept in memory');
 
-      rmSync(filler);
+      disk.free();
       store.retrySave();
       await store.flush();
       assert.equal(store.problem, undefined, 'saved again once space is freed');
@@ -257,10 +253,44 @@ suite('data safety: no acknowledged edit is lost', () => {
       assert.equal(after.papers.get(papers[0]!.id)?.status, 'include');
       assert.equal(after.papers.size, 6);
     } finally {
-      for (const c of cleanups.reverse()) c();
-      cleanups = [];
-      execFileSync('umount', [mount]);
-      rmSync(mount, { recursive: true, force: true });
+      close(store);
+      await store.flush(); // the journal is closed once the queue is done: then the disk can be unmounted
+      disk.unmount();
     }
   });
 });
+
+/** A 200 KB tmpfs (mounting one needs root, as CI runs); `fill` leaves `freeKb` free, `free` gives it all back. */
+function smallDisk(test: Mocha.Context): {
+  mount: string;
+  fill(): void;
+  free(): void;
+  unmount(): void;
+} {
+  if (process.getuid?.() !== 0) {
+    console.log('    skipped: mounting a small tmpfs needs root (CI runs as root)');
+    test.skip();
+  }
+  const mount = mkdtempSync(join(tmpdir(), 'litriage-full-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', mount]);
+  const filler = join(mount, 'filler');
+  return {
+    mount,
+    fill(freeKb = 20) {
+      const fd = openSync(filler, 'w');
+      const chunk = Buffer.alloc(4096, 1);
+      try {
+        for (;;) writeSync(fd, chunk);
+      } catch (error) {
+        assert.equal((error as NodeJS.ErrnoException).code, 'ENOSPC');
+      }
+      ftruncateSync(fd, Math.max(0, fstatSync(fd).size - freeKb * 1024));
+      closeSync(fd);
+    },
+    free: () => rmSync(filler),
+    unmount() {
+      execFileSync('umount', [mount]);
+      rmSync(mount, { recursive: true, force: true });
+    },
+  };
+}
