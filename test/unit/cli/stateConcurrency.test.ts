@@ -53,6 +53,32 @@ test('export --state pins keys without losing what a window decided between the 
   }
 });
 
+test('two exports merging into one .bib at the same time both land (read, merge and write under its lock)', async () => {
+  const dir = scratch();
+  try {
+    const corpora = await loadCorpora([]);
+    const [a, b] = corpora.papers.slice(0, 2) as [Paper, Paper];
+    const state = setStatus(setStatus({ papers: new Map() }, a, 'include', NOW), b, 'exclude', NOW);
+    const out = join(dir, 'refs.bib');
+    const io = { out: () => undefined, err: () => undefined, data: () => undefined };
+    const options = (status: 'include' | 'exclude') => ({
+      status,
+      tag: undefined,
+      out,
+      statePath: undefined,
+      json: true,
+    });
+    await Promise.all([
+      exportCommand(corpora, state, options('include'), io),
+      exportCommand(corpora, state, options('exclude'), io),
+    ]);
+    const text = readFileSync(out, 'utf8');
+    assert.equal(text.match(/^@/gm)?.length, 2, `both entries in the .bib:\n${text}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 function message(child: ChildProcess, wanted: string): Promise<void> {
   return new Promise((resolve, reject) => {
     child.on('message', (m) => m === wanted && resolve());
