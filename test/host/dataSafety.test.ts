@@ -1,7 +1,7 @@
 // Fault tests of the store in the real extension host: no acknowledged edit is lost to a full disk, to two
 // writers at once, or to a window closed while the state file was corrupt; acknowledged means on disk.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   closeSync,
   existsSync,
@@ -26,7 +26,7 @@ import { registerStoreNotifications } from '../../src/extension/storage/storeNot
 import type { FeatureContext } from '../../src/extension/featureContext';
 import { activeApi } from './support';
 import { answer, stubs, type Stubs } from './windowStubs';
-import { eventually, watcherReady, workspacePath } from './workspaceFiles';
+import { eventually, repoRoot, watcherReady, workspacePath } from './workspaceFiles';
 
 const NOW = '2026-03-01T10:00:00.000Z';
 const DIR = 'data-safety';
@@ -183,6 +183,67 @@ suite('data safety: no acknowledged edit is lost', () => {
     assert.deepEqual(missing(b.state), [], 'lost from window B');
   });
 
+  test('the CLI pinning 3,000 keys (export --state) while a window decides: nothing either wrote is lost', async function () {
+    this.timeout(60_000);
+    const dir = workspacePath(`${DIR}/cli`);
+    mkdirSync(dir, { recursive: true });
+    const corpus = join(dir, 'big.bib');
+    writeFileSync(corpus, bigBib(3000));
+    const file = join(dir, 'literature-triage.json');
+    const store = windowOn(file, 20);
+    await store.open();
+    store.apply((s) => setStatus(s, papers[0]!, 'include', NOW));
+    await store.flush();
+
+    const cli = spawn(
+      process.execPath,
+      [join(repoRoot, 'dist/cli.js'), 'export', '--corpus', corpus, '--state', file, '--status', 'all'],
+      // The extension host of desktop VS Code is Electron: this makes it a plain Node.
+      { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    cli.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let running = true;
+    const exited = new Promise<number | null>((resolve) =>
+      cli.once('exit', (code) => {
+        running = false;
+        resolve(code);
+      }),
+    );
+    // Decide every 25 ms for as long as the CLI runs: a decision on a new paper while there is one, then tags.
+    const decided: Paper[] = [];
+    const tags: string[] = [];
+    for (let i = 1; running; i++) {
+      if (i < papers.length) {
+        const paper = papers[i]!;
+        store.apply((s) => setStatus(s, paper, 'exclude', NOW));
+        decided.push(paper);
+      } else {
+        const tag = `during-${i}`;
+        store.apply((s) => addTag(s, papers[0]!, tag, NOW));
+        tags.push(tag);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    assert.equal(await exited, 0, stderr);
+    assert.ok(decided.length >= 10, `only ${decided.length} decisions while the CLI ran`);
+
+    await store.reloadFromDisk();
+    await store.flush();
+    const lost = (state: TriageState) => {
+      const entries = [...state.papers.values()];
+      return {
+        decisions: decided.filter((p) => state.papers.get(p.id)?.status !== 'exclude').length,
+        tags: tags.filter((t) => !tagsIn(state, papers[0]!).includes(t)).length,
+        keys: 3000 - entries.filter((e) => e.key?.startsWith('src')).length,
+      };
+    };
+    const none = { decisions: 0, tags: 0, keys: 0 };
+    assert.deepEqual(lost(parse(readFileSync(file, 'utf8'))), none, 'lost from the file');
+    assert.deepEqual(lost(store.state), none, 'lost from the window');
+    assert.equal(store.state.papers.get(papers[0]!.id)?.status, 'include', 'the decision made before');
+  });
+
   test('a corrupt file, the window closed, the file fixed, a new window: the edits are recovered and the user told', async () => {
     const file = workspacePath(`${DIR}/corrupt.json`);
     const good = serialize(setStatus({ papers: new Map() }, papers[5]!, 'exclude', NOW));
@@ -293,4 +354,17 @@ function smallDisk(test: Mocha.Context): {
       rmSync(mount, { recursive: true, force: true });
     },
   };
+}
+
+/** A .bib of `count` distinct papers whose own keys (`src0`, `src1`, …) the export pins. */
+function bigBib(count: number): string {
+  const words = ['adaptive', 'bayesian', 'causal', 'deep', 'efficient', 'graph', 'kernel', 'latent'];
+  const phrase = (i: number) => [i % 8, (i >> 3) % 8, (i >> 6) % 8].map((w) => words[w]).join(' ');
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    text +=
+      `@article{src${i},\n  title = {${phrase(i)} screening study ${i}},\n  author = {Lee, Bo},\n` +
+      `  year = {${2000 + (i % 25)}},\n  abstract = {We report case ${i}: ${phrase(i)} methods for screening.}\n}\n\n`;
+  }
+  return text;
 }
