@@ -1,18 +1,26 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
-import { emptyState, parse, serialize, type TriageState } from '../core/triage';
+import { readFile } from 'node:fs/promises';
+import { emptyState, merge, parse, serialize, type TriageState } from '../core/triage';
+import { writeFileDurably } from '../extension/storage/durableWrite';
+import { withFileLock } from '../extension/storage/fileLock';
 import { CliError } from './corpora';
 
 /** Reads the triage state file; a missing file is an empty state, a corrupt one an error naming it. */
 export async function readState(path: string | undefined): Promise<TriageState> {
   if (!path) return emptyState();
-  let text: string;
+  const text = await readStateText(path);
+  return text === undefined ? emptyState() : parseState(path, text);
+}
+
+async function readStateText(path: string): Promise<string | undefined> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new CliError(`${path}: cannot read state file (${(error as NodeJS.ErrnoException).code})`);
   }
+}
+
+function parseState(path: string, text: string): TriageState {
   try {
     return parse(text);
   } catch (error) {
@@ -20,13 +28,31 @@ export async function readState(path: string | undefined): Promise<TriageState> 
   }
 }
 
-/** Writes through a temporary file and a rename, so an interrupted write never leaves a torn file. */
+/** Replaces a file so it is never torn: see writeFileDurably. */
 export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(temp, text, 'utf8');
-  await rename(temp, path);
+  try {
+    await writeFileDurably(path, text);
+  } catch (error) {
+    throw new CliError(`${path}: cannot write (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
-export async function writeState(path: string, state: TriageState): Promise<void> {
-  await writeAtomically(path, serialize(state));
+/**
+ * Saves the CLI's changes (`base` as read → `next`) without losing anyone else's: under the state file's
+ * lock (the one every window takes too) the file is read again, and what changed there since `base` is merged
+ * with what changed here (three-way, see core/triage/merge). Returns what was written.
+ */
+export async function saveStateChanges(
+  path: string,
+  base: TriageState,
+  next: TriageState,
+): Promise<TriageState> {
+  return withFileLock(path, async () => {
+    const text = await readStateText(path);
+    const disk = text === undefined ? emptyState() : parseState(path, text);
+    const merged = merge(next, disk, base);
+    const out = serialize(merged);
+    if (out !== text) await writeAtomically(path, out);
+    return merged;
+  });
 }

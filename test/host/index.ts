@@ -4,7 +4,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, reporter: 'spec' });
+  // HOST_TEST_GREP narrows the run to the tests whose title matches, e.g. while working on one feature.
+  const grep = process.env.HOST_TEST_GREP;
+  const mocha = new Mocha({
+    ui: 'tdd',
+    color: false,
+    timeout: 20_000,
+    reporter: 'spec',
+    ...(grep ? { grep } : {}),
+  });
   for (const file of readdirSync(__dirname).sort()) {
     if (file.endsWith('.test.js')) mocha.addFile(join(__dirname, file));
   }

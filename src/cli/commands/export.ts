@@ -3,7 +3,8 @@ import { exportEntries, existingKeys, formatEntry, mergeIntoBib } from '../../co
 import { pinKeys, type TriageState, type TriageStatus } from '../../core/triage';
 import { CliError, type LoadedCorpora } from '../corpora';
 import { field, json, type Io } from '../output';
-import { writeAtomically, writeState } from '../stateFile';
+import { withFileLock } from '../../extension/storage/fileLock';
+import { saveStateChanges, writeAtomically } from '../stateFile';
 
 export interface ExportCommandOptions {
   status: TriageStatus | 'all';
@@ -23,25 +24,24 @@ export async function exportCommand(
   options: ExportCommandOptions,
   io: Io,
 ): Promise<number> {
-  const existing = options.out ? await readIfExists(options.out) : '';
-  const result = exportEntries(corpora.papers, state, {
-    statuses: options.status === 'all' ? 'all' : [options.status],
-    ...(options.tag !== undefined ? { tag: options.tag } : {}),
-    // With a state file, keys pinned there are the papers' own and other keys in the .bib are reserved. Without
-    // one, keys are recomputed deterministically, so a re-export finds its earlier entries under the same keys.
-    ...(options.statePath ? { reservedKeys: existingKeys(existing) } : {}),
-  });
+  // Under the lock of the .bib (a window exporting into it takes it too), read, merge and write as one step.
+  const { result, merged } = options.out
+    ? await withFileLock(options.out, async () => {
+        const out = options.out!;
+        const made = entriesFor(corpora, state, options, await readIfExists(out));
+        await writeAtomically(out, made.merged.text);
+        return made;
+      })
+    : entriesFor(corpora, state, options, '');
   for (const c of result.conflicts) {
     io.err(`warning: key ${field(c.key)} of paper ${field(c.paperId)} is already used by ${field(c.heldBy)}`);
   }
-  const merged = mergeIntoBib(existing, result.entries);
-  if (options.out) await writeAtomically(options.out, merged.text);
-  else if (!options.json) io.data(merged.text);
+  if (!options.out && !options.json) io.data(merged.text);
 
   if (options.statePath && result.newPins.size > 0) {
     const byId = new Map(corpora.papers.map((p) => [p.id, p]));
     const pins = [...result.newPins].map(([id, key]) => [byId.get(id)!, key] as const);
-    await writeState(options.statePath, pinKeys(state, pins, new Date().toISOString()));
+    await saveStateChanges(options.statePath, state, pinKeys(state, pins, new Date().toISOString()));
   }
 
   const report = {
@@ -56,6 +56,22 @@ export async function exportCommand(
     io.out(`${field(options.out)}: added ${merged.added} entries, kept ${merged.kept} existing.`);
   }
   return 0;
+}
+
+function entriesFor(
+  corpora: LoadedCorpora,
+  state: TriageState,
+  options: ExportCommandOptions,
+  existing: string,
+): { result: ReturnType<typeof exportEntries>; merged: ReturnType<typeof mergeIntoBib> } {
+  const result = exportEntries(corpora.papers, state, {
+    statuses: options.status === 'all' ? 'all' : [options.status],
+    ...(options.tag !== undefined ? { tag: options.tag } : {}),
+    // With a state file, keys pinned there are the papers' own and other keys in the .bib are reserved. Without
+    // one, keys are recomputed deterministically, so a re-export finds its earlier entries under the same keys.
+    ...(options.statePath ? { reservedKeys: existingKeys(existing) } : {}),
+  });
+  return { result, merged: mergeIntoBib(existing, result.entries) };
 }
 
 async function readIfExists(path: string): Promise<string> {

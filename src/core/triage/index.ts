@@ -5,3 +5,5 @@ export * from './history';
 export { merge, mergeNotes, NOTE_MERGE_SEPARATOR } from './merge';
 export { parse, serialize, StateFileError, STATE_FORMAT, STATE_VERSION } from './stateFile';
 export type { StateFileErrorKind, TextPosition } from './stateFile';
+export { changesBetween, journalLine, parseJournal, replay, JournalError } from './journal';
+export type { JournalChange, JournalRecord } from './journal';

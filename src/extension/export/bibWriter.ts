@@ -12,6 +12,7 @@ import type { Paper } from '../../core/model/paper';
 import { pinKeys, type PaperRef } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
 import { readTextIfExists, writeFileAtomically } from '../storage/atomicWrite';
+import { withFileLock } from '../storage/fileLock';
 import { quoted, ui } from '../shared/uiText';
 
 export interface BibWriteResult {
@@ -76,6 +77,19 @@ async function mergeAndWrite(
   options: ExportOptions,
 ): Promise<BibWriteResult> {
   await saveOpenEditorFirst(file);
+  // The CLI merges into the same .bib under the same lock: neither loses the other's new entries.
+  const merge = () => readMergeWrite(ctx, file, papers, options);
+  const written = file.scheme === 'file' ? await withFileLock(file.fsPath, merge) : await merge();
+  pinNewKeys(ctx, papers, written.newPins);
+  return written.result;
+}
+
+async function readMergeWrite(
+  ctx: FeatureContext,
+  file: vscode.Uri,
+  papers: readonly Paper[],
+  options: ExportOptions,
+): Promise<{ result: BibWriteResult; newPins: Map<string, string> }> {
   let existing: string;
   try {
     existing = (await readTextIfExists(file, { keepBom: true })) ?? '';
@@ -92,8 +106,7 @@ async function mergeAndWrite(
   }
   const written = merged.text !== existing;
   if (written) await writeFileAtomically(file, merged.text);
-  pinNewKeys(ctx, papers, result.newPins);
-  return {
+  const summary: BibWriteResult = {
     file,
     exported: result.entries.length,
     added: merged.added,
@@ -104,6 +117,7 @@ async function mergeAndWrite(
     keys: new Map(result.entries.map((e) => [e.paperId, e.key])),
     written,
   };
+  return { result: summary, newPins: result.newPins };
 }
 
 export function pinNewKeys(

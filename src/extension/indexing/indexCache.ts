@@ -1,10 +1,12 @@
 /**
- * Cached search indexes and topics in a directory (the extension's global storage): one file per key,
- * written to a temporary name and renamed into place so a crash never leaves a torn file. Reading a file
- * refreshes its time; only the most recently used files are kept. Any I/O failure means "not cached".
+ * Cached search indexes and topics in a directory (the extension's global storage): one file per key, written
+ * durably like every file the product writes (see writeFileDurably), so a crash never leaves a torn file.
+ * Reading a file refreshes its time; only the most recently used files are kept. Any I/O failure means "not
+ * cached".
  */
-import { mkdir, readFile, readdir, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileDurably } from '../storage/durableWrite';
 
 /** Index and topics files kept (several corpora or workspaces share the global storage). */
 export const MAX_CACHED_FILES = 8;
@@ -33,14 +35,10 @@ export class IndexCache {
   }
 
   async write(file: string, bytes: Uint8Array | string): Promise<boolean> {
-    const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(temporary, bytes);
-      await rename(temporary, file);
+      await writeFileDurably(file, bytes);
       return true;
     } catch {
-      await unlink(temporary).catch(() => undefined);
       return false;
     }
   }

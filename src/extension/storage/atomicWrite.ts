@@ -1,54 +1,27 @@
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { FolderInTheWayError, writeFileDurably } from './durableWrite';
 
 /**
- * Writes through a temporary file in the same folder, then renames it over the target, so a crash or a full
- * disk never leaves a torn file behind. A read-only target is refused rather than silently replaced (a rename
- * would replace it: only the folder's permissions matter to it). A symbolic link is followed, so the link
- * stays a link; the target keeps its permission bits.
+ * Replaces `target` so that it can never be torn. A local file goes through `writeFileDurably` (every byte
+ * checked, fsync of the file and of its folder, rename; see there). Other schemes (a remote or virtual file
+ * system) have no fsync to offer: they get the same temporary file + rename through `vscode.workspace.fs`,
+ * and a read-only file is refused there too.
  */
 export async function writeFileAtomically(target: vscode.Uri, text: string): Promise<void> {
-  const local = target.scheme === 'file' ? await localFileFacts(target.fsPath) : undefined;
-  const destination = local?.realPath ? vscode.Uri.file(local.realPath) : target;
-  if (local?.readOnly || (await isReadonlyByProvider(destination))) {
-    throw vscode.FileSystemError.NoPermissions(`${target.fsPath} is read-only`);
+  if (target.scheme === 'file') return writeFileDurably(target.fsPath, text);
+  if (await isReadonlyByProvider(target)) {
+    throw vscode.FileSystemError.NoPermissions(`${target.toString(true)} is read-only`);
   }
-  const folder = vscode.Uri.joinPath(destination, '..');
-  const name = destination.path.slice(destination.path.lastIndexOf('/') + 1);
+  const folder = vscode.Uri.joinPath(target, '..');
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
   const temp = vscode.Uri.joinPath(folder, `.${name}.${uniqueSuffix()}.tmp`);
   await vscode.workspace.fs.createDirectory(folder);
   try {
     await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-    if (local?.mode !== undefined) await fs.chmod(temp.fsPath, local.mode);
-    await vscode.workspace.fs.rename(temp, destination, { overwrite: true });
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
   } catch (error) {
     await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
     throw error;
-  }
-}
-
-interface LocalFileFacts {
-  /** Where a symbolic link points; undefined when the file does not exist yet. */
-  realPath?: string;
-  /** Permission bits to give the replacement. */
-  mode?: number;
-  /**
-   * The owner may not write it. VS Code reports such files as "locked", which `workspace.fs.stat` does not
-   * pass on to extensions, and a process running as root could write them anyway: the bits are the user's
-   * intent, so they are checked here.
-   */
-  readOnly: boolean;
-}
-
-async function localFileFacts(path: string): Promise<LocalFileFacts | undefined> {
-  try {
-    const realPath = await fs.realpath(path);
-    const stat = await fs.stat(realPath);
-    if (!stat.isFile()) return { realPath, readOnly: false };
-    const mode = stat.mode & 0o7777;
-    return { realPath, mode, readOnly: (mode & 0o200) === 0 };
-  } catch {
-    return undefined;
   }
 }
 
@@ -97,5 +70,7 @@ export function isFileNotFound(error: unknown): boolean {
 }
 
 export function isDirectoryError(error: unknown): boolean {
+  if (error instanceof FolderInTheWayError || (error as NodeJS.ErrnoException | undefined)?.code === 'EISDIR')
+    return true;
   return error instanceof vscode.FileSystemError && error.code === 'FileIsADirectory';
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { showError } from '../shared/notifications';
+import { showError, showInfo } from '../shared/notifications';
 import type { FeatureContext } from '../featureContext';
 import { quoted, shownText, ui } from '../shared/uiText';
 
@@ -14,6 +14,11 @@ export function registerStoreNotifications({
 }: Pick<FeatureContext, 'store' | 'extension' | 'log'>): void {
   extension.subscriptions.push(
     store.onDidReport((line) => log.appendLine(shownText(line, 2000))),
+    store.onDidRecover((count) => {
+      void showInfo(
+        ui`Literature Triage recovered ${count} ${count === 1 ? 'edit' : 'edits'} that a closed or crashed window had not saved to ${quoted(store.file.fsPath, 120)}; they are back and will be saved with the others.`,
+      );
+    }),
     store.onDidChangeProblem(async (problem) => {
       const file = store.file;
       if (!problem) {
@@ -23,7 +28,7 @@ export function registerStoreNotifications({
       log.appendLine(ui`State file problem (${problem.kind}): ${problem.message}`);
       if (problem.kind === 'unreadable') {
         const choice = await showError(
-          ui`Literature Triage cannot read ${quoted(file.fsPath, 120)}: ${problem.message}. It will not be overwritten: your decisions are kept in memory and saved once the file is fixed.`,
+          ui`Literature Triage cannot read ${quoted(file.fsPath, 120)}: ${problem.message}. It will not be overwritten: your decisions are kept (in memory and in a journal beside it) and saved once the file is fixed, even if this window is closed first.`,
           {},
           OPEN_FILE,
         );

@@ -1,0 +1,39 @@
+// A process that makes edits the way the store does: each is appended to its journal (flushed to the disk)
+// before it is acknowledged, and every few edits the state file is rewritten durably and the journal removed (or
+// cut down to the edits made during the write).
+// Started and killed with SIGKILL by killDuringEdits.test.ts.
+import { changesBetween, serialize, setStatus, type TriageState } from '../../../src/core/triage';
+import { writeFileDurably } from '../../../src/extension/storage/durableWrite';
+import { EditJournal } from '../../../src/extension/storage/editJournal';
+
+const [statePath] = process.argv.slice(2) as [string];
+const journal = new EditJournal(statePath);
+const statuses = ['include', 'exclude', 'maybe'] as const;
+let state: TriageState = { papers: new Map() };
+
+async function save(): Promise<void> {
+  const snapshot = state;
+  await writeFileDurably(statePath, serialize(snapshot));
+  if (state === snapshot) journal.trim();
+  else journal.replace({ at: new Date().toISOString(), changes: changesBetween(snapshot, state) });
+}
+
+process.once('message', async () => {
+  for (let i = 0; ; i++) {
+    const next = setStatus(
+      state,
+      { id: `p_${i}`, title: `Paper ${i}` },
+      statuses[i % 3]!,
+      new Date().toISOString(),
+    );
+    journal.append({ at: new Date().toISOString(), changes: changesBetween(state, next) });
+    state = next;
+    process.send!({ acked: i, at: Date.now() });
+    // A save after every fifth edit: one waited for (the journal is then removed, and the next edit starts a new
+    // one), one running while the edits go on (its journal stays: it does not hold them all).
+    if (i % 10 === 4) await save();
+    else if (i % 10 === 9) void save();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+});
+process.send!('ready');
