@@ -67,7 +67,8 @@ export const tests: UiTest[] = [
         'a block of a few hundred characters after a title line. It also carries [Run](command:workbench.action.terminal.new) ' +
         'and $(shield) in its text, which the hover and the search picker show. '.repeat(3);
       writeFileSync(join(workspace, 'hostile.txt'), `Hostile surfaces\n\n${hostile.title}\n\n${abstract}\n`);
-      writeFileSync(join(workspace, hostile.badFile), '@article{broken,\n  title = {never closed\n');
+      // Not UTF-8: a file no reader can read, so its error names it.
+      writeFileSync(join(workspace, hostile.badFile), Buffer.from([0x40, 0xc3, 0x28, 0xff, 0x00, 0x7b]));
       writeWorkspaceSettings(workspace, {
         'literatureTriage.corpora': ['hostile.txt', hostile.badFile],
         'literatureTriage.includeBundledSeed': false,
