@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { UiTest } from './uiTest';
-import { openActivity, openWorkbench } from './workbench';
+import { dismissHover, openActivity, openWorkbench } from './workbench';
 import {
   eventually,
   focusReader,
@@ -139,6 +139,8 @@ async function showPapers(page: Page): Promise<void> {
     if ((await group.getAttribute('aria-expanded')) === 'false') await group.click();
     return (await page.locator('.pane-body .monaco-list-row[aria-level="2"]').count()) > 0;
   }, 'the first topic expanded');
+  // The mouse rests on the topic row it clicked; that row's hover would cover the paper rows below it.
+  await dismissHover(page);
 }
 
 /** Presses `key` in the reader `count` times (each decides and moves on); returns the papers decided. */
