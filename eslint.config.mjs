@@ -100,6 +100,30 @@ export default tseslint.config(
     },
   },
   {
+    // The library worker runs on its own thread: Node, but never the editor API.
+    files: ['src/worker/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message: 'The library worker has no editor API; it talks through protocol.ts.',
+            },
+          ],
+          patterns: [
+            {
+              regex: '(^|/)extension/(?!storage/durableWrite$)',
+              message:
+                'The worker must not depend on the extension host code (durable writes excepted: no editor API there).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/extension/**'],
     ignores: ['src/extension/shared/**'],
     rules: { 'no-restricted-syntax': ['error', ...surfaceRules] },

@@ -51,8 +51,7 @@ async function main(): Promise<void> {
     console.error(`[bench] ${label}: ${corpus}`);
     results[label] = await benchSize(root, corpus, {
       runs,
-      hostBlock: size === 10_000,
-      loadBlock: size >= 10_000,
+      host: true,
       exportAll: size === 10_000,
       topics: size < 100_000 || topicsAt100k,
       codeVersion: sourceVersion(root),

@@ -1,6 +1,7 @@
-// Bundles the extension host code, the indexing, corpus reader and screening workers, the reader webview, the CLI and the test suites with esbuild.
+// Bundles the extension host code, the library worker, the reader webview, the CLI and the test suites with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--production] [--tests]
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,15 +21,10 @@ const common = {
 const nodeTargets = [
   { entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  // Builds search indexes and topics off the extension host's thread (worker_threads).
-  { entryPoints: { 'indexer.worker': 'src/extension/indexing/indexer.worker.ts' }, outdir: 'dist' },
-  // Parses large corpus files off the extension host's thread.
-  { entryPoints: { 'corpus.worker': 'src/extension/corpus/corpusReader.worker.ts' }, outdir: 'dist' },
-  // Vectorises large corpora for the screening ranker off the extension host's thread.
-  {
-    entryPoints: { 'screening.worker': 'src/extension/screening/screeningFeatures.worker.ts' },
-    outdir: 'dist',
-  },
+  // The library worker: reads the corpora, builds and answers the index, topics and screening ranking.
+  { entryPoints: { 'library.worker': 'src/worker/library.worker.ts' }, outdir: 'dist' },
+  // Writes the bundled seed's prebuilt index and topics (run below, not shipped).
+  { entryPoints: { 'seed-prebuilt': 'scripts/seedPrebuilt.ts' }, outdir: 'out/scripts' },
 ].filter((t) => Object.values(t.entryPoints).every((p) => existsSync(p)));
 
 const configs = [
@@ -74,3 +70,14 @@ if (watch) {
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
 }
+
+// The seed's index and topics ship prebuilt, so the first tree after installing needs no topic computation;
+// the worker uses them only when the loaded corpus hashes like the seed they were built from.
+const prebuilt = spawnSync(
+  process.execPath,
+  ['out/scripts/seed-prebuilt.js', 'seeds/hf-daily-papers-seed.txt', 'dist/seed'],
+  {
+    stdio: 'inherit',
+  },
+);
+if (prebuilt.status !== 0) process.exit(prebuilt.status ?? 1);

@@ -1,13 +1,12 @@
 /**
  * The product's code, seen through the operations the benchmark times: build and serialise an index (what the
- * cache stores), load a corpus from the cache, query, the palette's combined ranking, and the extension
- * host's part of a cold background build.
+ * cache stores), load a corpus from the cache, query, and the palette's combined ranking.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Paper } from '../../src/core/model/paper';
-import { SearchIndex } from '../../src/core/search';
-import { indexedPaper, runIndexJob } from '../../src/extension/indexing/indexJob';
-import { LOW_PRIORITY_FROM } from '../../src/extension/indexing/protocol';
-import { indexInWorker } from '../../src/extension/indexing/workerClient';
+import type { SearchIndex } from '../../src/core/search';
+import { runIndexJob } from '../../src/worker/indexJob';
 
 /** How many items the palette shows. */
 export const PALETTE_ITEMS = 50;
@@ -15,16 +14,20 @@ export const PALETTE_ITEMS = 50;
 export const SHOWN_HITS = 20;
 
 export const engine = {
-  /** A cache hit as the extension has it: hash the corpus, read index and topics, load the index. */
+  /** A cache hit as the library worker has it: hash the corpus, read index and topics, load the index. */
   cachedLoad: async (papers: readonly Paper[], cacheDir: string, codeVersion: string) => {
-    const result = await runIndexJob(papers.map(indexedPaper), cacheSettings(cacheDir, false, codeVersion));
-    if (!result.indexFromCache || !result.topicsFromCache) throw new Error('the cache was not used');
-    return { index: SearchIndex.fromBytes(result.bytes, papers), topics: result.topics, bytes: result.bytes };
+    const result = await runIndexJob(papers, cacheSettings(cacheDir, false, codeVersion));
+    if (result.source !== 'cache') throw new Error('the cache was not used');
+    return { index: result.index, topics: result.topics };
   },
 
   /** Fills the cache unless it holds this corpus already (a cold build: index and topics). */
   fillCache: (papers: readonly Paper[], cacheDir: string, codeVersion: string) =>
-    runIndexJob(papers.map(indexedPaper), cacheSettings(cacheDir, false, codeVersion)),
+    runIndexJob(papers, cacheSettings(cacheDir, false, codeVersion)),
+
+  /** Bytes of the cache files (index and topics). */
+  cachedBytes: (cacheDir: string) =>
+    readdirSync(cacheDir).reduce((sum, name) => sum + statSync(join(cacheDir, name)).size, 0),
 
   search: (index: SearchIndex, query: string) => {
     const hits = index.search(query);
@@ -36,20 +39,6 @@ export const engine = {
     const hits = index.combined(typed, { limit: PALETTE_ITEMS });
     touchMatches(hits);
     return hits.length;
-  },
-
-  /**
-   * The extension host's side of a cold build: hand the papers to the indexing worker in batches, receive the
-   * index bytes and topics, load the index.
-   */
-  hostBuild: async (papers: readonly Paper[], workerScript: string) => {
-    // As the extension does: a large corpus's worker runs below the host thread's priority.
-    const job = indexInWorker(workerScript, papers, {
-      ...cacheSettings(undefined, true, 'bench'),
-      lowPriority: papers.length >= LOW_PRIORITY_FROM,
-    });
-    const result = await job.result;
-    return { index: SearchIndex.fromBytes(result.bytes, papers), topics: result.topics };
   },
 };
 

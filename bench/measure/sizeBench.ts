@@ -8,14 +8,12 @@ import { computeTopics } from '../../src/core/topics';
 import { exportEntries, mergeIntoBib } from '../../src/core/bibtex';
 import type { BuildReport } from './buildChild';
 import { engine } from './engine';
-import { longestBlockMs } from './hostBlock';
+import { playHost } from './hostPlay';
 import { jsonOfSize } from './jsonFloor';
 import { NaiveScan } from './naiveScan';
 import { keystrokes, QUERIES } from './queries';
 import { median, medianOfRuns, percentile, round, timed, timedAsync } from './stats';
-import { bundleCorpusWorker, bundleIndexerWorker, bundleScreeningWorker } from './workerBundle';
-import { buildFeaturesOffThread } from '../../src/extension/screening/featuresOffThread';
-import { readCorporaOffThread } from '../../src/extension/corpus/readOffThread';
+import { bundleLibraryWorker } from './workerBundle';
 import { largestTopic, topicChildren } from './treeChildren';
 import { allIncluded, screeningState } from './triageFixture';
 
@@ -23,9 +21,8 @@ export const SIZE_LABELS: Record<string, number> = { '1k': 1_000, '10k': 10_000,
 
 export interface SizeOptions {
   runs: number;
-  hostBlock: boolean;
-  /** Measure the host's longest block while the corpus file is read on the corpus reader worker. */
-  loadBlock: boolean;
+  /** Play the extension host against a real library worker: blocks, end-to-end palette, host heap. */
+  host: boolean;
   exportAll: boolean;
   /** Time the topic computation (minutes at 100k papers, so optional there). */
   topics: boolean;
@@ -57,8 +54,7 @@ export async function benchSize(root: string, corpus: string, options: SizeOptio
   const cacheDir = join(root, `bench/data/cache-${papers.length}`);
   await engine.fillCache(papers, cacheDir, options.codeVersion);
   let cached = await engine.cachedLoad(papers, cacheDir, options.codeVersion);
-  const cachedBytes =
-    cached.bytes.byteLength + new TextEncoder().encode(JSON.stringify(cached.topics)).byteLength;
+  const cachedBytes = engine.cachedBytes(cacheDir);
   const floorJson = jsonOfSize(papers, cachedBytes);
   const load = await medianOfRuns(runs, async () => {
     const t = await timedAsync(() => engine.cachedLoad(papers, cacheDir, options.codeVersion));
@@ -89,9 +85,9 @@ export async function benchSize(root: string, corpus: string, options: SizeOptio
     query_ratio: queryTimes.p95 / scanTimes.p95,
   });
 
-  log('palette');
+  log('palette (in the worker, without the trip)');
   const palette = latencies(runs, keystrokes(), (typed) => engine.palette(index, typed));
-  Object.assign(figures, { palette_p50_ms: palette.p50, palette_p95_ms: palette.p95 });
+  Object.assign(figures, { palette_compute_p50_ms: palette.p50, palette_compute_p95_ms: palette.p95 });
 
   log('topics and tree');
   let topics = cached.topics;
@@ -111,28 +107,14 @@ export async function benchSize(root: string, corpus: string, options: SizeOptio
     figures.export_ms = await median1(runs, () => exportAll(papers, state));
     figures.export_entries = exportAll(papers, state);
   }
-  // The extension host's longest event-loop block while a worker does the work (median over the runs).
-  const longestBlock = (work: () => Promise<unknown>) =>
-    median1(
-      runs,
-      () => undefined,
-      () => longestBlockMs(work),
-    );
-  if (options.hostBlock) {
-    log('host block during a background build');
-    const indexer = await bundleIndexerWorker(root);
-    figures.max_host_block_ms = await longestBlock(() => engine.hostBuild(papers, indexer));
-    log('host block while the screening features are built in the background');
-    const screening = await bundleScreeningWorker(root);
-    figures.max_screening_block_ms = await longestBlock(
-      () => buildFeaturesOffThread(screening, papers).result,
-    );
-  }
-  if (options.loadBlock) {
-    log('host block while the corpus is read in the background');
-    const reader = await bundleCorpusWorker(root);
-    const files = [{ label: corpus, bytes: new Uint8Array(readFileSync(corpus)) }];
-    figures.max_load_block_ms = await longestBlock(() => readCorporaOffThread(reader, files));
+  if (options.host) {
+    log('the host against a library worker: corpus read, cold build, screening, palette');
+    const script = await bundleLibraryWorker(root);
+    const played = [];
+    for (let run = 0; run < runs; run++) played.push(await playHost(script, corpus));
+    for (const key of Object.keys(played[0]!) as (keyof (typeof played)[number])[]) {
+      figures[key] = median(played.map((p) => p[key]));
+    }
   }
   for (const key of Object.keys(figures)) figures[key] = round(figures[key]!, key.endsWith('ratio') ? 2 : 1);
   return figures;

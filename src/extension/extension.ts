@@ -3,9 +3,9 @@ import { showError } from './shared/notifications';
 import { createOutputLog } from './shared/outputLog';
 import { CorpusService } from './corpus/corpusService';
 import { registerCorpusCommands } from './corpus/corpusCommands';
-import { IndexingService } from './indexing/indexingService';
 import { Library } from './library/library';
-import { SCREENING_WORKER_SCRIPT, ScreeningService } from './screening/screeningService';
+import { startLibraryWorker } from './library/libraryWorker';
+import { ScreeningService } from './screening/screeningService';
 import { TriageStore } from './storage/triageStore';
 import { stateFileLocation } from './storage/stateFileLocation';
 import { registerStoreNotifications } from './storage/storeNotifications';
@@ -32,16 +32,19 @@ let activeStore: TriageStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): LiteratureTriageApi {
   const log = createOutputLog('Literature Triage');
-  const corpus = new CorpusService(context.extensionUri, log);
   const store = new TriageStore(() => stateFileLocation(context));
   activeStore = store;
-  const indexing = new IndexingService(context, log);
-  const library = new Library(corpus, store, indexing);
-  const screening = new ScreeningService(
-    library,
-    vscode.Uri.joinPath(context.extensionUri, SCREENING_WORKER_SCRIPT).fsPath,
-  );
-  context.subscriptions.push(log, corpus, store, indexing, library, screening);
+  // The worker reports to the library, which needs the worker: tied once both exist.
+  const owner: { library?: Library } = {};
+  const worker = startLibraryWorker(context, {
+    started: () => owner.library?.workerStarted(),
+    crashed: (reason) => owner.library?.workerCrashed(reason),
+  });
+  const corpus = new CorpusService(context.extensionUri, log, worker);
+  const library = new Library(corpus, store, worker);
+  owner.library = library;
+  const screening = new ScreeningService(library);
+  context.subscriptions.push(log, { dispose: () => worker.dispose() }, corpus, store, library, screening);
   const features: FeatureContext = {
     extension: context,
     log,

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { OutputLog } from './shared/outputLog';
-import type { Paper } from '../core/model/paper';
+import type { PaperSummary } from '../worker/protocol';
 import type { CorpusService } from './corpus/corpusService';
 import type { Library } from './library/library';
 import type { TriageStore } from './storage/triageStore';
@@ -13,7 +13,7 @@ export interface PaperOrder {
 
 /** Which papers a command acts on when it is not given any: the reader's paper, else the tree selection. */
 export interface TargetResolver {
-  targets(): Paper[];
+  targets(): PaperSummary[];
 }
 
 /** Everything a feature needs; features never reach into each other except through these ports. */

@@ -19,7 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Paper } from '../../src/core/model/paper';
+import type { PaperSummary } from '../../src/worker/protocol';
 import { addTag, parse, serialize, setNote, setStatus, type TriageState } from '../../src/core/triage';
 import { TriageStore } from '../../src/extension/storage/triageStore';
 import { registerStoreNotifications } from '../../src/extension/storage/storeNotifications';
@@ -32,7 +32,7 @@ const NOW = '2026-03-01T10:00:00.000Z';
 const DIR = 'data-safety';
 
 let stub: Stubs;
-let papers: readonly Paper[];
+let papers: readonly PaperSummary[];
 let cleanups: (() => void)[] = [];
 
 /** A store on `file` with the extension's notifications wired to it, as a window has it. */
@@ -88,7 +88,7 @@ function onDisk(file: string, id: string, status: string): boolean {
   return false;
 }
 
-function tagsIn(state: TriageState, paper: Paper): readonly string[] {
+function tagsIn(state: TriageState, paper: PaperSummary): readonly string[] {
   return state.papers.get(paper.id)?.tags ?? [];
 }
 
@@ -211,7 +211,7 @@ suite('data safety: no acknowledged edit is lost', () => {
       }),
     );
     // Decide every 25 ms for as long as the CLI runs: a decision on a new paper while there is one, then tags.
-    const decided: Paper[] = [];
+    const decided: PaperSummary[] = [];
     const tags: string[] = [];
     for (let i = 1; running; i++) {
       if (i < papers.length) {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { existingKeys, scanBib } from '../../src/core/bibtex';
 import type { Paper } from '../../src/core/model/paper';
+import type { PaperSummary } from '../../src/worker/protocol';
 import { addTag, parse, setStatus, setStatusMany } from '../../src/core/triage';
 import { BibLocation } from '../../src/extension/export/bibLocation';
 import { writeEntriesToBib, type BibWriteResult } from '../../src/extension/export/bibWriter';
@@ -34,7 +35,9 @@ const EXISTING_BIB =
   '}';
 
 let api: LiteratureTriageApi;
-let papers: readonly Paper[];
+let papers: readonly PaperSummary[];
+/** The full papers (the host keeps summaries; the library worker has the rest). */
+let full: Map<string, Paper>;
 let stub: Stubs;
 
 function infoMessages(): string[] {
@@ -45,20 +48,18 @@ function bibText(): string {
   return readWorkspaceFile('references.bib') ?? '';
 }
 
-function keyOf(paper: Paper): string | undefined {
+function keyOf(paper: PaperSummary): string | undefined {
   return api.context.store.state.papers.get(paper.id)?.key;
 }
 
-function onDiskKey(paper: Paper): string | undefined {
+function onDiskKey(paper: PaperSummary): string | undefined {
   const text = readWorkspaceFile('literature-triage.json');
   return text ? parse(text).papers.get(paper.id)?.key : undefined;
 }
 
 /** Keys of entries whose paper has no year: biblatex's "missing date" is expected for them. */
 function undatedKeys(result: BibWriteResult): string[] {
-  return [...result.keys]
-    .filter(([id]) => api.context.library.paper(id)?.year === undefined)
-    .map(([, key]) => key);
+  return [...result.keys].filter(([id]) => full.get(id)?.year === undefined).map(([, key]) => key);
 }
 
 function assertValidBib(text: string, undated: string[]): void {
@@ -82,6 +83,8 @@ suite('export and citing', () => {
     api = await activeApi();
     papers = api.context.library.papers;
     assert.ok(papers.length >= 8);
+    full = new Map((await api.context.library.fullPapers(papers.map((p) => p.id))).map((p) => [p.id, p]));
+    assert.equal(full.size, papers.length);
   });
 
   setup(() => {
@@ -227,8 +230,8 @@ suite('export and citing', () => {
   test('two exports into one .bib at the same time both land', async () => {
     const file = vscode.Uri.file(workspacePath('references.bib'));
     const [a, b] = await Promise.all([
-      writeEntriesToBib(api.context, file, [papers[0]!], { statuses: 'all' }),
-      writeEntriesToBib(api.context, file, [papers[1]!], { statuses: 'all' }),
+      writeEntriesToBib(api.context, file, [full.get(papers[0]!.id)!], { statuses: 'all' }),
+      writeEntriesToBib(api.context, file, [full.get(papers[1]!.id)!], { statuses: 'all' }),
     ]);
     assert.equal(a.added + b.added, 2);
     assert.deepEqual(
@@ -264,7 +267,7 @@ suite('export and citing', () => {
 
     const items = (await (stub.calls.get('showQuickPick')![0]![0] as Thenable<
       vscode.QuickPickItem[]
-    >)) as (vscode.QuickPickItem & { paper: Paper })[];
+    >)) as (vscode.QuickPickItem & { paper: PaperSummary })[];
     assert.equal(items[0]!.paper.id, papers[2]!.id, 'included papers come first');
     assert.equal(items[1]!.paper.id, papers[5]!.id, 'then maybe');
     assert.equal(items.at(-1)!.paper.id, papers[0]!.id, 'excluded papers come last');

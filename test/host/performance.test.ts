@@ -1,19 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { Paper } from '../../src/core/model/paper';
+import { ScreeningRanker } from '../../src/core/screening/ranker';
+import { setStatus } from '../../src/core/triage';
 import { CorpusService } from '../../src/extension/corpus/corpusService';
-import { IndexingService } from '../../src/extension/indexing/indexingService';
 import { Library } from '../../src/extension/library/library';
+import { startLibraryWorker } from '../../src/extension/library/libraryWorker';
 import { PapersTreeProvider } from '../../src/extension/tree/papersTreeProvider';
-import { SCREENING_WORKER_SCRIPT, ScreeningService } from '../../src/extension/screening/screeningService';
-import type { TriageStatus } from '../../src/core/triage';
-import { activeApi } from './support';
+import type { LiteratureTriageApi } from '../../src/extension/extension';
+import type { PaperSummary } from '../../src/worker/protocol';
+import { activeApi, resetTriage, waitFor } from './support';
+import { stubs } from './windowStubs';
+import { removeWorkspacePath, writeWorkspaceFile } from './workspaceFiles';
 
-/** Synthetic papers: enough to go to the indexing worker, each about one of a few themes. */
-function syntheticPapers(count: number): Paper[] {
+const CACHE = 'index-cache';
+
+/** An RIS file of synthetic papers, each about one of a few themes. */
+function syntheticRis(count: number): string {
   const themes = [
     'graph neural networks',
     'protein structure',
@@ -22,237 +27,227 @@ function syntheticPapers(count: number): Paper[] {
   ];
   return Array.from({ length: count }, (_, i) => {
     const theme = themes[i % themes.length]!;
-    return {
-      id: `synthetic-${i}`,
-      title: `Study ${i} of ${theme}`,
-      abstract: `We investigate ${theme} with method ${i % 17} and report results on benchmark ${i % 11}.`,
-      links: [],
-      sources: [{ file: 'synthetic' }],
-    };
-  });
+    return [
+      'TY  - JOUR',
+      `TI  - Study ${i} of ${theme}`,
+      `AB  - We investigate ${theme} with method ${i % 17} and report results on benchmark ${i % 11}.`,
+      'ER  - ',
+      '',
+    ].join('\n');
+  }).join('\n');
 }
 
-suite('performance: cached, background indexing', () => {
-  test('activation to a populated Papers tree, cold then warm cache: reported', async () => {
-    const api = await activeApi();
-    const service = new IndexingService(api.context.extension, api.context.log);
-    rmSync(service.cacheDir!, { recursive: true, force: true });
-    // What activation does, with fresh services: load the corpora, index them, list the tree's topics.
-    const activate = async () => {
-      const start = performance.now();
-      const corpus = new CorpusService(api.context.extension.extensionUri, api.context.log);
-      const library = new Library(corpus, api.context.store, service);
-      const tree = new PapersTreeProvider(library, 'topic');
-      try {
-        await corpus.load();
-        await library.whenIndexed();
-        const groups = tree.getChildren();
-        return {
-          ms: performance.now() - start,
-          groups,
-          papers: library.papers.length,
-          last: library.times.last,
-        };
-      } finally {
-        tree.dispose();
-        library.dispose();
-        corpus.dispose();
-      }
-    };
-    const cold = await activate();
-    const warm = await activate();
-    console.log(
-      `tree populated after ${Math.round(cold.ms)} ms (cold cache), ${Math.round(warm.ms)} ms (warm cache): ` +
-        `${cold.papers} papers in ${cold.groups.length} topics`,
-    );
-    assert.ok(cold.groups.length > 1 && cold.papers > 0);
-    assert.equal(cold.last?.indexFromCache, false);
-    assert.equal(warm.last?.indexFromCache, true, 'the second activation reads the cache');
-    assert.equal(warm.last?.topicsFromCache, true);
-    assert.deepEqual(
-      warm.groups.map((g) => g.id),
-      cold.groups.map((g) => g.id),
-      'the same topics from the cache',
-    );
-    service.dispose();
+/** A second library with its own worker, as activation builds it: for timing and for cache behaviour. */
+function freshLibrary(api: LiteratureTriageApi) {
+  // The worker reports to the library, which needs the worker: tied once both exist.
+  const owner: { library?: Library } = {};
+  const worker = startLibraryWorker(api.context.extension, {
+    started: () => owner.library?.workerStarted(),
+    crashed: (reason) => owner.library?.workerCrashed(reason),
   });
-
-  test('the index and topics are written to the global storage and a second load reads them', async () => {
-    const api = await activeApi();
-    const service = new IndexingService(api.context.extension, api.context.log);
-    const cacheDir = service.cacheDir;
-    assert.ok(cacheDir, 'the global storage is on disk');
-    rmSync(cacheDir, { recursive: true, force: true });
-    const papers = api.context.library.papers;
-
-    const cold = await service.index(papers, { userTopics: {} });
-    assert.equal(cold.indexFromCache, false);
-    assert.equal(cold.topicsFromCache, false);
-    assert.equal(cold.inWorker, true, 'built on the worker thread');
-    assert.ok(existsSync(join(cacheDir, `index-${cold.key}.bin`)), 'index file written');
-
-    const warm = await service.index(papers, { userTopics: {} });
-    assert.equal(warm.key, cold.key);
-    assert.equal(warm.indexFromCache, true);
-    assert.equal(warm.topicsFromCache, true);
-    assert.equal(warm.inWorker, false, 'a small corpus is found in the cache without a worker');
-    assert.deepEqual(warm.topics, cold.topics);
-    assert.deepEqual(
-      warm.index.search('speculative decoding').map((h) => h.id),
-      cold.index.search('speculative decoding').map((h) => h.id),
-    );
-    const phases = Object.entries(cold.phases)
-      .map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`)
-      .join(', ');
-    console.log(
-      `seed index: cold ${Math.round(cold.ms)} ms (worker: ${phases}), from the cache ${Math.round(warm.ms)} ms`,
-    );
-
-    // Other user topics: the index comes from the cache, the topics are computed again.
-    const regrouped = await service.index(papers, { userTopics: { Decoding: 'speculative decoding' } });
-    assert.equal(regrouped.indexFromCache, true);
-    assert.equal(regrouped.topicsFromCache, false);
-    assert.equal(regrouped.topics[0]?.label, 'Decoding');
-    service.dispose();
-  });
-
-  test('a large corpus is indexed on the worker thread, then loaded from the cache', async function () {
-    this.timeout(60_000);
-    const api = await activeApi();
-    const service = new IndexingService(api.context.extension, api.context.log);
-    const papers = syntheticPapers(1200);
-    const cold = await service.index(papers, { userTopics: {}, force: true });
-    assert.equal(cold.inWorker, true);
-    assert.equal(cold.indexFromCache, false);
-    assert.equal(cold.index.search('title:protein').length, 300);
-    assert.equal(cold.topics.flatMap((t) => t.paperIds).length, papers.length, 'every paper in one topic');
-    const warm = await service.index(papers, { userTopics: {} });
-    assert.equal(warm.inWorker, true);
-    assert.equal(warm.indexFromCache, true);
-    assert.equal(warm.topicsFromCache, true);
-    assert.deepEqual(warm.topics, cold.topics);
-    console.log(
-      `1200 papers in the worker: cold ${Math.round(cold.ms)} ms, from the cache ${Math.round(warm.ms)} ms`,
-    );
-    service.dispose();
-  });
-
-  test('a library with the indexing service answers from the background index, tags included', async () => {
-    const api = await activeApi();
-    const service = new IndexingService(api.context.extension, api.context.log);
-    const library = new Library(api.context.corpus, api.context.store, service);
-    try {
-      let events = 0;
-      library.onDidChange((change) => (events += change.papers ? 1 : 0));
-      await library.reindex();
-      assert.ok(events >= 1, 'listeners hear about the new index');
-      assert.equal(library.times.last?.papers, library.papers.length);
-      assert.deepEqual(
-        library.topics().map((t) => t.label),
-        api.context.library.topics().map((t) => t.label),
-      );
-      assert.deepEqual(
-        library
-          .searchIndex()
-          .search('diffusion')
-          .map((h) => h.id),
-        api.context.library
-          .searchIndex()
-          .search('diffusion')
-          .map((h) => h.id),
-      );
-      await library.reindex();
-      assert.equal(library.times.last?.indexFromCache, true);
-      assert.equal(library.times.last?.topicsFromCache, true);
-    } finally {
-      library.dispose();
-      service.dispose();
-    }
-  });
-
-  test('the screening features of a large corpus are built on a worker thread, with the same ranking', async () => {
-    const api = await activeApi();
-    const papers = syntheticPapers(1200);
-    const { library, statuses, dispose } = fakeLibrary(papers);
-    const script = join(api.context.extension.extensionPath, SCREENING_WORKER_SCRIPT);
-    const background = new ScreeningService(library, script);
-    const inPlace = new ScreeningService(library);
-    try {
-      assert.equal(background.isReady, false, 'the features are being built');
-      let prepared = 0;
-      background.onDidPrepare(() => prepared++);
-      const start = performance.now();
-      await background.ready();
-      const ms = performance.now() - start;
-      assert.equal(background.isReady, true);
-      assert.equal(prepared, 1, 'listeners hear that the ranking is ready');
-      assert.equal(background.modelBuilt, false, 'only the features: the model is built on first use');
-      statuses.set('synthetic-1', 'include');
-      statuses.set('synthetic-5', 'include');
-      statuses.set('synthetic-2', 'exclude');
-      const ranked = background.rankedUntriaged();
-      assert.deepEqual(ranked, inPlace.rankedUntriaged());
-      assert.ok(
-        ranked.slice(0, 10).every((id) => Number(id.split('-')[1]) % 4 === 1),
-        'protein papers first',
-      );
-      assert.deepEqual(background.explain(ranked[0]!), inPlace.explain(ranked[0]!));
-      console.log(`screening features of 1200 papers built in the background in ${Math.round(ms)} ms`);
-    } finally {
-      background.dispose();
-      inPlace.dispose();
-      dispose();
-    }
-  });
-
-  test('screening follows a new corpus at once, before the library has indexed it', async () => {
-    const first = syntheticPapers(30);
-    const fake = fakeLibrary(first);
-    const screening = new ScreeningService(fake.library);
-    try {
-      assert.equal(screening.rankedUntriaged().length, 30);
-      // The corpus grows; the library reports it only once it is indexed.
-      fake.setPapers(syntheticPapers(40));
-      fake.statuses.set('synthetic-35', 'include');
-      const ranked = screening.rankedUntriaged();
-      assert.equal(ranked.length, 39, 'the new papers are ranked, the included one left out');
-      assert.ok(!ranked.includes('synthetic-35'));
-    } finally {
-      screening.dispose();
-      fake.dispose();
-    }
-  });
-});
-
-/** The part of the Library that screening reads, over a list of papers that a test can replace. */
-function fakeLibrary(initial: Paper[]) {
-  let papers = initial;
-  let byId = new Map(papers.map((p) => [p.id, p]));
-  const statuses = new Map<string, TriageStatus>();
-  const changed = new vscode.EventEmitter<{ papers: boolean; triage: boolean }>();
-  const corpusChanged = new vscode.EventEmitter<void>();
-  const library = {
-    get papers() {
-      return papers;
-    },
-    paper: (id: string) => byId.get(id),
-    triage: (paper: Paper) => ({ status: statuses.get(paper.id) ?? 'untriaged', tags: [] }),
-    topics: () => [],
-    store: { state: { papers: new Map() } },
-    onDidChange: changed.event,
-    corpus: { onDidChange: corpusChanged.event },
-  } as unknown as Library;
+  const corpus = new CorpusService(api.context.extension.extensionUri, api.context.log, worker);
+  const created = new Library(corpus, api.context.store, worker);
+  owner.library = created;
   return {
-    library,
-    statuses,
-    setPapers(next: Paper[]) {
-      papers = next;
-      byId = new Map(papers.map((p) => [p.id, p]));
-      corpusChanged.fire();
-    },
+    library: created,
+    corpus,
+    worker,
     dispose() {
-      changed.dispose();
-      corpusChanged.dispose();
+      created.dispose();
+      corpus.dispose();
+      worker.dispose();
     },
   };
 }
+
+function cacheDir(api: LiteratureTriageApi): string {
+  return join(api.context.extension.globalStorageUri.fsPath, CACHE);
+}
+
+suite('performance and resilience: the library worker', () => {
+  let api: LiteratureTriageApi;
+  suiteSetup(async () => {
+    api = await activeApi();
+  });
+  teardown(async () => {
+    await vscode.workspace
+      .getConfiguration('literatureTriage')
+      .update('topics', undefined, vscode.ConfigurationTarget.Workspace);
+    await resetTriage(api);
+  });
+
+  test('activation to a populated Papers tree on a cold cache (prebuilt seed index): reported', async () => {
+    rmSync(cacheDir(api), { recursive: true, force: true });
+    // What activation does, with a new worker: load the corpora, index them, list the tree's topics.
+    const start = performance.now();
+    const fresh = freshLibrary(api);
+    const tree = new PapersTreeProvider(fresh.library, 'topic');
+    try {
+      await fresh.corpus.load();
+      await fresh.library.whenIndexed();
+      const groups = tree.getChildren();
+      const ms = performance.now() - start;
+      console.log(
+        `seed tree populated ${Math.round(ms)} ms after activation on a cold cache ` +
+          `(new worker; ${fresh.library.papers.length} papers in ${groups.length} topics; ` +
+          `index ${fresh.library.times.last?.source})`,
+      );
+      assert.equal(fresh.library.times.last?.source, 'prebuilt', 'the seed needs no topic computation');
+      assert.deepEqual(
+        groups.map((g) => g.id),
+        new PapersTreeProvider(api.context.library, 'topic').getChildren().map((g) => g.id),
+        'the same topics as the window computed',
+      );
+    } finally {
+      tree.dispose();
+      fresh.dispose();
+    }
+  });
+
+  test('the index and topics are cached in the global storage and a second load reads them', async () => {
+    // A user topic: the prebuilt seed files no longer apply, the corpus is indexed like any other.
+    await vscode.workspace
+      .getConfiguration('literatureTriage')
+      .update('topics', { Decoding: 'speculative decoding' }, vscode.ConfigurationTarget.Workspace);
+    // The window's own library re-indexes for the new topics (into the same cache): let it finish first.
+    await waitFor(() => api.context.library.topics()[0]?.label === 'Decoding' || undefined, 'the window');
+    rmSync(cacheDir(api), { recursive: true, force: true });
+    const fresh = freshLibrary(api);
+    try {
+      await fresh.corpus.load();
+      await fresh.library.whenIndexed();
+      assert.equal(fresh.library.times.last?.source, 'built');
+      assert.equal(fresh.library.topics()[0]?.label, 'Decoding');
+      assert.ok(
+        readdirSync(cacheDir(api)).some((f) => /^index-[0-9a-f]{32}\.bin$/.test(f)),
+        'index file written',
+      );
+      await fresh.library.reindex();
+      assert.equal(fresh.library.times.last?.source, 'cache');
+      await vscode.workspace
+        .getConfiguration('literatureTriage')
+        .update('topics', { Forecasting: 'forecasting' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => fresh.library.topics()[0]?.label === 'Forecasting' || undefined, 'the new topics');
+      assert.equal(fresh.library.times.last?.indexFromCache, true, 'other topics: the index from the cache');
+      assert.equal(fresh.library.times.last?.topicsFromCache, false, 'the topics computed again');
+    } finally {
+      fresh.dispose();
+    }
+  });
+
+  test('a large corpus is indexed in the worker, then loaded from the cache', async function () {
+    this.timeout(60_000);
+    writeWorkspaceFile('perf/synthetic.ris', syntheticRis(1200));
+    const config = vscode.workspace.getConfiguration('literatureTriage');
+    await config.update('corpora', ['perf/synthetic.ris'], vscode.ConfigurationTarget.Workspace);
+    await config.update('includeBundledSeed', false, vscode.ConfigurationTarget.Workspace);
+    const fresh = freshLibrary(api);
+    try {
+      await fresh.corpus.load();
+      assert.equal(fresh.library.papers.length, 1200);
+      await fresh.library.reindex({ force: true });
+      const cold = fresh.library.times.last!;
+      assert.equal(cold.source, 'built');
+      assert.equal((await fresh.library.filter('title:protein')).size, 300);
+      assert.equal(
+        fresh.library.topics().flatMap((t) => t.paperIds).length,
+        1200,
+        'every paper in one topic',
+      );
+      const topics = fresh.library.topics();
+      await fresh.library.reindex();
+      const warm = fresh.library.times.last!;
+      assert.equal(warm.source, 'cache');
+      assert.deepEqual(fresh.library.topics(), topics);
+      console.log(
+        `1200 papers in the worker: cold ${Math.round(cold.ms)} ms, from the cache ${Math.round(warm.ms)} ms`,
+      );
+    } finally {
+      fresh.dispose();
+      await config.update('corpora', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('includeBundledSeed', undefined, vscode.ConfigurationTarget.Workspace);
+      removeWorkspacePath('perf');
+    }
+  });
+
+  test('a killed worker is restarted: the view keeps its rows and keeps working, said once', async () => {
+    const library = api.context.library;
+    const worker = library.worker;
+    const before = library.papers.length;
+    const groups = api.view.provider.getChildren().map((g) => g.id);
+    const paper = library.papers[2]!;
+    api.context.store.apply((s) => setStatus(s, paper, 'include', api.context.now()));
+    const stub = stubs();
+    stub.window('showWarningMessage', () => Promise.resolve(undefined));
+    try {
+      const starts = worker.starts;
+      await worker.terminateForTest();
+      // The host kept the rows: the tree never goes empty.
+      assert.equal(api.view.provider.getChildren().length, groups.length);
+      await waitFor(() => worker.starts > starts || undefined, 'a new worker');
+      await library.whenIndexed();
+      assert.equal(library.papers.length, before);
+      assert.deepEqual(
+        api.view.provider.getChildren().map((g) => g.id),
+        groups,
+      );
+      assert.equal(library.triage(paper).status, 'include', 'triage stays on the host');
+      assert.ok((await library.palette('speculative decoding', 10)).length > 0, 'searches work again');
+      const detail = await library.detail(paper.id, undefined);
+      assert.equal(detail?.paper.id, paper.id);
+      const warnings = stub.calls.get('showWarningMessage')!;
+      assert.equal(warnings.length, 1);
+      assert.match(String(warnings[0]![0]), /library worker stopped unexpectedly.*restarted/);
+
+      // A second crash is not announced again.
+      await worker.terminateForTest();
+      await waitFor(() => worker.starts > starts + 1 || undefined, 'another new worker');
+      await library.whenIndexed();
+      assert.equal(stub.calls.get('showWarningMessage')!.length, 1);
+      // The ranker in the new worker learned the decision sent before the crash.
+      await api.context.screening.ready();
+      assert.ok(!api.context.screening.rankedUntriaged().includes(paper.id));
+    } finally {
+      stub.restore();
+    }
+  });
+
+  test('a superseded palette query is cancelled, and the newest one answered', async () => {
+    const library = api.context.library;
+    const skipped = library.worker.cancelledByWorker;
+    const queries = ['s', 'sp', 'spe', 'spec', 'speculative'].map((q) => library.palette(q, 50, 'typing'));
+    const outcomes = await Promise.allSettled(queries);
+    for (const outcome of outcomes.slice(0, -1)) {
+      assert.equal(outcome.status, 'rejected');
+      // The extension's own copy of the class (the tests are bundled apart): compared by name.
+      assert.equal(((outcome as PromiseRejectedResult).reason as Error).name, 'RequestCancelled');
+    }
+    const last = outcomes.at(-1)!;
+    assert.equal(last.status, 'fulfilled');
+    assert.ok((last as PromiseFulfilledResult<readonly { id: string }[]>).value.length > 0);
+    assert.equal(library.worker.cancelledByWorker - skipped, 4, 'the worker never ran the superseded ones');
+  });
+
+  test('screening ranks in the worker as a ranker over the same papers does here', async () => {
+    const library = api.context.library;
+    const papers = library.papers;
+    const byTitle = (pattern: RegExp) => papers.filter((p) => pattern.test(p.title));
+    const included = byTitle(/speculative|decoding/i).slice(0, 2);
+    const excluded = byTitle(/diffusion|video/i).slice(0, 2);
+    assert.equal(included.length + excluded.length, 4);
+    const decide = (list: PaperSummary[], status: 'include' | 'exclude') => {
+      for (const paper of list)
+        api.context.store.apply((s) => setStatus(s, paper, status, api.context.now()));
+    };
+    decide(included, 'include');
+    decide(excluded, 'exclude');
+    await api.context.screening.ready();
+    const full = await library.fullPapers(papers.map((p) => p.id));
+    const local = new ScreeningRanker(full, { defaultOrder: library.topics().flatMap((t) => t.paperIds) });
+    for (const p of included) local.setLabel(p.id, 'include');
+    for (const p of excluded) local.setLabel(p.id, 'exclude');
+    assert.deepEqual(api.context.screening.rankedUntriaged(), local.rank());
+    assert.equal(api.context.screening.modelBuilt, true);
+    assert.ok(existsSync(join(api.context.extension.extensionPath, 'dist/library.worker.js')));
+  });
+});

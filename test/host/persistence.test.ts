@@ -13,7 +13,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Paper } from '../../src/core/model/paper';
+import type { PaperSummary } from '../../src/worker/protocol';
 import {
   addTag,
   parse,
@@ -44,7 +44,7 @@ interface Harness {
 
 let harnesses: Harness[] = [];
 let stub: Stubs;
-let papers: readonly Paper[];
+let papers: readonly PaperSummary[];
 
 /** One folder for all the harness files, made and watched once: file events in a folder created moments ago can be missed. */
 const DIR = 'persistence';
@@ -77,7 +77,7 @@ function fileState(path: string): TriageState {
   return parse(readFileSync(path, 'utf8'));
 }
 
-function statusIn(state: TriageState, paper: Paper): string | undefined {
+function statusIn(state: TriageState, paper: PaperSummary): string | undefined {
   return state.papers.get(paper.id)?.status;
 }
 

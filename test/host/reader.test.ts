@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Paper } from '../../src/core/model/paper';
+import type { PaperSummary } from '../../src/worker/protocol';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import type { Reader } from '../../src/extension/reader/reader';
 import { checkExternalLink } from '../../src/extension/reader/externalLink';
 import { addTag, setNote, setStatus } from '../../src/core/triage';
 import type { HostMessage, PaperView } from '../../src/webview/protocol';
-import { activeApi, waitFor } from './support';
+import { activeApi, localIndex, waitFor } from './support';
 
 const VIEW_TYPE = 'literatureTriage.reader';
 
@@ -33,7 +34,7 @@ async function closeAllEditors(): Promise<void> {
 }
 
 /** Waits until the webview itself reports having rendered `paper`. */
-async function shown(api: LiteratureTriageApi, paper: Paper): Promise<void> {
+async function shown(api: LiteratureTriageApi, paper: PaperSummary): Promise<void> {
   await waitFor(() => api.reader.shownPaperId === paper.id, `the webview to render "${paper.title}"`);
 }
 
@@ -76,12 +77,16 @@ async function clearState(api: LiteratureTriageApi): Promise<void> {
 
 suite('reader', () => {
   let api: LiteratureTriageApi;
-  let papers: readonly Paper[];
+  let papers: readonly PaperSummary[];
+  /** The full papers, as the library worker has them. */
+  let full: Paper[];
 
   suiteSetup(async () => {
     api = await activeApi();
     papers = api.context.library.papers;
     assert.ok(papers.length >= 10, 'the seed corpus is loaded');
+    full = await api.context.library.fullPapers(papers.map((p) => p.id));
+    assert.equal(full.length, papers.length);
   });
 
   teardown(async () => {
@@ -179,7 +184,8 @@ suite('reader', () => {
       await waitFor(() => lastPaperView(posts.messages)?.id === paper.id, 'the paper view');
       const view = lastPaperView(posts.messages)!;
       assert.equal(view.title, paper.title);
-      assert.equal(view.abstract, paper.abstract);
+      const abstract = full.find((p) => p.id === paper.id)!.abstract;
+      assert.equal(view.abstract, abstract);
       assert.equal(view.topic, api.context.library.topicOfPaper(paper.id)?.label);
       assert.equal(view.status, 'maybe');
       assert.deepEqual(view.tags, ['decoding']);
@@ -187,10 +193,8 @@ suite('reader', () => {
       assert.deepEqual(view.links, ['https://github.com/MarkXCloud/CSpD']);
       assert.equal(view.similar.length, 5);
       assert.ok(!view.similar.some((s) => s.id === paper.id), 'a paper is not similar to itself');
-      const expectedSimilar = api.context.library
-        .searchIndex()
-        .similarPapers(paper.id, 5)
-        .map((h) => h.id);
+      // An index built here from the same papers finds the same similar papers.
+      const expectedSimilar = (await localIndex(api)).similarPapers(paper.id, 5).map((h) => h.id);
       assert.deepEqual(
         view.similar.map((s) => s.id),
         expectedSimilar,
@@ -200,7 +204,7 @@ suite('reader', () => {
       const marked = (field: 'title' | 'abstract') =>
         view.highlights
           .filter((r) => r.field === field)
-          .map((r) => (field === 'title' ? paper.title : paper.abstract).slice(r.start, r.end).toLowerCase());
+          .map((r) => (field === 'title' ? paper.title : abstract).slice(r.start, r.end).toLowerCase());
       assert.deepEqual(marked('title'), ['speculative', 'decoding']);
       assert.ok(marked('abstract').length >= 3, JSON.stringify(marked('abstract')));
       for (const word of marked('abstract'))
@@ -301,7 +305,7 @@ suite('reader', () => {
   });
 
   test('only http(s) links found in the paper are opened, and only by the host', async () => {
-    const paper = papers.find((p) => p.links.length > 0)!;
+    const paper = full.find((p) => p.links.length > 0)!;
     api.reader.show(paper);
     const reader = readerOf(api);
     const opened: string[] = [];
@@ -332,7 +336,7 @@ suite('reader', () => {
 
   test('link validation accepts http(s) links of the paper only', () => {
     const paper = {
-      ...papers[0]!,
+      ...full[0]!,
       links: ['https://example.org/a?b=1', 'http://example.org/c', 'https://u:p@example.org/'],
     };
     assert.deepEqual(checkExternalLink('https://example.org/a?b=1', paper), {

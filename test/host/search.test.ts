@@ -11,8 +11,8 @@ import {
   type PaperPickItem,
 } from '../../src/extension/search/searchItems';
 import type { SearchSession } from '../../src/extension/search/searchSession';
-import { matchSnippet } from '../../src/extension/search/snippet';
-import { activeApi, resetTriage, waitFor } from './support';
+import { matchSnippet } from '../../src/core/search/snippet';
+import { activeApi, localIndex, resetTriage, waitFor } from './support';
 
 let api: LiteratureTriageApi;
 
@@ -27,6 +27,7 @@ function paperRows(session: SearchSession): PaperPickItem[] {
 async function openSearch(query?: string): Promise<SearchSession> {
   const session = await vscode.commands.executeCommand<SearchSession>('literatureTriage.searchPapers', query);
   assert.ok(session, 'the command returns its session');
+  await waitFor(() => session.settled || undefined, 'the first results');
   return session;
 }
 
@@ -73,9 +74,9 @@ suite('Search Papers', () => {
   });
 
   test('items: the title, status and tags, and a snippet around the first match in the abstract', async () => {
-    const items = searchItems(api.context.library, 'speculative decoding');
+    const items = await searchItems(api.context.library, 'speculative decoding');
     assert.ok(items.length > 0 && items.length <= 50);
-    const expected = api.context.library.searchIndex().combined('speculative decoding', { limit: 50 });
+    const expected = (await localIndex(api)).combined('speculative decoding', { limit: 50 });
     assert.deepEqual(
       items.map((i) => i.paper.id),
       expected.map((h) => h.id),
@@ -90,19 +91,20 @@ suite('Search Papers', () => {
 
     await vscode.commands.executeCommand('literatureTriage.include', top.paper.id);
     await vscode.commands.executeCommand('literatureTriage.addTag', top.paper.id, undefined, 'method');
-    const again = searchItems(api.context.library, 'speculative decoding').find(
+    const again = (await searchItems(api.context.library, 'speculative decoding')).find(
       (i) => i.paper.id === top.paper.id,
     )!;
     assert.equal(again.description, 'Included · method');
     assert.equal((again.iconPath as vscode.ThemeIcon).id, 'pass');
   });
 
-  test('at most 50 items', () => {
-    assert.equal(searchItems(api.context.library, 'the model data learning').length, 50);
+  test('at most 50 items', async () => {
+    assert.equal((await searchItems(api.context.library, 'the model data learning')).length, 50);
   });
 
-  test('the snippet is cut around a match deep in the abstract', () => {
-    const paper = api.context.library.papers.find((p) => p.abstract.length > 600)!;
+  test('the snippet is cut around a match deep in the abstract', async () => {
+    const all = await api.context.library.fullPapers(api.context.library.papers.map((p) => p.id));
+    const paper = all.find((p) => p.abstract.length > 600)!;
     const word = paper.abstract.slice(400).match(/[A-Za-z]{6,}/)![0];
     const at = paper.abstract.indexOf(word, 400);
     const snippet = matchSnippet(paper.abstract, [{ field: 'abstract', start: at, end: at + word.length }]);
@@ -122,7 +124,7 @@ suite('Search Papers', () => {
     api.context.now = () => '2025-01-02T00:00:00.000Z';
     await vscode.commands.executeCommand('literatureTriage.include', order[1]);
     api.context.now = () => new Date().toISOString();
-    const entries = startItems(api.context.library, order);
+    const entries = await startItems(api.context.library, order);
     assert.equal(entries[0]!.label, 'Recently decided');
     assert.equal(entries[0]!.kind, vscode.QuickPickItemKind.Separator);
     const papers = entries.filter(isPaperItem).map((i) => i.paper.id);
@@ -132,9 +134,9 @@ suite('Search Papers', () => {
     assert.equal(papers.length, 50);
   });
 
-  test('any text can be searched: hostile strings give items or none, never an error', () => {
+  test('any text can be searched: hostile strings give items or none, never an error', async () => {
     for (const text of HOSTILE) {
-      const items = searchItems(api.context.library, text);
+      const items = await searchItems(api.context.library, text);
       assert.ok(items.length <= 50, text.slice(0, 20));
       for (const item of items) assert.ok(item.paper.id);
     }
@@ -158,7 +160,7 @@ suite('Search Papers', () => {
     await waitFor(() => session.query === 'time series' || undefined, 'the results for the typed text');
     assert.deepEqual(
       paperRows(session).map((i) => i.paper.id),
-      searchItems(api.context.library, 'time series').map((i) => i.paper.id),
+      (await searchItems(api.context.library, 'time series')).map((i) => i.paper.id),
     );
     for (const text of HOSTILE) session.picker.value = text;
     session.picker.value = 'diffusion';
@@ -178,7 +180,7 @@ suite('Search Papers', () => {
     assert.equal(session.picker.activeItems[0]?.paper?.id, item.paper.id, 'the same row stays active');
     assert.deepEqual(
       paperRows(session).map((i) => i.paper.id),
-      searchItems(api.context.library, 'autoregressive').map((i) => i.paper.id),
+      (await searchItems(api.context.library, 'autoregressive')).map((i) => i.paper.id),
       'same rows, same order',
     );
     session.decide(shown, EXCLUDE_BUTTON);
@@ -195,7 +197,7 @@ suite('Search Papers', () => {
       abstract: 'See $(alert) and <script>x</script>.',
     };
     await vscode.commands.executeCommand('literatureTriage.addTag', base.id, undefined, '$(bug)');
-    const item = paperItem(paper, api.context.library.triage(base), []);
+    const item = paperItem(paper, api.context.library.triage(base), paper.abstract);
     assert.equal(item.label, '$\u200B(zap) <img src=x onerror=alert(1)>');
     assert.equal(item.detail, 'See $\u200B(alert) and <script>x</script>.');
     assert.equal(item.description, 'Untriaged · $\u200B(bug)');

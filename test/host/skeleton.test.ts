@@ -40,7 +40,10 @@ suite('walking skeleton', () => {
     await vscode.commands.executeCommand('literatureTriage.openPaper', paper.id);
     await waitFor(() => api.reader.isReady, 'the reader to say ready');
     assert.equal(api.reader.currentPaper?.id, paper.id);
-    assert.ok(paper.abstract.length > 200, 'the paper has its abstract');
+    assert.ok(
+      (await api.context.library.fullPaper(paper.id))!.abstract.length > 200,
+      'the paper has its abstract',
+    );
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputWebview, 'the active tab is a webview');
     assert.equal(tab?.label, paper.title);

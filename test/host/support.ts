@@ -1,3 +1,4 @@
+import { SearchIndex } from '../../src/core/search';
 import * as vscode from 'vscode';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import { emptyState } from '../../src/core/triage';
@@ -30,4 +31,17 @@ export async function resetTriage(api: LiteratureTriageApi): Promise<void> {
   await store.flush();
   await vscode.workspace.fs.delete(store.file).then(undefined, () => undefined);
   await store.reloadFromDisk();
+}
+
+/**
+ * A search index built here, in the test, from the same papers the library worker has (their full text comes
+ * from the worker) with the tags the host has: an independent expectation for what the worker answers.
+ */
+export async function localIndex(api: LiteratureTriageApi): Promise<SearchIndex> {
+  const { library } = api.context;
+  const papers = library.papers;
+  const tags = new Map(papers.map((p) => [p.id, library.triage(p).tags]));
+  return SearchIndex.build(await library.fullPapers(papers.map((p) => p.id))).withTags(
+    (id) => tags.get(id) ?? [],
+  );
 }

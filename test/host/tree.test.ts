@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import type { GroupNode, PaperNode, PapersNode } from '../../src/extension/tree';
-import { activeApi, resetTriage, waitFor } from './support';
+import { activeApi, localIndex, resetTriage, waitFor } from './support';
 
 let api: LiteratureTriageApi;
 
@@ -84,9 +84,17 @@ suite('Papers tree', () => {
     assert.equal(row.description, undefined);
     assert.equal(row.contextValue, 'paper');
     assert.equal(typeof row.tooltip, 'string', 'the tooltip is plain text, not markdown');
+    assert.equal(
+      row.tooltip,
+      `${paper.title}\nUntriaged`,
+      'before hovering: no abstract (the worker has it)',
+    );
+    // Hovering resolves the tooltip with the start of the abstract.
+    row = await api.view.provider.resolveTreeItem(row, rowOf(paper.id));
     const tooltip = row.tooltip as string;
+    const abstract = (await api.context.library.fullPaper(paper.id))!.abstract;
     assert.ok(tooltip.startsWith(`${paper.title}\nUntriaged\n\n`), tooltip.slice(0, 200));
-    assert.ok(tooltip.includes(paper.abstract.replace(/\s+/g, ' ').slice(0, 120)), 'the abstract’s start');
+    assert.ok(tooltip.includes(abstract.replace(/\s+/g, ' ').slice(0, 120)), 'the abstract’s start');
     assert.ok(tooltip.length < paper.title.length + 400, 'only the start of the abstract');
     assert.deepEqual(row.command?.arguments, [paper.id]);
     assert.equal(row.command?.command, 'literatureTriage.openPaper');
@@ -98,6 +106,7 @@ suite('Papers tree', () => {
     assert.deepEqual(iconOf(rowOf(paper.id)), { id: 'pass', color: 'testing.iconPassed' });
     assert.equal(row.description, 'method, to read');
     assert.equal(row.contextValue, 'paper.tagged');
+    row = await api.view.provider.resolveTreeItem(row, rowOf(paper.id));
     assert.ok((row.tooltip as string).startsWith(`${paper.title}\nIncluded · method, to read\n`));
 
     await vscode.commands.executeCommand('literatureTriage.exclude', paper.id);
@@ -200,11 +209,11 @@ suite('Papers tree', () => {
     assert.equal(api.view.provider.filter, query);
     const shown = roots().flatMap((g) => rowsOf(g).map((r) => r.paper));
     assert.ok(shown.length >= 1 && shown.length < 52, `${shown.length} papers shown`);
-    for (const paper of shown) {
+    for (const paper of await api.context.library.fullPapers(shown.map((p) => p.id))) {
       const text = `${paper.title} ${paper.abstract}`.toLowerCase();
       assert.ok(text.includes('speculative') && text.includes('decod'), paper.title);
     }
-    const expected = api.context.library.searchIndex().search(query, { requireAll: true });
+    const expected = (await localIndex(api)).search(query, { requireAll: true });
     assert.deepEqual(new Set(shown.map((p) => p.id)), new Set(expected.map((h) => h.id)));
     for (const group of roots()) {
       assert.equal(item(group).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);

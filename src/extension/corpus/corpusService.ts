@@ -1,34 +1,34 @@
 import * as vscode from 'vscode';
 import { showError } from '../shared/notifications';
-import { CorpusError, type Paper, type ReadWarning } from '../../core/model/paper';
+import type { ReadWarning } from '../../core/model/paper';
+import type { CorpusFileSource, PaperSummary, ReadFailure } from '../../worker/protocol';
+import type { LibraryClient } from '../library/libraryClient';
 import { settings } from '../settings';
 import { corpusFiles, corpusWatchPatterns, type CorpusSource } from './corpusFiles';
 import { withProgressWhenLong } from '../shared/longWork';
-import { CORPUS_WORKER_SCRIPT, readsOffThread } from './offThreadPolicy';
-import { readCorporaOffThread } from './readOffThread';
-import { readCorpora, type CorporaRead, type CorpusFileBytes } from './readCorpora';
 import { quoted, shownText, ui, uiJoin } from '../shared/uiText';
 
 export const BUNDLED_SEED = 'seeds/hf-daily-papers-seed.txt';
 
 export interface CorpusLoad {
-  papers: Paper[];
+  /** What the host keeps of each paper; the papers themselves are in the library worker. */
+  papers: PaperSummary[];
+  /** The worker's name for this list of papers (see LoadResult). */
+  generation: number;
   /** The files read, in reading order, with how many papers each gave (before merging across files). */
   files: { label: string; papers: number }[];
   warnings: ReadWarning[];
   errors: { file: string; message: string }[];
-  /** Whether the files were parsed on the corpus reader worker (large corpora) rather than in place. */
-  readInBackground: boolean;
 }
 
 /**
- * Reads the bundled seed and the corpora named in `literatureTriage.corpora`, merges them into one list of
- * papers, and reloads when a corpus file or the setting changes. Warnings go to the output channel, errors
+ * Has the library worker read the bundled seed and the corpora named in `literatureTriage.corpora` and merge
+ * them into one list of papers, keeps their summaries, and reloads when a corpus file or the setting changes. Warnings go to the output channel, errors
  * to a notification naming the file; a broken file never hides the others.
  */
 export class CorpusService implements vscode.Disposable {
-  private papers: Paper[] = [];
-  private index = new Map<string, Paper>();
+  private papers: PaperSummary[] = [];
+  private index = new Map<string, PaperSummary>();
   private last: CorpusLoad | undefined;
   private readonly changed = new vscode.EventEmitter<CorpusLoad>();
   readonly onDidChange = this.changed.event;
@@ -44,6 +44,7 @@ export class CorpusService implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.OutputChannel,
+    private readonly worker: LibraryClient,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -53,7 +54,7 @@ export class CorpusService implements vscode.Disposable {
     );
   }
 
-  get all(): readonly Paper[] {
+  get all(): readonly PaperSummary[] {
     return this.papers;
   }
 
@@ -62,7 +63,12 @@ export class CorpusService implements vscode.Disposable {
     return this.last;
   }
 
-  byId(id: string): Paper | undefined {
+  /** A line in the output channel (the library's indexing report). */
+  logLine(text: string): void {
+    this.log.appendLine(ui`${text}`);
+  }
+
+  byId(id: string): PaperSummary | undefined {
     return this.index.get(id);
   }
 
@@ -98,24 +104,37 @@ export class CorpusService implements vscode.Disposable {
     const entries = settings.corpora();
     const named = await corpusFiles(entries);
     sources.push(...named.sources);
-    const load: CorpusLoad = { papers: [], files: [], warnings: [], errors: [], readInBackground: false };
-    for (const problem of named.problems) load.errors.push({ file: problem.entry, message: problem.message });
-    const files: CorpusFileBytes[] = [];
+    const errors: CorpusLoad['errors'] = named.problems.map((p) => ({ file: p.entry, message: p.message }));
+    const files: CorpusFileSource[] = [];
     for (const source of sources) {
+      // The worker reads local files itself; other file systems' bytes are read here and handed over.
+      if (source.uri.scheme === 'file') {
+        files.push({ label: source.label, path: source.uri.fsPath });
+        continue;
+      }
       try {
         files.push({ label: source.label, bytes: await vscode.workspace.fs.readFile(source.uri) });
       } catch (error) {
-        load.errors.push({ file: source.label, message: describeReadError(error) });
+        errors.push({ file: source.label, message: describeReadError(error) });
       }
     }
-    const read = await this.parse(files, report, load);
-    load.papers = read.papers;
-    load.files = read.files;
-    load.warnings = read.warnings;
-    for (const { label, error } of read.failures)
-      load.errors.push({ file: label, message: describeReadError(error) });
-    this.papers = load.papers;
-    this.index = new Map(load.papers.map((p) => [p.id, p]));
+    const papers: PaperSummary[] = [];
+    const read = await this.worker.request(
+      'load',
+      { files },
+      { onBatch: (items) => papers.push(...items), onProgress: (label) => report(label) },
+    );
+    for (const failure of read.failures)
+      errors.push({ file: failure.label, message: describeFailure(failure) });
+    const load: CorpusLoad = {
+      papers,
+      generation: read.generation,
+      files: [...read.files],
+      warnings: [...read.warnings],
+      errors,
+    };
+    this.papers = papers;
+    this.index = new Map(papers.map((p) => [p.id, p]));
     this.last = load;
     this.report(load);
     this.watch(entries);
@@ -123,32 +142,10 @@ export class CorpusService implements vscode.Disposable {
     return load;
   }
 
-  /** Parses and merges the files: on the worker thread when that takes long, in place when it is quick. */
-  private async parse(
-    files: CorpusFileBytes[],
-    report: (message: string) => void,
-    load: CorpusLoad,
-  ): Promise<CorporaRead> {
-    if (!readsOffThread(files)) return readCorpora(files, report);
-    load.readInBackground = true;
-    report(files.map((f) => f.label).join(', '));
-    const script = vscode.Uri.joinPath(this.extensionUri, CORPUS_WORKER_SCRIPT).fsPath;
-    try {
-      return await readCorporaOffThread(script, files);
-    } catch (error) {
-      this.log.appendLine(
-        ui`The corpus reader worker failed (${String(error)}); reading in the extension host.`,
-      );
-      load.readInBackground = false;
-      return readCorpora(files, report);
-    }
-  }
-
   private report(load: CorpusLoad): void {
     this.log.appendLine(
       uiJoin(
         ui`Loaded ${load.papers.length} papers from ${load.files.length} corpus file(s)`,
-        load.readInBackground ? ui` (read in the background)` : ui``,
         load.warnings.length ? ui`, ${load.warnings.length} warning(s):` : ui`.`,
       ),
     );
@@ -199,13 +196,17 @@ export class CorpusService implements vscode.Disposable {
   }
 }
 
-/** The reader's message without the file name it starts with (the notification names the file already). */
+/** The message without the file name it starts with (the notification names the file already). */
 function describeReadError(error: unknown): string {
   if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound')
     return 'the file does not exist';
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof CorpusError) {
-    return error.line !== undefined ? `line ${error.line}: ${error.detail}` : error.detail;
-  }
-  return message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeFailure(failure: ReadFailure): string {
+  const corpusError = failure.corpusError;
+  if (!corpusError) return failure.message;
+  return corpusError.line !== undefined
+    ? `line ${corpusError.line}: ${corpusError.detail}`
+    : corpusError.detail;
 }

@@ -1,4 +1,4 @@
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import { showPick, type SafePickItem } from '../shared/pickers';
 import { lookupTriage, type TriageState, type TriageStatus } from '../../core/triage';
 import { shownText, ui, uiJoin, type UiText } from '../shared/uiText';
@@ -12,11 +12,11 @@ const STATUS_LABEL: Record<TriageStatus, string> = {
 };
 
 export interface PaperItem extends SafePickItem {
-  paper: Paper;
+  paper: PaperSummary;
 }
 
 /** Papers to cite, included first, then maybe, untriaged and excluded; the corpus order within each. */
-export function citationItems(papers: readonly Paper[], state: TriageState): PaperItem[] {
+export function citationItems(papers: readonly PaperSummary[], state: TriageState): PaperItem[] {
   return papers
     .map((paper, index) => ({ paper, index, triage: lookupTriage(state, paper) }))
     .sort(
@@ -36,17 +36,14 @@ export function citationItems(papers: readonly Paper[], state: TriageState): Pap
     }));
 }
 
-function byline(paper: Paper): UiText | undefined {
-  const authors = paper.authors ?? [];
-  const names = authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
-  const parts = [names, paper.year?.toString()].filter(Boolean);
-  return parts.length ? shownText(parts.join(' · ')) : undefined;
+function byline(paper: PaperSummary): UiText | undefined {
+  return paper.byline ? shownText(paper.byline) : undefined;
 }
 
 export async function pickPaperToCite(
-  papers: readonly Paper[],
+  papers: readonly PaperSummary[],
   state: TriageState,
-): Promise<Paper | undefined> {
+): Promise<PaperSummary | undefined> {
   const chosen = await showPick(citationItems(papers, state), {
     title: ui`Insert Citation`,
     placeHolder: ui`Cite which paper? (included papers first)`,

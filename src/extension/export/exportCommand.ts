@@ -28,7 +28,8 @@ export async function exportBibtex(
       ui`Literature Triage: exporting ${inline(scope.description)}`,
       async (report) => {
         report(shownText(vscode.workspace.asRelativePath(file)));
-        return writeEntriesToBib(ctx, file, scope.papers, scope.options);
+        const papers = await ctx.library.fullPapers(scope.papers.map((p) => p.id));
+        return writeEntriesToBib(ctx, file, papers, scope.options);
       },
       { large: scope.papers.length >= LARGE_EXPORT },
     );

@@ -1,7 +1,7 @@
 import type { ExportOptions } from '../../core/bibtex';
 import { showInfo } from '../shared/notifications';
 import { showPick, type SafePickItem } from '../shared/pickers';
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import { lookupTriage, type TriageState } from '../../core/triage';
 import { quoted, shownText, ui, type UiText } from '../shared/uiText';
 
@@ -9,7 +9,7 @@ import { quoted, shownText, ui, type UiText } from '../shared/uiText';
 export interface ExportScope {
   /** For messages: "included papers", "papers tagged “x”". */
   description: UiText;
-  papers: readonly Paper[];
+  papers: readonly PaperSummary[];
   options: ExportOptions;
 }
 
@@ -21,9 +21,9 @@ interface ScopeItem extends SafePickItem {
 
 /** Asks which papers to export; undefined when the user cancels. */
 export async function pickExportScope(
-  papers: readonly Paper[],
+  papers: readonly PaperSummary[],
   state: TriageState,
-  selection: readonly Paper[],
+  selection: readonly PaperSummary[],
 ): Promise<ExportScope | undefined> {
   const count = (status: string) => papers.filter((p) => lookupTriage(state, p)?.status === status).length;
   const tags = tagCounts(papers, state);
@@ -81,7 +81,7 @@ async function pickTag(tags: Map<string, number>): Promise<string | undefined> {
   return chosen?.tag;
 }
 
-function tagCounts(papers: readonly Paper[], state: TriageState): Map<string, number> {
+function tagCounts(papers: readonly PaperSummary[], state: TriageState): Map<string, number> {
   const counts = new Map<string, number>();
   for (const paper of papers) {
     for (const tag of lookupTriage(state, paper)?.tags ?? []) counts.set(tag, (counts.get(tag) ?? 0) + 1);

@@ -17,9 +17,10 @@ export function registerExport(ctx: FeatureContext, targets: TargetResolver): vo
   ctx.extension.subscriptions.push(
     vscode.commands.registerCommand(EXPORT_BIBTEX_COMMAND, () => exportBibtex(ctx, targets, location)),
     vscode.commands.registerCommand(COPY_BIBTEX_COMMAND, async (...args: unknown[]) => {
-      const paper =
+      const chosen =
         papersFromArguments(ctx, targets, args)[0] ??
         (await pickPaperToCite(ctx.library.papers, ctx.store.state));
+      const paper = chosen && (await ctx.library.fullPaper(chosen.id));
       return paper ? copyBibtex(ctx, location, paper) : undefined;
     }),
     vscode.commands.registerCommand(INSERT_CITATION_COMMAND, (paperId?: unknown) => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { flashStatus, showError, showInfo } from '../shared/notifications';
 import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import { exportEntries } from '../../core/bibtex';
 import type { FeatureContext } from '../featureContext';
 import type { BibLocation } from './bibLocation';
@@ -23,14 +24,15 @@ export interface InsertedCitation {
 export async function insertCitation(
   ctx: FeatureContext,
   location: BibLocation,
-  given: Paper | undefined,
+  given: PaperSummary | undefined,
 ): Promise<InsertedCitation | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void showInfo(ui`Literature Triage: open a document to insert a citation into.`);
     return undefined;
   }
-  const paper = given ?? (await pickPaperToCite(ctx.library.papers, ctx.store.state));
+  const chosen = given ?? (await pickPaperToCite(ctx.library.papers, ctx.store.state));
+  const paper = chosen && (await ctx.library.fullPaper(chosen.id));
   if (!paper) return undefined;
   const cited = await ensureInBib(ctx, location, paper);
   if (!cited) return undefined;

@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
-import { showError } from '../shared/notifications';
+import { showError, showWarning } from '../shared/notifications';
 import { performance } from 'node:perf_hooks';
 import type { Paper } from '../../core/model/paper';
-import { SearchIndex } from '../../core/search';
-import { computeTopics, type Topic } from '../../core/topics';
-import { triageOf, type PaperTriage } from '../../core/triage';
+import type { MatchRange } from '../../core/search';
+import type { Topic } from '../../core/topics';
+import { triageOf, type PaperTriage, type TriageState } from '../../core/triage';
+import type { HitView, PaperDetail, PaperSummary, Ranking, TriageDelta } from '../../worker/protocol';
 import type { CorpusService } from '../corpus/corpusService';
 import type { ReportProgress } from '../shared/longWork';
-import { IN_HOST_LIMIT, isCancellation, type IndexingService } from '../indexing/indexingService';
 import type { TriageStore } from '../storage/triageStore';
 import { settings } from '../settings';
-import { tagsSignature, userTopicsKey, type DerivedSnapshot } from './snapshot';
 import { ui } from '../shared/uiText';
+import { RequestCancelled, type LibraryClient } from './libraryClient';
+import { topicsOf } from './topicsView';
 
 export interface LibraryChange {
   papers: boolean;
@@ -25,190 +26,284 @@ export interface IndexingTimes {
   /** When the index and topics of a non-empty corpus were first in place. */
   firstIndexedAt?: number;
   /** How the latest index was obtained. */
-  last?: { papers: number; ms: number; indexFromCache: boolean; topicsFromCache: boolean; inWorker: boolean };
+  last?: { papers: number; ms: number; indexFromCache: boolean; topicsFromCache: boolean; source: string };
 }
 
+/** Which papers a tree filter keeps, with where it matched their titles. */
+export interface FilterResult {
+  readonly query: string;
+  readonly size: number;
+  has(id: string): boolean;
+  matchesOf(id: string): readonly MatchRange[] | undefined;
+}
+
+const PAPERS_PER_REQUEST = 500;
+const SIMILAR_PAPERS = 5;
+const EXPLANATION_TERMS = 4;
+
 /**
- * What every feature reads: the merged papers, their triage, the search index and the topics.
+ * What every feature reads, as the host keeps it: the papers' summaries (CorpusService), their triage (the
+ * store), the topics; and what it asks the library worker for: searches, full papers, the screening ranking.
  *
- * The index and the topics are derived in the background after every corpus change (IndexingService: from
- * the cache when the corpus is unchanged, on a worker thread for large corpora), and `onDidChange` reports
- * new papers once they are in place, so listeners never wait for them. The synchronous getters always
- * answer: for a small corpus whose background work has not finished they compute in place; for a large one
- * they answer from the previous corpus's data until the new one is ready.
+ * The worker indexes every new corpus in the background; `onDidChange` reports the new papers at once and
+ * again once their topics are in place. Triage changes go to the worker as deltas (tags for tag search,
+ * decisions for the ranker). After a worker crash the corpus is sent again; triage never leaves the host.
  */
 export class Library implements vscode.Disposable {
-  private derived: DerivedSnapshot | undefined;
-  private tagged: { base: SearchIndex; signature: string; index: SearchIndex } | undefined;
+  private topicList: Topic[] = [];
   private topicOf = new Map<string, Topic>();
-  private pending: { papers: readonly Paper[]; topicsKey: string; done: Promise<void> } | undefined;
-  private generation = 0;
-  private empty: DerivedSnapshot | undefined;
+  /** The corpus generation the topics belong to. */
+  private indexedGeneration = -1;
+  private indexing: Promise<void> | undefined;
+  private sent = new Map<string, TriageDelta>();
+  /** Bumped when a decision or tags change (notes do not change what the worker answers). */
+  private triageVersion = 0;
+  private detailCache: { key: string; detail: Promise<PaperDetail | undefined> }[] = [];
+  private crashNotified = false;
   readonly times: IndexingTimes = { createdAt: performance.now() };
   private readonly changed = new vscode.EventEmitter<LibraryChange>();
-  /** Fires after the corpus (once indexed) or the triage state changed. */
+  /** Fires after the corpus (at once and once indexed) or the triage state changed. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     readonly corpus: CorpusService,
     readonly store: TriageStore,
-    /** Without it, everything is derived on demand in the extension host, and nothing is cached. */
-    private readonly indexing?: IndexingService,
+    readonly worker: LibraryClient,
   ) {
     this.disposables.push(
-      corpus.onDidChange(() => this.corpusChanged()),
-      store.onDidChange(() => this.changed.fire({ papers: false, triage: true })),
+      corpus.onDidChange(() => {
+        this.changed.fire({ papers: true, triage: false });
+        void this.startIndexing(false);
+      }),
+      store.onDidChange(() => {
+        this.sendTriage(false);
+        this.changed.fire({ papers: false, triage: true });
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (settings.affects(e, 'topics')) this.corpusChanged();
+        if (settings.affects(e, 'topics')) void this.startIndexing(false);
       }),
     );
   }
 
-  get papers(): readonly Paper[] {
+  /** The worker started (first use or after a crash): it needs the whole triage state. */
+  workerStarted(): void {
+    this.sent = new Map();
+    this.sendTriage(true);
+  }
+
+  /** The worker crashed: say so once, then have the new worker read the corpus again. */
+  workerCrashed(reason: string): void {
+    if (!this.crashNotified) {
+      this.crashNotified = true;
+      void showWarning(ui`Literature Triage: ${reason}. It was restarted; your decisions are safe.`);
+    }
+    this.indexedGeneration = -1;
+    void this.corpus.load().catch(() => undefined);
+  }
+
+  get papers(): readonly PaperSummary[] {
     return this.corpus.all;
   }
 
-  paper(id: string): Paper | undefined {
+  paper(id: string): PaperSummary | undefined {
     return this.corpus.byId(id);
   }
 
-  triage(paper: Paper): PaperTriage {
+  triage(paper: PaperSummary): PaperTriage {
     return triageOf(this.store.state, paper);
   }
 
-  /** The full-text + fuzzy index, with the current tags (a tag edit re-indexes the tags only). */
-  searchIndex(): SearchIndex {
-    const base = this.current().index;
-    const state = this.store.state;
-    const signature = tagsSignature(state);
-    if (this.tagged?.base !== base || this.tagged.signature !== signature) {
-      const tags = (id: string) => {
-        const paper = this.corpus.byId(id);
-        return paper ? triageOf(state, paper).tags : [];
-      };
-      this.tagged = { base, signature, index: base.withTags(tags) };
-    }
-    return this.tagged.index;
-  }
-
-  /** Automatic topics plus the user's saved-query topics (`literatureTriage.topics`). */
+  /** Automatic topics plus the user's saved-query topics (`literatureTriage.topics`); empty until indexed. */
   topics(): Topic[] {
-    return this.current().topics;
+    return this.topicList;
   }
 
   topicOfPaper(id: string): Topic | undefined {
-    this.current();
     return this.topicOf.get(id);
+  }
+
+  /** Whether the topics belong to the papers shown now. */
+  get indexed(): boolean {
+    return this.indexedGeneration === this.corpus.lastLoad?.generation;
   }
 
   /** Resolves once the index and topics of the current corpus are in place. */
   async whenIndexed(): Promise<void> {
-    while (!this.isCurrent(this.derived)) {
-      const pending = this.pending;
-      if (!pending || !this.matchesCorpus(pending)) {
-        this.current();
-        return;
-      }
-      await pending.done;
+    while (!this.indexed) {
+      const running = this.indexing ?? this.startIndexing(false);
+      await running;
+      if (!this.indexing && !this.indexed) return;
     }
+  }
+
+  /** Builds the index and topics again; `force` ignores the cache. Resolves once they are in place. */
+  reindex(options: { force?: boolean; report?: ReportProgress } = {}): Promise<void> {
+    return this.startIndexing(options.force ?? false, options.report);
   }
 
   /**
-   * Derives the index and topics again in the background; `force` ignores the cache. Resolves once they are
-   * in place (and `onDidChange` has fired).
+   * The palette's ranking: full text and fuzzy titles fused. A newer query of the same `channel` (one search
+   * picker's typing) cancels this one.
    */
-  reindex(options: { force?: boolean; report?: ReportProgress } = {}): Promise<void> {
-    if (this.indexing) return this.startIndexing(options.force ?? false, options.report);
-    this.derived = undefined;
-    this.changed.fire({ papers: true, triage: false });
-    return Promise.resolve();
+  palette(query: string, limit: number, channel?: string): Promise<readonly HitView[]> {
+    return this.worker.request('palette', { query, limit }, channel ? { supersedes: channel } : {});
   }
 
-  private corpusChanged(): void {
-    if (this.indexing) void this.startIndexing(false);
-    else {
-      this.derived = undefined;
-      this.changed.fire({ papers: true, triage: false });
+  /** The tree filter (every word must match, else fuzzy titles). A newer filter cancels this one. */
+  async filter(query: string): Promise<FilterResult> {
+    const generation = this.corpus.lastLoad?.generation;
+    const view = await this.worker.request('filter', { query }, { supersedes: 'filter' });
+    const papers = this.corpus.all;
+    if (view.generation !== generation) throw new RequestCancelled('filter');
+    const ids = new Set<string>();
+    for (const position of view.positions) {
+      const paper = papers[position];
+      if (paper) ids.add(paper.id);
     }
+    const matches = new Map(view.titleMatches.map(([position, ranges]) => [papers[position]?.id, ranges]));
+    return { query, size: ids.size, has: (id) => ids.has(id), matchesOf: (id) => matches.get(id) };
+  }
+
+  /** The full papers (abstracts, links, sources) of these ids, from the worker, in the order asked. */
+  async fullPapers(ids: readonly string[]): Promise<Paper[]> {
+    const chunks: Promise<readonly Paper[]>[] = [];
+    for (let start = 0; start < ids.length; start += PAPERS_PER_REQUEST) {
+      chunks.push(this.worker.request('papers', { ids: ids.slice(start, start + PAPERS_PER_REQUEST) }));
+    }
+    return (await Promise.all(chunks)).flat();
+  }
+
+  async fullPaper(id: string): Promise<Paper | undefined> {
+    return (await this.fullPapers([id]))[0];
+  }
+
+  /** The paper with what the reader shows beside it; cached until the corpus, tags or decisions change. */
+  detail(id: string, highlight: string | undefined): Promise<PaperDetail | undefined> {
+    const key = JSON.stringify([
+      id,
+      highlight ?? '',
+      this.corpus.lastLoad?.generation,
+      this.indexedGeneration,
+      this.triageVersion,
+    ]);
+    const cached = this.detailCache.find((entry) => entry.key === key);
+    if (cached) return cached.detail;
+    const detail = this.worker
+      .request('detail', { id, highlight, similar: SIMILAR_PAPERS, explain: EXPLANATION_TERMS })
+      .then((answer) => answer ?? undefined);
+    this.detailCache = [{ key, detail }, ...this.detailCache.slice(0, 7)];
+    detail.catch(() => (this.detailCache = this.detailCache.filter((entry) => entry.detail !== detail)));
+    return detail;
+  }
+
+  /** The screening ranking of the decisions so far, as paper ids; undefined when the corpus changed meanwhile. */
+  async ranking(): Promise<{ ids: string[]; mode: Ranking['mode'] } | undefined> {
+    const generation = this.corpus.lastLoad?.generation;
+    const ranking = await this.worker.request('rank', {}, { supersedes: 'rank' });
+    if (ranking.generation !== generation) return undefined;
+    const papers = this.corpus.all;
+    const ids: string[] = [];
+    for (const position of ranking.order) {
+      const paper = papers[position];
+      if (paper) ids.push(paper.id);
+    }
+    return { ids, mode: ranking.mode };
+  }
+
+  /** Identifies the decisions and tags the worker has: a ranking is current while this is unchanged. */
+  get triageStamp(): string {
+    return `${this.corpus.lastLoad?.generation}:${this.triageVersion}`;
   }
 
   private startIndexing(force: boolean, report?: ReportProgress): Promise<void> {
-    const papers = this.corpus.all;
-    const userTopics = settings.userTopics();
-    const topicsKey = userTopicsKey(userTopics);
-    if (!force && this.pending && this.pending.papers === papers && this.pending.topicsKey === topicsKey) {
-      return this.pending.done;
-    }
-    const generation = ++this.generation;
-    const done = this.indexing!.index(papers, { userTopics, force, report }).then(
-      (outcome) => {
-        if (generation !== this.generation) return;
-        this.pending = undefined;
-        this.times.last = {
-          papers: papers.length,
-          ms: outcome.ms,
-          indexFromCache: outcome.indexFromCache,
-          topicsFromCache: outcome.topicsFromCache,
-          inWorker: outcome.inWorker,
-        };
-        this.install({ papers, topicsKey, index: outcome.index, topics: outcome.topics });
-      },
-      (error: unknown) => {
-        if (generation !== this.generation || isCancellation(error)) return;
-        this.pending = undefined;
-        const message = error instanceof Error ? error.message : String(error);
-        void showError(ui`Literature Triage: indexing failed: ${message}`);
-        // The getters derive the data in the host instead.
-        this.changed.fire({ papers: true, triage: false });
-      },
-    );
-    this.pending = { papers, topicsKey, done };
-    return done;
+    const load = this.corpus.lastLoad;
+    if (!load) return Promise.resolve();
+    const generation = load.generation;
+    const running = this.worker
+      .request(
+        'index',
+        { userTopics: settings.userTopics(), force },
+        { supersedes: 'index', onProgress: report ? (message) => report(ui`${message}`) : undefined },
+      )
+      .then(
+        (result) => {
+          if (result.generation !== generation || this.corpus.lastLoad?.generation !== generation) return;
+          const papers = this.corpus.all;
+          this.topicList = topicsOf(result.topics, result.members, papers);
+          this.topicOf = new Map(this.topicList.flatMap((t) => t.paperIds.map((id) => [id, t] as const)));
+          this.indexedGeneration = generation;
+          this.times.last = {
+            papers: papers.length,
+            ms: result.ms,
+            indexFromCache: result.indexFromCache,
+            topicsFromCache: result.topicsFromCache,
+            source: result.source,
+          };
+          if (papers.length > 0) this.times.firstIndexedAt ??= performance.now();
+          this.corpus.logLine(describeIndexing(papers.length, result));
+          this.changed.fire({ papers: true, triage: false });
+        },
+        (error: unknown) => {
+          if (error instanceof RequestCancelled) return;
+          const message = error instanceof Error ? error.message : String(error);
+          void showError(ui`Literature Triage: indexing failed: ${message}`);
+        },
+      )
+      .finally(() => {
+        if (this.indexing === running) this.indexing = undefined;
+      });
+    this.indexing = running;
+    return running;
   }
 
-  private install(snapshot: DerivedSnapshot): void {
-    this.derived = snapshot;
-    this.topicOf = new Map(snapshot.topics.flatMap((t) => t.paperIds.map((id) => [id, t] as const)));
-    if (snapshot.papers.length > 0) this.times.firstIndexedAt ??= performance.now();
-    this.changed.fire({ papers: true, triage: false });
-  }
-
-  /** The data to answer with now (see the class comment). */
-  private current(): DerivedSnapshot {
-    if (this.isCurrent(this.derived)) return this.derived!;
-    const papers = this.corpus.all;
-    const indexingLarge = this.indexing && papers.length > IN_HOST_LIMIT && this.pending;
-    if (indexingLarge) return this.derived ?? this.emptySnapshot();
-    const userTopics = settings.userTopics();
-    const index = SearchIndex.build(papers);
-    const topics = computeTopics(papers, {
-      userTopics,
-      search: (query) => index.search(query, { requireAll: true }),
-    });
-    const snapshot = { papers, topicsKey: userTopicsKey(userTopics), index, topics };
-    this.derived = snapshot;
-    this.topicOf = new Map(topics.flatMap((t) => t.paperIds.map((id) => [id, t] as const)));
-    if (papers.length > 0) this.times.firstIndexedAt ??= performance.now();
-    return snapshot;
-  }
-
-  private emptySnapshot(): DerivedSnapshot {
-    this.empty ??= { papers: [], topicsKey: '', index: SearchIndex.build([]), topics: [] };
-    return this.empty;
-  }
-
-  private isCurrent(snapshot: DerivedSnapshot | undefined): boolean {
-    return !!snapshot && this.matchesCorpus(snapshot);
-  }
-
-  private matchesCorpus(data: { papers: readonly Paper[]; topicsKey: string }): boolean {
-    return data.papers === this.corpus.all && data.topicsKey === userTopicsKey(settings.userTopics());
+  /** Sends what changed in the decisions and tags since the last call (all of it with `reset`). */
+  private sendTriage(reset: boolean): void {
+    const changes = triageDeltas(this.store.state, this.sent, reset);
+    if (!reset && changes.length === 0) return;
+    for (const change of changes) this.sent.set(change.id, change);
+    this.triageVersion++;
+    this.worker.request('triage', { reset, changes }).catch(() => undefined);
   }
 
   dispose(): void {
-    this.generation++;
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
+}
+
+/** The entries whose decision or tags differ from what was sent; ids no longer in the state become untriaged. */
+function triageDeltas(
+  state: TriageState,
+  sent: ReadonlyMap<string, TriageDelta>,
+  all: boolean,
+): TriageDelta[] {
+  const changes: TriageDelta[] = [];
+  for (const [id, entry] of state.papers) {
+    const before = sent.get(id);
+    const same =
+      before &&
+      before.status === entry.status &&
+      before.tags.length === entry.tags.length &&
+      before.tags.every((tag, i) => tag === entry.tags[i]);
+    if (all || !same) changes.push({ id, status: entry.status, tags: [...entry.tags] });
+  }
+  for (const [id, before] of sent) {
+    if (!state.papers.has(id) && (before.status !== 'untriaged' || before.tags.length > 0))
+      changes.push({ id, status: 'untriaged', tags: [] });
+  }
+  return changes;
+}
+
+function describeIndexing(count: number, result: { ms: number; source: string; phases: object }): string {
+  const source =
+    result.source === 'prebuilt'
+      ? 'prebuilt index and topics of the bundled seed'
+      : result.source === 'cache'
+        ? 'index and topics from the cache'
+        : 'built';
+  const phases = Object.entries(result.phases as Record<string, number>)
+    .map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`)
+    .join(', ');
+  return `Indexed ${count} papers in the library worker in ${Math.round(result.ms)} ms (${source}${phases ? `; ${phases}` : ''}).`;
 }

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import { addTag, removeTag, setNote, setStatus } from '../../core/triage';
 import { isReaderState, type WebviewMessage } from '../../webview/protocol';
 import type { FeatureContext, PaperOrder } from '../featureContext';
 import { EditingContext } from './editingContext';
 import { checkExternalLink } from './externalLink';
 import { neighbourId } from './neighbours';
-import { PaperViewBuilder } from './paperView';
+import { paperView } from './paperView';
+import { RequestCancelled } from '../library/libraryClient';
 import { ReaderPanel } from './readerPanel';
 import { ui } from '../shared/uiText';
 
@@ -20,7 +22,7 @@ export interface ShowOptions {
 }
 
 export interface ReaderHost {
-  readonly currentPaper: Paper | undefined;
+  readonly currentPaper: PaperSummary | undefined;
   /** True while the reader tab is the active editor. */
   readonly isActive: boolean;
   /** True once the webview has said it is ready (and until it is hidden or closed). */
@@ -30,8 +32,8 @@ export interface ReaderHost {
   /** True while a text field in the reader has focus (the context key `literatureTriage.readerEditing`). */
   readonly isEditing: boolean;
   /** Fires when the reader moves to another paper (undefined: it shows none). */
-  readonly onDidChangePaper: vscode.Event<Paper | undefined>;
-  show(paper: Paper, options?: ShowOptions): void;
+  readonly onDidChangePaper: vscode.Event<PaperSummary | undefined>;
+  show(paper: PaperSummary, options?: ShowOptions): void;
   /** Moves to the next / previous paper in the Papers view's order; false at the end of the list. */
   showNext(): boolean;
   showPrevious(): boolean;
@@ -39,7 +41,7 @@ export interface ReaderHost {
 
 /** Where the reader finds the tree order, the tree selection, and how to reveal a paper in the tree. */
 export type ReaderOrder = PaperOrder & {
-  selectedPapers(): Paper[];
+  selectedPapers(): PaperSummary[];
   reveal?(paperId: string): Promise<void>;
   /** Fires when orderedIds() may have changed (grouping, filter, decisions). */
   onDidChangeOrder?: vscode.Event<void>;
@@ -47,7 +49,7 @@ export type ReaderOrder = PaperOrder & {
 
 /** The reader: which paper it shows, what the webview asks for, and restoring the panel after a reload. */
 export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown>, vscode.Disposable {
-  private current: Paper | undefined;
+  private current: PaperSummary | undefined;
   private highlight: string | undefined;
   /** The paper a restored panel showed, until the corpus that holds it has loaded. */
   private restoring: string | undefined;
@@ -55,8 +57,9 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
   /** The paper shown last is gone from the corpus (or a restored one was not found). */
   private lost = false;
   private readonly editing = new EditingContext();
-  private readonly views: PaperViewBuilder;
-  private readonly paperChanged = new vscode.EventEmitter<Paper | undefined>();
+  /** Bumped per render: a render whose paper arrived after a newer render started is dropped. */
+  private renders = 0;
+  private readonly paperChanged = new vscode.EventEmitter<PaperSummary | undefined>();
   readonly onDidChangePaper = this.paperChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
   private renderTimer: NodeJS.Timeout | undefined;
@@ -68,7 +71,6 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
     private readonly order: ReaderOrder,
     readonly panel: ReaderPanel,
   ) {
-    this.views = new PaperViewBuilder(ctx.library, (id) => ctx.screening.explain(id));
     this.disposables.push(
       this.paperChanged,
       panel.onDidReceiveMessage((message) =>
@@ -99,7 +101,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
     if (order.onDidChangeOrder) this.disposables.push(order.onDidChangeOrder(() => this.scheduleRender()));
   }
 
-  get currentPaper(): Paper | undefined {
+  get currentPaper(): PaperSummary | undefined {
     return this.current;
   }
 
@@ -119,7 +121,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
     return this.editing.isEditing;
   }
 
-  show(paper: Paper, options: ShowOptions = {}): void {
+  show(paper: PaperSummary, options: ShowOptions = {}): void {
     const moved = paper.id !== this.current?.id;
     this.current = paper;
     this.restoring = undefined;
@@ -179,14 +181,31 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
     this.renderTimer = setTimeout(() => this.render(), 0);
   }
 
-  /** Sends the current paper, or why there is none, if the webview is listening. */
+  /** Sends the current paper (its text comes from the library worker), or why there is none. */
   private render(): void {
     clearTimeout(this.renderTimer);
     this.renderTimer = undefined;
     if (!this.panel.exists) return;
-    if (this.current) {
-      const paper = this.views.build(this.current, this.order.orderedIds(), this.highlight);
-      this.panel.post({ type: 'showPaper', paper });
+    const rendering = ++this.renders;
+    const current = this.current;
+    if (current) {
+      this.ctx.library.detail(current.id, this.highlight).then(
+        (detail) => {
+          if (rendering !== this.renders || !this.panel.exists) return;
+          if (!detail) {
+            this.ctx.log.appendLine(ui`Reader: the library has no paper ${current.id}.`);
+            return;
+          }
+          this.panel.post({
+            type: 'showPaper',
+            paper: paperView(this.ctx.library, detail, this.order.orderedIds()),
+          });
+        },
+        (error: unknown) => {
+          if (error instanceof RequestCancelled) return;
+          this.ctx.log.appendLine(ui`Reader: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      );
     } else {
       const reason = this.restoring !== undefined ? 'loading' : this.lost ? 'missing' : 'none';
       this.panel.post({ type: 'empty', reason });
@@ -218,11 +237,11 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
     }
   }
 
-  private find(id: string): Paper | undefined {
+  private find(id: string): PaperSummary | undefined {
     return this.ctx.library.paper(id) ?? this.ctx.library.papers.find((p) => p.aliases?.includes(id));
   }
 
-  private revealInTree(paper: Paper): void {
+  private revealInTree(paper: PaperSummary): void {
     if (this.order.selectedPapers().some((p) => p.id === paper.id)) return;
     this.order.reveal?.(paper.id).then(undefined, () => undefined);
   }
@@ -276,9 +295,11 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
         this.panel.post({ type: 'noteSaved', paperId: paper.id, persisted: !store.hasUnsavedChanges });
         return;
       }
-      case 'openLink':
-        await this.openLink(message.url, this.find(message.paperId));
+      case 'openLink': {
+        const paper = this.find(message.paperId);
+        await this.openLink(message.url, paper && (await this.ctx.library.fullPaper(paper.id)));
         return;
+      }
     }
   }
 

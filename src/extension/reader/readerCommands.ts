@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { showPick } from '../shared/pickers';
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import type { Library } from '../library/library';
 import type { ScreeningService } from '../screening/screeningService';
 import type { ReaderHost, ShowOptions } from './reader';
@@ -15,12 +15,12 @@ export const READER_COMMANDS = {
 } as const;
 
 /** What Open Paper accepts: a paper id (tree clicks), a paper, or a tree node holding one. */
-type PaperTarget = string | Paper | { paper?: Paper; paperId?: string } | undefined;
+type PaperTarget = string | PaperSummary | { paper?: PaperSummary; paperId?: string } | undefined;
 
 export function registerReaderCommands(
   library: Library,
   reader: ReaderHost,
-  view: { selectedPapers(): Paper[] },
+  view: { selectedPapers(): PaperSummary[] },
   screening: ScreeningService,
 ): vscode.Disposable[] {
   const open = async (target: PaperTarget, options: ShowOptions) => {
@@ -50,18 +50,18 @@ export function registerReaderCommands(
   ];
 }
 
-function resolve(library: Library, target: PaperTarget): Paper | undefined {
+function resolve(library: Library, target: PaperTarget): PaperSummary | undefined {
   if (typeof target === 'string') return library.paper(target);
   if (!target || typeof target !== 'object') return undefined;
-  if ('links' in target && typeof target.id === 'string') return library.paper(target.id) ?? target;
-  const holder = target as { paper?: Paper; paperId?: string };
+  if ('title' in target && typeof target.id === 'string') return library.paper(target.id) ?? target;
+  const holder = target as { paper?: PaperSummary; paperId?: string };
   if (holder.paper && typeof holder.paper.id === 'string')
     return library.paper(holder.paper.id) ?? holder.paper;
   if (typeof holder.paperId === 'string') return library.paper(holder.paperId);
   return undefined;
 }
 
-async function pick(library: Library): Promise<Paper | undefined> {
+async function pick(library: Library): Promise<PaperSummary | undefined> {
   const chosen = await showPick(
     library.papers.map((paper) => ({ label: shownText(paper.title), paper })),
     { placeHolder: ui`Open which paper?`, matchOnDetail: true },

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { SafeButton, SafePickItem } from '../shared/pickers';
 import { shownText, ui, type UiText } from '../shared/uiText';
-import type { Paper } from '../../core/model/paper';
-import type { MatchRange } from '../../core/search';
+import type { PaperSummary } from '../../worker/protocol';
 import type { PaperTriage, TriageStatus } from '../../core/triage';
 import type { Library } from '../library/library';
+import { matchSnippet } from '../../core/search/snippet';
 import { statusLook } from '../tree/statusLook';
-import { matchSnippet } from './snippet';
 
 export const SEARCH_LIMIT = 50;
 const RECENT_COUNT = 5;
@@ -27,7 +26,7 @@ export const EXCLUDE_BUTTON: DecisionButton = {
 };
 
 export interface PaperPickItem extends SafePickItem {
-  readonly paper: Paper;
+  readonly paper: PaperSummary;
 }
 
 /** A row of the search picker: a paper, or a separator between the sections of an empty search. */
@@ -39,44 +38,62 @@ export function isPaperItem(entry: SearchEntry | undefined): entry is PaperPickI
 }
 
 /** The best `limit` papers for `query`, by the combined full-text + fuzzy-title ranking. */
-export function searchItems(library: Library, query: string, limit = SEARCH_LIMIT): PaperPickItem[] {
+export async function searchItems(
+  library: Library,
+  query: string,
+  options: { limit?: number; channel?: string } = {},
+): Promise<PaperPickItem[]> {
   const items: PaperPickItem[] = [];
-  for (const hit of library.searchIndex().combined(query, { limit })) {
+  for (const hit of await library.palette(query, options.limit ?? SEARCH_LIMIT, options.channel)) {
     const paper = library.paper(hit.id);
-    if (paper) items.push(paperItem(paper, library.triage(paper), hit.matches));
+    if (paper) items.push(paperItem(paper, library.triage(paper), hit.snippet));
   }
   return items;
 }
 
 /** What an empty search shows: the papers decided last, then the untriaged ones in tree order. */
-export function startItems(library: Library, order: readonly string[], limit = SEARCH_LIMIT): SearchEntry[] {
+export async function startItems(
+  library: Library,
+  order: readonly string[],
+  limit = SEARCH_LIMIT,
+): Promise<SearchEntry[]> {
   const recent = [...library.store.state.papers]
     .filter(([id, entry]) => entry.status !== 'untriaged' && library.paper(id))
     .sort(([, a], [, b]) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : 0))
     .slice(0, RECENT_COUNT)
     .map(([id]) => library.paper(id)!);
-  const untriaged: Paper[] = [];
+  const untriaged: PaperSummary[] = [];
   for (const id of order) {
     if (untriaged.length >= limit - recent.length) break;
     const paper = library.paper(id);
     if (paper && library.triage(paper).status === 'untriaged') untriaged.push(paper);
   }
-  const section = (label: UiText, papers: Paper[]): SearchEntry[] =>
+  const abstracts = new Map(
+    (await library.fullPapers([...recent, ...untriaged].map((p) => p.id))).map((p) => [p.id, p.abstract]),
+  );
+  const section = (label: UiText, papers: PaperSummary[]): SearchEntry[] =>
     papers.length === 0
       ? []
       : [
           { label, kind: vscode.QuickPickItemKind.Separator },
-          ...papers.map((paper) => paperItem(paper, library.triage(paper), [])),
+          ...papers.map((paper) =>
+            paperItem(paper, library.triage(paper), matchSnippet(abstracts.get(paper.id) ?? '', [])),
+          ),
         ];
   return [...section(ui`Recently decided`, recent), ...section(ui`Untriaged`, untriaged)];
 }
 
-export function paperItem(paper: Paper, triage: PaperTriage, matches: readonly MatchRange[]): PaperPickItem {
+/** A paper row; `snippet` is the abstract around the first match (none on the start page). */
+export function paperItem(
+  paper: PaperSummary,
+  triage: PaperTriage,
+  snippet: string | undefined,
+): PaperPickItem {
   return {
     paper,
     label: shownText(paper.title.trim() || '(untitled)'),
     description: describeTriage(triage),
-    detail: shownText(matchSnippet(paper.abstract, matches), 400),
+    ...(snippet ? { detail: shownText(snippet, 400) } : {}),
     iconPath: statusLook(triage.status).icon,
     // The ranking is the search's: the picker must neither filter nor reorder by its own label matching.
     alwaysShow: true,

@@ -7,6 +7,7 @@ import type { PapersView } from '../tree';
 import { keepItemOrder } from '../tree/quickPickOrder';
 import { statusLook } from '../tree/statusLook';
 import { setStatusOf } from '../triage/triageEdits';
+import { RequestCancelled } from '../library/libraryClient';
 import {
   describeTriage,
   isPaperItem,
@@ -31,6 +32,8 @@ export class SearchSession implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
+  private renders = 0;
+  private shownRender = 0;
   private readonly hidden = new vscode.EventEmitter<void>();
   readonly onDidHide = this.hidden.event;
 
@@ -65,6 +68,11 @@ export class SearchSession implements vscode.Disposable {
     this.picker.show();
   }
 
+  /** True once the results of the latest text (or corpus) are on screen. */
+  get settled(): boolean {
+    return this.shownRender === this.renders;
+  }
+
   /** The text whose results are on screen. */
   get query(): string {
     return this.shownQuery;
@@ -83,11 +91,29 @@ export class SearchSession implements vscode.Disposable {
 
   private render(value: string): void {
     const query = value.trim();
+    const rendering = ++this.renders;
+    const items = query
+      ? searchItems(this.ctx.library, query, { channel: 'palette' })
+      : startItems(this.ctx.library, this.view.orderedIds());
+    items.then(
+      (entries) => {
+        // A newer text (or a new corpus) is being rendered: these results are stale.
+        if (rendering !== this.renders || this.disposed) return;
+        this.showEntries(query, entries);
+        this.shownRender = rendering;
+      },
+      (error: unknown) => {
+        if (error instanceof RequestCancelled || this.disposed) return;
+        this.picker.busy = false;
+        this.ctx.log.appendLine(ui`Search: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  }
+
+  private showEntries(query: string, entries: SearchEntry[]): void {
     // Rendering the same text again (the corpus changed) keeps the row the user was on.
     const activeId = query === this.shownQuery ? this.picker.activeItems[0]?.paper?.id : undefined;
-    this.picker.items = query
-      ? searchItems(this.ctx.library, query)
-      : startItems(this.ctx.library, this.view.orderedIds());
+    this.picker.items = entries;
     this.shownQuery = query;
     this.picker.busy = false;
     const keep = activeId && this.picker.items.find((item) => item.paper?.id === activeId);

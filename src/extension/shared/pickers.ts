@@ -40,13 +40,14 @@ export function createPick<T extends SafePickItem>(): SafeQuickPick<T> {
   return vscode.window.createQuickPick<T>() as SafeQuickPick<T>;
 }
 
+type InputCheck =
+  UiText | { message: UiText; severity: vscode.InputBoxValidationSeverity } | undefined | null;
+
 export interface SafeInputOptions extends Omit<vscode.InputBoxOptions, 'validateInput'> {
   title?: UiText;
   prompt?: UiText;
   placeHolder?: UiText;
-  validateInput?(
-    value: string,
-  ): UiText | { message: UiText; severity: vscode.InputBoxValidationSeverity } | undefined | null;
+  validateInput?(value: string): InputCheck | Thenable<InputCheck>;
 }
 
 /** An input box; `value` is what the user edits, so it is shown as typed. */

@@ -1,4 +1,4 @@
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import type { Topic } from '../../core/topics';
 import { TRIAGE_STATUSES, type TriageStatus } from '../../core/triage';
 
@@ -20,9 +20,9 @@ export interface PaperGroup {
 }
 
 export interface GroupingInput {
-  readonly papers: readonly Paper[];
-  readonly statusOf: (paper: Paper) => TriageStatus;
-  readonly tagsOf: (paper: Paper) => readonly string[];
+  readonly papers: readonly PaperSummary[];
+  readonly statusOf: (paper: PaperSummary) => TriageStatus;
+  readonly tagsOf: (paper: PaperSummary) => readonly string[];
   readonly topics: () => readonly Topic[];
 }
 
@@ -89,7 +89,7 @@ function byTag({ papers, tagsOf }: GroupingInput): PaperGroup[] {
   return groups;
 }
 
-function inCorpusOrder(papers: readonly Paper[], members: ReadonlySet<string>): string[] {
+function inCorpusOrder(papers: readonly PaperSummary[], members: ReadonlySet<string>): string[] {
   return papers.filter((p) => members.has(p.id)).map((p) => p.id);
 }
 

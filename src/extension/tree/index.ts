@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SafeStatusBarItem } from '../shared/statusItem';
 import { createSafeTreeView, type SafeTreeView } from '../shared/treeItems';
 import { quoted, ui } from '../shared/uiText';
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import type { FeatureContext, PaperOrder } from '../featureContext';
 import { PAPERS_VIEW_ID } from '../commands';
 import { isGroupBy, type GroupBy } from './grouping';
@@ -24,7 +24,7 @@ export interface PapersView extends PaperOrder {
   /** Fires after the rows changed: papers, decisions, grouping or filter (orderedIds() may differ). */
   readonly onDidChangeOrder: vscode.Event<void>;
   /** The papers selected in the tree, each once, in selection order. */
-  selectedPapers(): Paper[];
+  selectedPapers(): PaperSummary[];
   /** Reveals and selects the paper's row, if the view is visible and the paper is shown. */
   reveal(paperId: string): Promise<void>;
 }
@@ -77,6 +77,8 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     ctx.library.onDidChange((change) => {
       provider.libraryChanged(change);
       progress.update();
+      // Sorted by relevance: the worker ranks again after a decision; the groups follow when it answers.
+      if (provider.sortedByRelevance) void ctx.screening.ready().catch(() => undefined);
     }),
     // Sorted by relevance, groups keep corpus order until the ranking's background work is done.
     ctx.screening.onDidPrepare(() => {
@@ -110,7 +112,7 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     onDidChangeOrder: orderChanged.event,
     orderedIds: () => provider.snapshot().orderedIds(),
     selectedPapers: () => {
-      const seen = new Map<string, Paper>();
+      const seen = new Map<string, PaperSummary>();
       for (const node of treeView.selection) if (isPaperNode(node)) seen.set(node.paper.id, node.paper);
       return [...seen.values()];
     },

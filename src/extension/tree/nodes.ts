@@ -1,4 +1,4 @@
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import type { PaperGroup } from './grouping';
 
 /** A group row: a topic, a triage status or a tag, with the papers the filter leaves in it. */
@@ -15,7 +15,7 @@ export interface GroupNode {
 export interface PaperNode {
   readonly kind: 'paper';
   readonly id: string;
-  readonly paper: Paper;
+  readonly paper: PaperSummary;
   readonly parent: GroupNode;
 }
 

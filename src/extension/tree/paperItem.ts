@@ -36,7 +36,7 @@ export function paperTreeItem(
   item.iconPath = look.icon;
   item.description = triage.tags.length ? shownText(triage.tags.join(', ')) : undefined;
   item.contextValue = triage.tags.length > 0 ? 'paper.tagged' : 'paper';
-  item.tooltip = tooltipText(title, look.label, triage, paper.abstract);
+  item.tooltip = tooltipText(title, look.label, triage, '');
   item.accessibilityInformation = {
     label: [title, look.label, triage.tags.length ? `tags: ${displayText(triage.tags.join(', '))}` : '']
       .filter(Boolean)
@@ -45,6 +45,12 @@ export function paperTreeItem(
   // A click shows the paper and keeps the focus in the tree, so the arrow keys keep browsing.
   item.command = { command: OPEN_PAPER_COMMAND, title: 'Open Paper', arguments: [paper.id] };
   return item;
+}
+
+/** The tooltip with the start of the abstract (resolved when the row is hovered). */
+export function paperTooltip(label: vscode.TreeItem['label'], triage: PaperTriage, abstract: string): UiText {
+  const title = typeof label === 'string' ? label : (label?.label ?? '');
+  return tooltipText(shownText(title), statusLook(triage.status).label, triage, abstract);
 }
 
 function tooltipText(title: UiText, status: string, triage: PaperTriage, abstract: string): UiText {

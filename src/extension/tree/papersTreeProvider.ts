@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import { sameTopics, type Topic } from '../../core/topics';
 import type { TriageState } from '../../core/triage';
-import type { Library } from '../library/library';
-import { filterPapers, type FilterResult } from './paperFilter';
+import type { FilterResult, Library } from '../library/library';
+import { RequestCancelled } from '../library/libraryClient';
 import { groupPapers, type GroupBy, type PaperGroup } from './grouping';
 import { groupTreeItem } from './groupItem';
 import type { PapersNode } from './nodes';
-import { paperTreeItem } from './paperItem';
+import { paperTooltip, paperTreeItem } from './paperItem';
 import { TreeSnapshot } from './treeSnapshot';
 import { triageChanges } from './triageChanges';
 
@@ -25,7 +25,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   private filterResult: FilterResult | undefined;
   private cached: TreeSnapshot | undefined;
   /** The papers and topics the cached grouping was made from. */
-  private cachedFrom: { papers: readonly Paper[]; topics: readonly Topic[] } | undefined;
+  private cachedFrom: { papers: readonly PaperSummary[]; topics: readonly Topic[] } | undefined;
   private lastState: TriageState;
   private relevanceOrder: (() => readonly string[]) | undefined;
 
@@ -63,12 +63,30 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     this.refresh();
   }
 
-  /** Narrows the tree to the papers matching `query`; a blank query clears the filter. */
-  setFilter(query: string | undefined): void {
+  /**
+   * Narrows the tree to the papers matching `query`; a blank query clears the filter. Resolves once the rows
+   * show the filter's result (the library worker runs the query; the rows stay as they are meanwhile).
+   */
+  async setFilter(query: string | undefined): Promise<void> {
     const clean = query?.trim() ? query.trim() : undefined;
-    if (clean === this.filterQuery) return;
+    if (clean === this.filterQuery && (clean === undefined || this.filterResult?.query === clean)) return;
     this.filterQuery = clean;
-    if (clean !== undefined) this.filterGeneration++;
+    if (clean === undefined) return this.refresh();
+    await this.runFilter(clean);
+  }
+
+  /** Runs the filter query; its result replaces the rows unless a newer filter (or none) came meanwhile. */
+  private async runFilter(query: string): Promise<void> {
+    let result: FilterResult;
+    try {
+      result = await this.library.filter(query);
+    } catch (error) {
+      if (error instanceof RequestCancelled) return;
+      throw error;
+    }
+    if (this.filterQuery !== query) return;
+    this.filterGeneration++;
+    this.filterResult = result;
     this.refresh();
   }
 
@@ -80,6 +98,11 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     const state = this.library.store.state;
     const diff = triageChanges(this.lastState, state);
     this.lastState = state;
+    // New papers or tags: the filter's result is run again, and replaces the rows when it arrives.
+    if (this.filterQuery !== undefined && (change.papers || diff.tagsChanged)) {
+      void this.runFilter(this.filterQuery).catch(() => undefined);
+      if (!change.papers) return;
+    }
     const cached = this.cached;
     const moves =
       (change.papers && !this.showsSameGroups()) ||
@@ -111,7 +134,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     this.lastState = this.library.store.state;
     this.cached = undefined;
     this.cachedFrom = undefined;
-    this.filterResult = undefined;
+    if (this.filterQuery === undefined) this.filterResult = undefined;
     this.changed.fire(undefined);
   }
 
@@ -150,9 +173,17 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     return paperTreeItem(element, triage, filter?.matchesOf(element.paper.id));
   }
 
+  /** A paper row's tooltip starts the abstract, which only the library worker holds: asked for on hover. */
+  async resolveTreeItem(item: vscode.TreeItem, element: PapersNode): Promise<vscode.TreeItem> {
+    if (element.kind !== 'paper') return item;
+    const paper = await this.library.fullPaper(element.paper.id).catch(() => undefined);
+    if (paper) item.tooltip = paperTooltip(item.label, this.library.triage(element.paper), paper.abstract);
+    return item;
+  }
+
+  /** The filter result the rows show: the latest one that arrived for the filter query. */
   private currentFilter(): FilterResult | undefined {
     if (this.filterQuery === undefined) return undefined;
-    this.filterResult ??= filterPapers(this.library.searchIndex(), this.filterQuery);
     return this.filterResult;
   }
 

@@ -1,4 +1,4 @@
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import type { PaperGroup } from './grouping';
 import type { GroupNode, PaperNode } from './nodes';
 
@@ -14,7 +14,7 @@ export class TreeSnapshot {
     groups: readonly PaperGroup[],
     /** Makes group ids unique to this grouping (and filter), so state kept for one never leaks into another. */
     idPrefix: string,
-    private readonly paperById: (id: string) => Paper | undefined,
+    private readonly paperById: (id: string) => PaperSummary | undefined,
     keep?: (id: string) => boolean,
   ) {
     this.groups = groups

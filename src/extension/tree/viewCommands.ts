@@ -3,7 +3,6 @@ import { createPick, showInput, type SafePickItem } from '../shared/pickers';
 import { ui, type UiText } from '../shared/uiText';
 import type { Library } from '../library/library';
 import { GROUP_BY_MODES, isGroupBy, type GroupBy } from './grouping';
-import { filterPapers } from './paperFilter';
 import type { PapersTreeProvider } from './papersTreeProvider';
 
 export const GROUP_BY_COMMAND = 'literatureTriage.groupBy';
@@ -54,7 +53,7 @@ export function registerViewCommands(
     }),
     vscode.commands.registerCommand(FILTER_PAPERS_COMMAND, async (query?: unknown) => {
       const text = typeof query === 'string' ? query : await askFilter(library, provider.filter);
-      if (text !== undefined) provider.setFilter(text);
+      if (text !== undefined) await provider.setFilter(text);
     }),
     vscode.commands.registerCommand(CLEAR_FILTER_COMMAND, () => provider.setFilter(undefined)),
   ];
@@ -89,9 +88,10 @@ function askFilter(library: Library, current: string | undefined): Thenable<stri
     value: current ?? '',
     placeHolder: ui`Words that must all appear (title, abstract, authors, tags)`,
     prompt: ui`Leave empty to show every paper. A typo falls back to a fuzzy title search.`,
-    validateInput: (value) => {
+    validateInput: async (value) => {
       if (!value.trim()) return undefined;
-      const count = filterPapers(library.searchIndex(), value.trim()).size;
+      const count = (await library.filter(value.trim()).catch(() => undefined))?.size;
+      if (count === undefined) return undefined;
       return {
         message: count === 1 ? ui`1 paper matches` : ui`${count} papers match`,
         severity: count ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning,

@@ -1,4 +1,4 @@
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import type { Library } from '../library/library';
 import { isPaperNode } from '../tree/nodes';
 
@@ -7,7 +7,11 @@ import { isPaperNode } from '../tree/nodes';
  * reader's paper or the tree selection). Accepted: a tree row with the rows selected with it (what VS Code passes
  * from a tree menu or inline button), a paper id, a list of paper ids, or papers.
  */
-export function papersFromArgs(library: Library, first: unknown, second?: unknown): Paper[] | undefined {
+export function papersFromArgs(
+  library: Library,
+  first: unknown,
+  second?: unknown,
+): PaperSummary[] | undefined {
   if (first === undefined || first === null) return undefined;
   if (isPaperNode(first)) {
     const selected = Array.isArray(second) ? second.filter(isPaperNode) : [];
@@ -16,7 +20,7 @@ export function papersFromArgs(library: Library, first: unknown, second?: unknow
     return unique(rows.map((row) => library.paper(row.paper.id) ?? row.paper));
   }
   const items: unknown[] = Array.isArray(first) ? first : [first];
-  const papers: Paper[] = [];
+  const papers: PaperSummary[] = [];
   for (const item of items) {
     const id = typeof item === 'string' ? item : paperIdOf(item);
     const paper = id === undefined ? undefined : library.paper(id);
@@ -32,8 +36,8 @@ function paperIdOf(value: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function unique(papers: Paper[]): Paper[] {
-  const byId = new Map<string, Paper>();
+function unique(papers: PaperSummary[]): PaperSummary[] {
+  const byId = new Map<string, PaperSummary>();
   for (const paper of papers) if (!byId.has(paper.id)) byId.set(paper.id, paper);
   return [...byId.values()];
 }

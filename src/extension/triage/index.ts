@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { flashStatus, showInfo } from '../shared/notifications';
 import { ui } from '../shared/uiText';
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import type { TriageStatus } from '../../core/triage';
 import { withProgressWhenLong } from '../shared/longWork';
 import type { FeatureContext, TargetResolver } from '../featureContext';
@@ -41,12 +41,12 @@ export function registerTriageCommands(
   reader: ReaderHost,
   view: PapersView,
 ): void {
-  const resolve = (args: unknown[]): { papers: Paper[]; fromArgs: boolean } => {
+  const resolve = (args: unknown[]): { papers: PaperSummary[]; fromArgs: boolean } => {
     const given = papersFromArgs(ctx.library, args[0], args[1]);
     return given ? { papers: given, fromArgs: true } : { papers: targets.targets(), fromArgs: false };
   };
   const withTargets =
-    (action: (papers: Paper[], fromArgs: boolean, args: unknown[]) => unknown) =>
+    (action: (papers: PaperSummary[], fromArgs: boolean, args: unknown[]) => unknown) =>
     (...args: unknown[]) => {
       const { papers, fromArgs } = resolve(args);
       if (papers.length === 0) {
@@ -82,7 +82,7 @@ export function registerTriageCommands(
       : ui`Every paper the filter shows is triaged.`;
 
   /** Opens the best-ranked untriaged paper the tree shows (other than `skip`) in screening mode. */
-  const showNextRanked = (skip: string | undefined): Paper | undefined => {
+  const showNextRanked = (skip: string | undefined): PaperSummary | undefined => {
     const visible = view.provider.filter === undefined ? undefined : new Set(view.orderedIds());
     const id = ctx.screening.rankedUntriaged().find((c) => c !== skip && (!visible || visible.has(c)));
     const paper = id === undefined ? undefined : ctx.library.paper(id);
@@ -93,7 +93,7 @@ export function registerTriageCommands(
   };
 
   /** Next Untriaged follows the screening ranking (most likely inclusion first, learned from decisions). */
-  const nextUntriaged = (): Paper | undefined => {
+  const nextUntriaged = (): PaperSummary | undefined => {
     const current = reader.currentPaper ?? view.selectedPapers()[0];
     const paper = showNextRanked(current?.id) ?? fallbackInTreeOrder(current?.id);
     if (!paper) void showInfo(allTriagedMessage());
@@ -101,7 +101,7 @@ export function registerTriageCommands(
   };
 
   /** Only the current paper is left untriaged: the tree order finds it (or nothing). */
-  const fallbackInTreeOrder = (currentId: string | undefined): Paper | undefined => {
+  const fallbackInTreeOrder = (currentId: string | undefined): PaperSummary | undefined => {
     const id = nextUntriagedInOrder(view.orderedIds(), currentId, (candidate) => {
       const paper = ctx.library.paper(candidate);
       return paper !== undefined && ctx.library.triage(paper).status === 'untriaged';

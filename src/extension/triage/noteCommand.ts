@@ -1,4 +1,4 @@
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import { showInfo } from '../shared/notifications';
 import { showInput } from '../shared/pickers';
 import type { FeatureContext } from '../featureContext';
@@ -14,7 +14,7 @@ import { ui } from '../shared/uiText';
 export async function editNote(
   ctx: FeatureContext,
   reader: ReaderHost,
-  paper: Paper,
+  paper: PaperSummary,
   given: unknown,
 ): Promise<void> {
   if (typeof given === 'string') return setNoteOf(ctx, paper, given);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { createPick, showPick, type SafePickItem, type SafeQuickPick } from '../shared/pickers';
 import { showInfo } from '../shared/notifications';
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import { normalizeTag } from '../../core/triage';
 import type { Library } from '../library/library';
 import { inline, quoted, shownText, ui, type Shown } from '../shared/uiText';
@@ -15,7 +15,7 @@ interface TagItem extends SafePickItem {
  * Add Tag…: the tags already in use (most used first) that not every target has, and whatever is typed as a
  * new tag. Resolves to the tag, or undefined when cancelled.
  */
-export function pickTagToAdd(library: Library, papers: readonly Paper[]): Promise<string | undefined> {
+export function pickTagToAdd(library: Library, papers: readonly PaperSummary[]): Promise<string | undefined> {
   const usage = tagUsage(library);
   const onAll = (tag: string) => papers.every((paper) => library.triage(paper).tags.includes(tag));
   const existing: TagItem[] = [...usage]
@@ -56,7 +56,7 @@ export function pickTagToAdd(library: Library, papers: readonly Paper[]): Promis
 /** Remove Tag…: the tags the targets have, with how many of them have each. */
 export async function pickTagToRemove(
   library: Library,
-  papers: readonly Paper[],
+  papers: readonly PaperSummary[],
 ): Promise<string | undefined> {
   const counts = new Map<string, number>();
   for (const paper of papers)
@@ -81,7 +81,7 @@ export async function pickTagToRemove(
 }
 
 /** "“A paper title”" or "3 papers", for picker titles. */
-export function describeTargets(papers: readonly Paper[]): Shown {
+export function describeTargets(papers: readonly PaperSummary[]): Shown {
   return papers.length === 1 ? quoted(papers[0]!.title) : inline(ui`${papers.length} papers`);
 }
 

@@ -1,6 +1,6 @@
 import { flashStatus } from '../shared/notifications';
 import { inline, quoted, ui, type UiText } from '../shared/uiText';
-import type { Paper } from '../../core/model/paper';
+import type { PaperSummary } from '../../worker/protocol';
 import {
   addTagMany,
   normalizeTag,
@@ -21,27 +21,31 @@ const DONE: Record<TriageStatus, string> = {
 };
 
 /** Each edit is one undoable step; an edit to several papers says so in the status bar. */
-export function setStatusOf(ctx: FeatureContext, papers: readonly Paper[], status: TriageStatus): void {
+export function setStatusOf(
+  ctx: FeatureContext,
+  papers: readonly PaperSummary[],
+  status: TriageStatus,
+): void {
   ctx.store.apply((state) => setStatusMany(state, papers, status, ctx.now()));
   announceBulk(papers, ui`${DONE[status]} ${papers.length} papers`);
 }
 
-export function addTagTo(ctx: FeatureContext, papers: readonly Paper[], tag: string): void {
+export function addTagTo(ctx: FeatureContext, papers: readonly PaperSummary[], tag: string): void {
   const clean = normalizeTag(tag);
   if (!clean) return;
   ctx.store.apply((state) => addTagMany(state, papers, clean, ctx.now()));
   announceBulk(papers, ui`Tagged ${papers.length} papers ${quoted(clean)}`);
 }
 
-export function removeTagFrom(ctx: FeatureContext, papers: readonly Paper[], tag: string): void {
+export function removeTagFrom(ctx: FeatureContext, papers: readonly PaperSummary[], tag: string): void {
   ctx.store.apply((state) => removeTagMany(state, papers, tag, ctx.now()));
   announceBulk(papers, ui`Removed the tag ${quoted(normalizeTag(tag))} from ${papers.length} papers`);
 }
 
-export function setNoteOf(ctx: FeatureContext, paper: Paper, note: string): void {
+export function setNoteOf(ctx: FeatureContext, paper: PaperSummary, note: string): void {
   ctx.store.apply((state) => setNote(state, paper, note, ctx.now()));
 }
 
-function announceBulk(papers: readonly Paper[], message: UiText): void {
+function announceBulk(papers: readonly PaperSummary[], message: UiText): void {
   if (papers.length > 1) flashStatus(ui`$(check) ${inline(message)}`, BULK_MESSAGE_MS);
 }

@@ -6,7 +6,9 @@ import { changesBetween, serialize, setStatus, type TriageState } from '../../..
 import { writeFileDurably } from '../../../src/extension/storage/durableWrite';
 import { EditJournal } from '../../../src/extension/storage/editJournal';
 
-const [statePath] = process.argv.slice(2) as [string];
+const [statePath, stopAfter] = process.argv.slice(2) as [string, string];
+/** The writer makes no edit after this many, so the kill lands right after that acknowledgement however late. */
+const lastEdit = Number(stopAfter);
 const journal = new EditJournal(statePath);
 const statuses = ['include', 'exclude', 'maybe'] as const;
 let state: TriageState = { papers: new Map() };
@@ -33,6 +35,8 @@ process.once('message', async () => {
     // one), one running while the edits go on (its journal stays: it does not hold them all).
     if (i % 10 === 4) await save();
     else if (i % 10 === 9) void save();
+    // Stay alive (and idle) until killed.
+    if (i + 1 >= lastEdit) await new Promise(() => setInterval(() => undefined, 60_000));
     await new Promise((resolve) => setImmediate(resolve));
   }
 });

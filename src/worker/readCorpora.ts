@@ -2,9 +2,9 @@
  * Parses corpus files and merges their papers: what a corpus load computes from the files' bytes, the same
  * whether it runs in the extension host or on the corpus reader worker. No `vscode` here.
  */
-import { mergePapers } from '../../core/identity/merge';
-import type { Paper, ReadWarning } from '../../core/model/paper';
-import { readCorpus } from '../../core/readers';
+import { mergePapers } from '../core/identity/merge';
+import type { Paper, ReadWarning } from '../core/model/paper';
+import { readCorpus } from '../core/readers';
 
 export interface CorpusFileBytes {
   bytes: Uint8Array;

@@ -3,13 +3,16 @@
  * code version and, in order, every paper's id and searchable text; the topics key adds the user topics.
  */
 import { createHash } from 'node:crypto';
-import { SEARCH_INDEX_FORMAT_VERSION } from '../../core/search';
-import type { IndexedPaper } from './protocol';
+import type { Paper } from '../core/model/paper';
+import { SEARCH_INDEX_FORMAT_VERSION } from '../core/search';
 
 /** Bump when the layout of the cache directory changes. */
 export const CACHE_LAYOUT_VERSION = 1;
 
-export function indexKey(papers: readonly IndexedPaper[], codeVersion: string): string {
+export function indexKey(
+  papers: readonly Pick<Paper, 'id' | 'title' | 'abstract' | 'authors'>[],
+  codeVersion: string,
+): string {
   const hash = createHash('sha256');
   hash.update(`litriage-index\0${CACHE_LAYOUT_VERSION}\0${SEARCH_INDEX_FORMAT_VERSION}\0${codeVersion}\0`);
   for (const p of papers) {

@@ -1,5 +1,5 @@
-import type { MatchRange } from '../../core/search';
-import { textStart } from '../tree/labelText';
+import type { MatchRange } from './matchRanges';
+import { textStart } from '../text/textStart';
 
 const BEFORE = 50;
 const WIDTH = 180;
