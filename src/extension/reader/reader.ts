@@ -9,6 +9,7 @@ import { neighbourId } from './neighbours';
 import { PaperViewBuilder } from './paperView';
 import { ReaderPanel } from './readerPanel';
 import { ui } from '../shared/uiText';
+import { COMMANDS } from '../commands';
 
 export interface ShowOptions {
   /** Keep the focus where it is (a click in the tree keeps it in the tree). */
@@ -244,7 +245,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
         this.step(message.direction);
         return;
       case 'search':
-        await vscode.commands.executeCommand('literatureTriage.searchPapers');
+        await vscode.commands.executeCommand(COMMANDS.searchPapers);
         return;
       case 'openPaper': {
         const paper = this.find(message.paperId);

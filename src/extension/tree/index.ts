@@ -4,7 +4,7 @@ import { createSafeTreeView, type SafeTreeView } from '../shared/treeItems';
 import { quoted, ui } from '../shared/uiText';
 import type { Paper } from '../../core/model/paper';
 import type { FeatureContext, PaperOrder } from '../featureContext';
-import { PAPERS_VIEW_ID } from '../commands';
+import { VIEWS } from '../commands';
 import { isGroupBy, type GroupBy } from './grouping';
 import { isPaperNode, type PapersNode } from './nodes';
 import { PapersTreeProvider } from './papersTreeProvider';
@@ -35,7 +35,7 @@ const QUERY_SHOWN_CHARS = 40;
 export function registerPapersView(ctx: FeatureContext): PapersView {
   const remembered = ctx.extension.workspaceState.get<unknown>(GROUP_BY_STATE_KEY);
   const provider = new PapersTreeProvider(ctx.library, isGroupBy(remembered) ? remembered : 'topic');
-  const treeView = createSafeTreeView(PAPERS_VIEW_ID, {
+  const treeView = createSafeTreeView(VIEWS.papers, {
     treeDataProvider: provider,
     canSelectMany: true,
     showCollapseAll: true,
