@@ -48,7 +48,6 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     const total = ctx.library.papers.length;
     void vscode.commands.executeCommand('setContext', 'literatureTriage.hasPapers', total > 0);
     void vscode.commands.executeCommand('setContext', 'literatureTriage.filterActive', filter !== undefined);
-    void vscode.commands.executeCommand('setContext', 'literatureTriage.groupBy', provider.groupBy);
     // Without papers the welcome content explains what to do; a message would hide it.
     if (filter === undefined || total === 0) {
       treeView.description = total > 0 ? ui`by ${provider.groupBy}` : undefined;
