@@ -1,7 +1,7 @@
 /**
- * Every id of ours that package.json `contributes` and the code share: the commands, the views and the
- * reader's webview panel type. Nothing else in src spells one of them out; test/unit/commands.test.ts checks
- * this table against package.json both ways and against the sources.
+ * Every id of ours that package.json `contributes` and the code share: the commands, the context keys, the
+ * views and the reader's webview panel type. Nothing else in src spells one of them out;
+ * test/unit/commands.test.ts checks this table against package.json both ways and against the sources.
  */
 
 /** Each command, named by its id without the `literatureTriage.` prefix (`reader.next` is `readerNext`). */
@@ -50,3 +50,16 @@ export const VIEWS = {
 export const WEBVIEW_PANELS = {
   reader: 'literatureTriage.reader',
 } as const;
+
+/** The context keys we set, for `when` clauses in package.json; set them through ContextKey (contextKey.ts). */
+export const CONTEXT_KEYS = {
+  /** The corpus and the state file are still being read (the welcome content waits for it). */
+  loading: 'literatureTriage.loading',
+  hasPapers: 'literatureTriage.hasPapers',
+  filterActive: 'literatureTriage.filterActive',
+  sortedByRelevance: 'literatureTriage.sortedByRelevance',
+  /** A text field in the reader has focus: the single-letter keybindings are off. */
+  readerEditing: 'literatureTriage.readerEditing',
+} as const;
+
+export type ContextKeyId = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

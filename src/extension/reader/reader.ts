@@ -3,13 +3,13 @@ import type { Paper } from '../../core/model/paper';
 import { addTag, removeTag, setNote, setStatus } from '../../core/triage';
 import { isReaderState, type WebviewMessage } from '../../webview/protocol';
 import type { FeatureContext, PaperOrder } from '../featureContext';
-import { EditingContext } from './editingContext';
 import { checkExternalLink } from './externalLink';
 import { neighbourId } from './neighbours';
 import { PaperViewBuilder } from './paperView';
 import { ReaderPanel } from './readerPanel';
 import { ui } from '../shared/uiText';
-import { COMMANDS } from '../commands';
+import { COMMANDS, CONTEXT_KEYS } from '../commands';
+import { ContextKey } from '../contextKey';
 
 export interface ShowOptions {
   /** Keep the focus where it is (a click in the tree keeps it in the tree). */
@@ -55,7 +55,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
   private shown: string | undefined;
   /** The paper shown last is gone from the corpus (or a restored one was not found). */
   private lost = false;
-  private readonly editing = new EditingContext();
+  private readonly editing = new ContextKey(CONTEXT_KEYS.readerEditing);
   private readonly views: PaperViewBuilder;
   private readonly paperChanged = new vscode.EventEmitter<Paper | undefined>();
   readonly onDidChangePaper = this.paperChanged.event;
@@ -117,7 +117,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
   }
 
   get isEditing(): boolean {
-    return this.editing.isEditing;
+    return this.editing.value === true;
   }
 
   show(paper: Paper, options: ShowOptions = {}): void {

@@ -4,7 +4,8 @@ import { createSafeTreeView, type SafeTreeView } from '../shared/treeItems';
 import { quoted, ui } from '../shared/uiText';
 import type { Paper } from '../../core/model/paper';
 import type { FeatureContext, PaperOrder } from '../featureContext';
-import { VIEWS } from '../commands';
+import { CONTEXT_KEYS, VIEWS } from '../commands';
+import { ContextKey } from '../contextKey';
 import { isGroupBy, type GroupBy } from './grouping';
 import { isPaperNode, type PapersNode } from './nodes';
 import { PapersTreeProvider } from './papersTreeProvider';
@@ -42,12 +43,14 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
   });
   const progress = createProgressItem(ctx.library);
   const orderChanged = new vscode.EventEmitter<void>();
+  const hasPapers = new ContextKey(CONTEXT_KEYS.hasPapers);
+  const filterActive = new ContextKey(CONTEXT_KEYS.filterActive);
 
   const showState = () => {
     const filter = provider.filter;
     const total = ctx.library.papers.length;
-    void vscode.commands.executeCommand('setContext', 'literatureTriage.hasPapers', total > 0);
-    void vscode.commands.executeCommand('setContext', 'literatureTriage.filterActive', filter !== undefined);
+    hasPapers.set(total > 0);
+    filterActive.set(filter !== undefined);
     // Without papers the welcome content explains what to do; a message would hide it.
     if (filter === undefined || total === 0) {
       treeView.description = total > 0 ? ui`by ${provider.groupBy}` : undefined;

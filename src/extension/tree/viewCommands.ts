@@ -5,7 +5,8 @@ import type { Library } from '../library/library';
 import { GROUP_BY_MODES, isGroupBy, type GroupBy } from './grouping';
 import { filterPapers } from './paperFilter';
 import type { PapersTreeProvider } from './papersTreeProvider';
-import { COMMANDS } from '../commands';
+import { COMMANDS, CONTEXT_KEYS } from '../commands';
+import { ContextKey } from '../contextKey';
 
 const GROUP_BY_CHOICES: Record<GroupBy, { label: UiText; detail: UiText }> = {
   topic: {
@@ -31,12 +32,13 @@ export function registerViewCommands(
   relevance: () => Promise<() => readonly string[]>,
 ): vscode.Disposable[] {
   let latest = 0;
+  const sortedByRelevance = new ContextKey(CONTEXT_KEYS.sortedByRelevance);
   const setSorted = async (sorted: boolean) => {
     const request = ++latest;
     const order = sorted ? await relevance() : undefined;
     if (request !== latest) return; // a later choice won
     provider.setRelevanceOrder(order);
-    void vscode.commands.executeCommand('setContext', 'literatureTriage.sortedByRelevance', sorted);
+    sortedByRelevance.set(sorted);
   };
   return [
     vscode.commands.registerCommand(COMMANDS.sortByRelevance, () => setSorted(true)),
