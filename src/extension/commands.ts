@@ -1,2 +1,65 @@
-export const OPEN_PAPER_COMMAND = 'literatureTriage.openPaper';
-export const PAPERS_VIEW_ID = 'literatureTriage.papers';
+/**
+ * Every id of ours that package.json `contributes` and the code share: the commands, the context keys, the
+ * views and the reader's webview panel type. Nothing else in src spells one of them out;
+ * test/unit/commands.test.ts checks this table against package.json both ways and against the sources.
+ */
+
+/** Each command, named by its id without the `literatureTriage.` prefix (`reader.next` is `readerNext`). */
+export const COMMANDS = {
+  searchPapers: 'literatureTriage.searchPapers',
+  openPaper: 'literatureTriage.openPaper',
+  openPaperToSide: 'literatureTriage.openPaperToSide',
+  include: 'literatureTriage.include',
+  maybe: 'literatureTriage.maybe',
+  exclude: 'literatureTriage.exclude',
+  clearDecision: 'literatureTriage.clearDecision',
+  addTag: 'literatureTriage.addTag',
+  removeTag: 'literatureTriage.removeTag',
+  editNote: 'literatureTriage.editNote',
+  nextUntriaged: 'literatureTriage.nextUntriaged',
+  undo: 'literatureTriage.undo',
+  exportBibtex: 'literatureTriage.exportBibtex',
+  copyBibtex: 'literatureTriage.copyBibtex',
+  insertCitation: 'literatureTriage.insertCitation',
+  addCorpusFile: 'literatureTriage.addCorpusFile',
+  rebuildIndex: 'literatureTriage.rebuildIndex',
+  filterPapers: 'literatureTriage.filterPapers',
+  clearFilter: 'literatureTriage.clearFilter',
+  groupBy: 'literatureTriage.groupBy',
+  sortByRelevance: 'literatureTriage.sortByRelevance',
+  sortByCorpusOrder: 'literatureTriage.sortByCorpusOrder',
+  readerNext: 'literatureTriage.reader.next',
+  readerPrevious: 'literatureTriage.reader.previous',
+  readerFocusSearch: 'literatureTriage.reader.focusSearch',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/**
+ * Commands registered on purpose without a `contributes.commands` entry (so without a title, a palette entry
+ * or a menu), each with the reason. Every other command is contributed.
+ */
+export const INTERNAL_COMMANDS: { readonly [name in keyof typeof COMMANDS]?: string } = {};
+
+/** The views of package.json `contributes.views`. */
+export const VIEWS = {
+  papers: 'literatureTriage.papers',
+} as const;
+
+/** Webview panel types: the reader's is in an `onWebviewPanel:` activation event and in `when` clauses. */
+export const WEBVIEW_PANELS = {
+  reader: 'literatureTriage.reader',
+} as const;
+
+/** The context keys we set, for `when` clauses in package.json; set them through ContextKey (contextKey.ts). */
+export const CONTEXT_KEYS = {
+  /** The corpus and the state file are still being read (the welcome content waits for it). */
+  loading: 'literatureTriage.loading',
+  hasPapers: 'literatureTriage.hasPapers',
+  filterActive: 'literatureTriage.filterActive',
+  sortedByRelevance: 'literatureTriage.sortedByRelevance',
+  /** A text field in the reader has focus: the single-letter keybindings are off. */
+  readerEditing: 'literatureTriage.readerEditing',
+} as const;
+
+export type ContextKeyId = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

@@ -17,6 +17,8 @@ import { registerExport } from './export';
 import type { FeatureContext, TargetResolver } from './featureContext';
 import { settings } from './settings';
 import { ui } from './shared/uiText';
+import { CONTEXT_KEYS } from './commands';
+import { ContextKey } from './contextKey';
 
 /** What activate returns: the extension-host tests observe the extension through it. */
 export interface LiteratureTriageApi {
@@ -80,7 +82,8 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     vscode.workspace.onDidChangeWorkspaceFolders(() => void store.relocate()),
   );
 
-  void vscode.commands.executeCommand('setContext', 'literatureTriage.loading', true);
+  const loading = new ContextKey(CONTEXT_KEYS.loading);
+  loading.set(true);
   const ready = Promise.all([corpus.load(), store.open()])
     .then(() => undefined)
     .catch((error: unknown) => {
@@ -88,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
       log.appendLine(ui`${message}`);
       void showError(ui`Literature Triage: ${message}`);
     })
-    .finally(() => void vscode.commands.executeCommand('setContext', 'literatureTriage.loading', false));
+    .finally(() => loading.set(false));
   return { context: features, view, reader, ready };
 }
 

@@ -5,9 +5,10 @@ import { primaryFolder, SETTINGS_SECTION, settings } from '../settings';
 import { settingPathFor } from './corpusFiles';
 import { withProgressWhenLong } from '../shared/longWork';
 import { inline, ui } from '../shared/uiText';
+import { COMMANDS } from '../commands';
 
-export const ADD_CORPUS_FILE_COMMAND = 'literatureTriage.addCorpusFile';
-export const REBUILD_INDEX_COMMAND = 'literatureTriage.rebuildIndex';
+export const ADD_CORPUS_FILE_COMMAND = COMMANDS.addCorpusFile;
+export const REBUILD_INDEX_COMMAND = COMMANDS.rebuildIndex;
 
 export interface RebuildResult {
   papers: number;

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { FeatureContext } from '../featureContext';
 import { Reader, type ReaderHost, type ReaderOrder } from './reader';
 import { registerReaderCommands } from './readerCommands';
-import { READER_VIEW_TYPE, ReaderPanel } from './readerPanel';
+import { ReaderPanel } from './readerPanel';
+import { WEBVIEW_PANELS } from '../commands';
 
 export type { ReaderHost, ReaderOrder, ShowOptions } from './reader';
-export { READER_VIEW_TYPE } from './readerPanel';
 
 /** The reader panel, its commands, and its restoration after a window reload. */
 export function registerReader(ctx: FeatureContext, order: ReaderOrder): ReaderHost {
@@ -14,7 +14,7 @@ export function registerReader(ctx: FeatureContext, order: ReaderOrder): ReaderH
   ctx.extension.subscriptions.push(
     panel,
     reader,
-    vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, reader),
+    vscode.window.registerWebviewPanelSerializer(WEBVIEW_PANELS.reader, reader),
     ...registerReaderCommands(ctx.library, reader, order, ctx.screening),
   );
   return reader;

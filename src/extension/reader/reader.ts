@@ -4,13 +4,14 @@ import type { PaperSummary } from '../../worker/protocol';
 import { addTag, removeTag, setNote, setStatus } from '../../core/triage';
 import { isReaderState, type WebviewMessage } from '../../webview/protocol';
 import type { FeatureContext, PaperOrder } from '../featureContext';
-import { EditingContext } from './editingContext';
 import { checkExternalLink } from './externalLink';
 import { neighbourId } from './neighbours';
 import { paperView } from './paperView';
 import { RequestCancelled } from '../library/libraryClient';
 import { ReaderPanel } from './readerPanel';
 import { ui } from '../shared/uiText';
+import { COMMANDS, CONTEXT_KEYS } from '../commands';
+import { ContextKey } from '../contextKey';
 
 export interface ShowOptions {
   /** Keep the focus where it is (a click in the tree keeps it in the tree). */
@@ -56,7 +57,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
   private shown: string | undefined;
   /** The paper shown last is gone from the corpus (or a restored one was not found). */
   private lost = false;
-  private readonly editing = new EditingContext();
+  private readonly editing = new ContextKey(CONTEXT_KEYS.readerEditing);
   /** Bumped per render: a render whose paper arrived after a newer render started is dropped. */
   private renders = 0;
   private readonly paperChanged = new vscode.EventEmitter<PaperSummary | undefined>();
@@ -118,7 +119,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
   }
 
   get isEditing(): boolean {
-    return this.editing.isEditing;
+    return this.editing.value === true;
   }
 
   show(paper: PaperSummary, options: ShowOptions = {}): void {
@@ -263,7 +264,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
         this.step(message.direction);
         return;
       case 'search':
-        await vscode.commands.executeCommand('literatureTriage.searchPapers');
+        await vscode.commands.executeCommand(COMMANDS.searchPapers);
         return;
       case 'openPaper': {
         const paper = this.find(message.paperId);

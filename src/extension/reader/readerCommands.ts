@@ -5,14 +5,7 @@ import type { Library } from '../library/library';
 import type { ScreeningService } from '../screening/screeningService';
 import type { ReaderHost, ShowOptions } from './reader';
 import { shownText, ui } from '../shared/uiText';
-
-export const READER_COMMANDS = {
-  openPaper: 'literatureTriage.openPaper',
-  openPaperToSide: 'literatureTriage.openPaperToSide',
-  next: 'literatureTriage.reader.next',
-  previous: 'literatureTriage.reader.previous',
-  focusSearch: 'literatureTriage.reader.focusSearch',
-} as const;
+import { COMMANDS } from '../commands';
 
 /** What Open Paper accepts: a paper id (tree clicks), a paper, or a tree node holding one. */
 type PaperTarget = string | PaperSummary | { paper?: PaperSummary; paperId?: string } | undefined;
@@ -29,23 +22,21 @@ export function registerReaderCommands(
   };
   return [
     // A click in the tree passes the id: keep the focus in the tree so arrow keys keep browsing.
-    vscode.commands.registerCommand(
-      READER_COMMANDS.openPaper,
-      (target?: PaperTarget, options?: ShowOptions) =>
-        open(target, { preserveFocus: typeof target === 'string', ...options }),
+    vscode.commands.registerCommand(COMMANDS.openPaper, (target?: PaperTarget, options?: ShowOptions) =>
+      open(target, { preserveFocus: typeof target === 'string', ...options }),
     ),
-    vscode.commands.registerCommand(READER_COMMANDS.openPaperToSide, (target?: PaperTarget) =>
+    vscode.commands.registerCommand(COMMANDS.openPaperToSide, (target?: PaperTarget) =>
       open(target, { toSide: true, preserveFocus: true }),
     ),
     // In screening mode (reached through Next Untriaged) `j` follows the ranking like a decision does.
-    vscode.commands.registerCommand(READER_COMMANDS.next, () =>
+    vscode.commands.registerCommand(COMMANDS.readerNext, () =>
       screening.isScreening(reader.currentPaper?.id)
-        ? vscode.commands.executeCommand('literatureTriage.nextUntriaged')
+        ? vscode.commands.executeCommand(COMMANDS.nextUntriaged)
         : reader.showNext(),
     ),
-    vscode.commands.registerCommand(READER_COMMANDS.previous, () => void reader.showPrevious()),
-    vscode.commands.registerCommand(READER_COMMANDS.focusSearch, () =>
-      vscode.commands.executeCommand('literatureTriage.searchPapers'),
+    vscode.commands.registerCommand(COMMANDS.readerPrevious, () => void reader.showPrevious()),
+    vscode.commands.registerCommand(COMMANDS.readerFocusSearch, () =>
+      vscode.commands.executeCommand(COMMANDS.searchPapers),
     ),
   ];
 }

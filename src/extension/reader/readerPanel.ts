@@ -3,8 +3,7 @@ import { adoptWebviewPanel, createSafeWebviewPanel, type SafeWebviewPanel } from
 import { isWebviewMessage, type HostMessage, type WebviewMessage } from '../../webview/protocol';
 import { readerHtml } from './readerHtml';
 import { shownText, ui } from '../shared/uiText';
-
-export const READER_VIEW_TYPE = 'literatureTriage.reader';
+import { WEBVIEW_PANELS } from '../commands';
 
 /**
  * The one reader webview panel: creating or adopting it (after a window reload), revealing it, the ready
@@ -48,7 +47,9 @@ export class ReaderPanel implements vscode.Disposable {
     const preserveFocus = options.preserveFocus ?? false;
     if (!this.panel) {
       const column = options.toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-      this.attach(createSafeWebviewPanel(READER_VIEW_TYPE, ui`Paper`, { viewColumn: column, preserveFocus }));
+      this.attach(
+        createSafeWebviewPanel(WEBVIEW_PANELS.reader, ui`Paper`, { viewColumn: column, preserveFocus }),
+      );
       return;
     }
     const moveAside =

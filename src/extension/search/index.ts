@@ -3,8 +3,7 @@ import type { FeatureContext } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
 import { SearchSession } from './searchSession';
-
-export const SEARCH_PAPERS_COMMAND = 'literatureTriage.searchPapers';
+import { COMMANDS } from '../commands';
 
 /**
  * "Search Papers": a quick pick over the combined full-text + fuzzy-title ranking. The command takes an optional
@@ -13,7 +12,7 @@ export const SEARCH_PAPERS_COMMAND = 'literatureTriage.searchPapers';
 export function registerSearch(ctx: FeatureContext, reader: ReaderHost, view: PapersView): void {
   let open: SearchSession | undefined;
   ctx.extension.subscriptions.push(
-    vscode.commands.registerCommand(SEARCH_PAPERS_COMMAND, (query?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.searchPapers, (query?: unknown) => {
       open?.dispose();
       const session = new SearchSession(ctx, reader, view, typeof query === 'string' ? query : '');
       open = session;

@@ -4,7 +4,8 @@ import { createSafeTreeView, type SafeTreeView } from '../shared/treeItems';
 import { quoted, ui } from '../shared/uiText';
 import type { PaperSummary } from '../../worker/protocol';
 import type { FeatureContext, PaperOrder } from '../featureContext';
-import { PAPERS_VIEW_ID } from '../commands';
+import { CONTEXT_KEYS, VIEWS } from '../commands';
+import { ContextKey } from '../contextKey';
 import { isGroupBy, type GroupBy } from './grouping';
 import { isPaperNode, type PapersNode } from './nodes';
 import { PapersTreeProvider } from './papersTreeProvider';
@@ -35,20 +36,21 @@ const QUERY_SHOWN_CHARS = 40;
 export function registerPapersView(ctx: FeatureContext): PapersView {
   const remembered = ctx.extension.workspaceState.get<unknown>(GROUP_BY_STATE_KEY);
   const provider = new PapersTreeProvider(ctx.library, isGroupBy(remembered) ? remembered : 'topic');
-  const treeView = createSafeTreeView(PAPERS_VIEW_ID, {
+  const treeView = createSafeTreeView(VIEWS.papers, {
     treeDataProvider: provider,
     canSelectMany: true,
     showCollapseAll: true,
   });
   const progress = createProgressItem(ctx.library);
   const orderChanged = new vscode.EventEmitter<void>();
+  const hasPapers = new ContextKey(CONTEXT_KEYS.hasPapers);
+  const filterActive = new ContextKey(CONTEXT_KEYS.filterActive);
 
   const showState = () => {
     const filter = provider.filter;
     const total = ctx.library.papers.length;
-    void vscode.commands.executeCommand('setContext', 'literatureTriage.hasPapers', total > 0);
-    void vscode.commands.executeCommand('setContext', 'literatureTriage.filterActive', filter !== undefined);
-    void vscode.commands.executeCommand('setContext', 'literatureTriage.groupBy', provider.groupBy);
+    hasPapers.set(total > 0);
+    filterActive.set(filter !== undefined);
     // Without papers the welcome content explains what to do; a message would hide it.
     if (filter === undefined || total === 0) {
       treeView.description = total > 0 ? ui`by ${provider.groupBy}` : undefined;

@@ -3,7 +3,7 @@ import { SafeTreeItem } from '../shared/treeItems';
 import { inline, shownText, shownTextMapped, ui, uiLines, type UiText } from '../shared/uiText';
 import type { MatchRange } from '../../core/search';
 import type { PaperTriage } from '../../core/triage';
-import { OPEN_PAPER_COMMAND } from '../commands';
+import { COMMANDS } from '../commands';
 import type { PaperNode } from './nodes';
 import { textStart } from './labelText';
 import { statusLook } from './statusLook';
@@ -43,7 +43,7 @@ export function paperTreeItem(
       .join(', '),
   };
   // A click shows the paper and keeps the focus in the tree, so the arrow keys keep browsing.
-  item.command = { command: OPEN_PAPER_COMMAND, title: 'Open Paper', arguments: [paper.id] };
+  item.command = { command: COMMANDS.openPaper, title: 'Open Paper', arguments: [paper.id] };
   return item;
 }
 

@@ -3,14 +3,13 @@ import { createStatusItem, type SafeStatusBarItem } from '../shared/statusItem';
 import { ui } from '../shared/uiText';
 import type { TriageStatus } from '../../core/triage';
 import type { Library } from '../library/library';
-
-export const NEXT_UNTRIAGED_COMMAND = 'literatureTriage.nextUntriaged';
+import { COMMANDS } from '../commands';
 
 /** The status-bar item `$(checklist) triaged / total`; a click opens the next untriaged paper. */
 export function createProgressItem(library: Library): { item: SafeStatusBarItem; update(): void } {
   const item = createStatusItem('literatureTriage.progress', vscode.StatusBarAlignment.Left, 50);
   item.name = ui`Literature Triage Progress`;
-  item.command = { command: NEXT_UNTRIAGED_COMMAND, title: 'Next Untriaged' };
+  item.command = { command: COMMANDS.nextUntriaged, title: 'Next Untriaged' };
   const update = () => {
     const counts = countStatuses(library);
     const total = library.papers.length;

@@ -4,12 +4,8 @@ import { ui, type UiText } from '../shared/uiText';
 import type { Library } from '../library/library';
 import { GROUP_BY_MODES, isGroupBy, type GroupBy } from './grouping';
 import type { PapersTreeProvider } from './papersTreeProvider';
-
-export const GROUP_BY_COMMAND = 'literatureTriage.groupBy';
-export const FILTER_PAPERS_COMMAND = 'literatureTriage.filterPapers';
-export const CLEAR_FILTER_COMMAND = 'literatureTriage.clearFilter';
-export const SORT_BY_RELEVANCE_COMMAND = 'literatureTriage.sortByRelevance';
-export const SORT_BY_CORPUS_ORDER_COMMAND = 'literatureTriage.sortByCorpusOrder';
+import { COMMANDS, CONTEXT_KEYS } from '../commands';
+import { ContextKey } from '../contextKey';
 
 const GROUP_BY_CHOICES: Record<GroupBy, { label: UiText; detail: UiText }> = {
   topic: {
@@ -35,27 +31,28 @@ export function registerViewCommands(
   relevance: () => Promise<() => readonly string[]>,
 ): vscode.Disposable[] {
   let latest = 0;
+  const sortedByRelevance = new ContextKey(CONTEXT_KEYS.sortedByRelevance);
   const setSorted = async (sorted: boolean) => {
     const request = ++latest;
     const order = sorted ? await relevance() : undefined;
     if (request !== latest) return; // a later choice won
     provider.setRelevanceOrder(order);
-    void vscode.commands.executeCommand('setContext', 'literatureTriage.sortedByRelevance', sorted);
+    sortedByRelevance.set(sorted);
   };
   return [
-    vscode.commands.registerCommand(SORT_BY_RELEVANCE_COMMAND, () => setSorted(true)),
-    vscode.commands.registerCommand(SORT_BY_CORPUS_ORDER_COMMAND, () => setSorted(false)),
-    vscode.commands.registerCommand(GROUP_BY_COMMAND, async (mode?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.sortByRelevance, () => setSorted(true)),
+    vscode.commands.registerCommand(COMMANDS.sortByCorpusOrder, () => setSorted(false)),
+    vscode.commands.registerCommand(COMMANDS.groupBy, async (mode?: unknown) => {
       const chosen = isGroupBy(mode) ? mode : await pickGroupBy(provider.groupBy);
       if (!chosen) return;
       provider.setGroupBy(chosen);
       onGroupBy(chosen);
     }),
-    vscode.commands.registerCommand(FILTER_PAPERS_COMMAND, async (query?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.filterPapers, async (query?: unknown) => {
       const text = typeof query === 'string' ? query : await askFilter(library, provider.filter);
       if (text !== undefined) await provider.setFilter(text);
     }),
-    vscode.commands.registerCommand(CLEAR_FILTER_COMMAND, () => provider.setFilter(undefined)),
+    vscode.commands.registerCommand(COMMANDS.clearFilter, () => provider.setFilter(undefined)),
   ];
 }
 

@@ -7,24 +7,20 @@ import { withProgressWhenLong } from '../shared/longWork';
 import type { FeatureContext, TargetResolver } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
-import { NEXT_UNTRIAGED_COMMAND } from '../tree/progressStatusItem';
 import { papersFromArgs } from './commandTargets';
 import { editNote } from './noteCommand';
 import { nextInOrder, nextUntriagedInOrder } from './paperOrder';
 import { pickTagToAdd, pickTagToRemove } from './tagPickers';
 import { triageChanges } from '../tree/triageChanges';
 import { addTagTo, removeTagFrom, setStatusOf } from './triageEdits';
+import { COMMANDS, type CommandId } from '../commands';
 
-const STATUS_COMMANDS: ReadonlyArray<readonly [string, TriageStatus]> = [
-  ['literatureTriage.include', 'include'],
-  ['literatureTriage.maybe', 'maybe'],
-  ['literatureTriage.exclude', 'exclude'],
-  ['literatureTriage.clearDecision', 'untriaged'],
+const STATUS_COMMANDS: ReadonlyArray<readonly [CommandId, TriageStatus]> = [
+  [COMMANDS.include, 'include'],
+  [COMMANDS.maybe, 'maybe'],
+  [COMMANDS.exclude, 'exclude'],
+  [COMMANDS.clearDecision, 'untriaged'],
 ];
-export const ADD_TAG_COMMAND = 'literatureTriage.addTag';
-export const REMOVE_TAG_COMMAND = 'literatureTriage.removeTag';
-export const EDIT_NOTE_COMMAND = 'literatureTriage.editNote';
-export const UNDO_COMMAND = 'literatureTriage.undo';
 
 /**
  * Include · Maybe · Exclude · Clear Decision · Add Tag… · Remove Tag… · Edit Note · Next Untriaged · Undo.
@@ -132,24 +128,24 @@ export function registerTriageCommands(
   ctx.extension.subscriptions.push(
     ...STATUS_COMMANDS.map(([id, status]) => vscode.commands.registerCommand(id, decide(status))),
     vscode.commands.registerCommand(
-      ADD_TAG_COMMAND,
+      COMMANDS.addTag,
       withTargets(async (papers, _fromArgs, args) => {
         const tag = typeof args[2] === 'string' ? args[2] : await pickTagToAdd(ctx.library, papers);
         if (tag !== undefined) addTagTo(ctx, papers, tag);
       }),
     ),
     vscode.commands.registerCommand(
-      REMOVE_TAG_COMMAND,
+      COMMANDS.removeTag,
       withTargets(async (papers, _fromArgs, args) => {
         const tag = typeof args[2] === 'string' ? args[2] : await pickTagToRemove(ctx.library, papers);
         if (tag !== undefined) removeTagFrom(ctx, papers, tag);
       }),
     ),
     vscode.commands.registerCommand(
-      EDIT_NOTE_COMMAND,
+      COMMANDS.editNote,
       withTargets((papers, _fromArgs, args) => editNote(ctx, reader, papers[0]!, args[2])),
     ),
-    vscode.commands.registerCommand(NEXT_UNTRIAGED_COMMAND, async () => {
+    vscode.commands.registerCommand(COMMANDS.nextUntriaged, async () => {
       // A large corpus's screening features may still be built in the background: wait for them rather than
       // build them again on the host's thread.
       await withProgressWhenLong(ui`Literature Triage: preparing the screening ranking`, () =>
@@ -157,6 +153,6 @@ export function registerTriageCommands(
       );
       return nextUntriaged();
     }),
-    vscode.commands.registerCommand(UNDO_COMMAND, undo),
+    vscode.commands.registerCommand(COMMANDS.undo, undo),
   );
 }
