@@ -7,7 +7,7 @@ import type { Topic } from '../../core/topics';
 import { triageOf, type PaperTriage, type TriageState } from '../../core/triage';
 import type { HitView, PaperDetail, PaperSummary, Ranking, TriageDelta } from '../../worker/protocol';
 import type { CorpusService } from '../corpus/corpusService';
-import type { ReportProgress } from '../shared/longWork';
+import { withProgressWhenLong, type ReportProgress } from '../shared/longWork';
 import type { TriageStore } from '../storage/triageStore';
 import { settings } from '../settings';
 import { ui } from '../shared/uiText';
@@ -38,6 +38,8 @@ export interface FilterResult {
 }
 
 const PAPERS_PER_REQUEST = 500;
+/** A progress notification appears when indexing takes longer than this. */
+const NOTIFY_AFTER_MS = 500;
 const SIMILAR_PAPERS = 5;
 const EXPLANATION_TERMS = 4;
 
@@ -99,7 +101,12 @@ export class Library implements vscode.Disposable {
       void showWarning(ui`Literature Triage: ${reason}. It was restarted; your decisions are safe.`);
     }
     this.indexedGeneration = -1;
-    void this.corpus.load().catch(() => undefined);
+    this.corpus.load().catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      void showError(
+        ui`Literature Triage: the library could not be read again (${message}). The papers shown are those read before; reload the window to retry.`,
+      );
+    });
   }
 
   get papers(): readonly PaperSummary[] {
@@ -220,12 +227,21 @@ export class Library implements vscode.Disposable {
     const load = this.corpus.lastLoad;
     if (!load) return Promise.resolve();
     const generation = load.generation;
-    const running = this.worker
-      .request(
+    const request = (progress: ReportProgress) =>
+      this.worker.request(
         'index',
         { userTopics: settings.userTopics(), force },
-        { supersedes: 'index', onProgress: report ? (message) => report(ui`${message}`) : undefined },
-      )
+        { supersedes: 'index', onProgress: (message) => progress(ui`${message}`) },
+      );
+    // A notification appears when indexing takes a while (unless the caller shows one already).
+    const indexed = report
+      ? request(report)
+      : withProgressWhenLong(
+          ui`Literature Triage: indexing ${load.papers.length.toLocaleString('en-US')} papers`,
+          request,
+          { delayMs: NOTIFY_AFTER_MS },
+        );
+    const running = indexed
       .then(
         (result) => {
           if (result.generation !== generation || this.corpus.lastLoad?.generation !== generation) return;

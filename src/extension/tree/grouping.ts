@@ -40,14 +40,26 @@ export function groupPapers(mode: GroupBy, input: GroupingInput): PaperGroup[] {
 
 function byTopic({ papers, topics }: GroupingInput): PaperGroup[] {
   const known = new Set(papers.map((p) => p.id));
-  return topics().map((topic) => ({
-    key: topic.id,
-    label: topic.label,
-    kind: topic.user ? 'userTopic' : 'topic',
-    // Topics list ids in their own order; the tree lists a group's papers in corpus order like every other mode.
-    paperIds: inCorpusOrder(papers, new Set(topic.paperIds.filter((id) => known.has(id)))),
-  }));
+  const placed = new Set<string>();
+  const groups: PaperGroup[] = topics().map((topic) => {
+    const members = new Set(topic.paperIds.filter((id) => known.has(id)));
+    for (const id of members) placed.add(id);
+    return {
+      key: topic.id,
+      label: topic.label,
+      kind: topic.user ? 'userTopic' : 'topic',
+      // Topics list ids in their own order; the tree lists a group's papers in corpus order like every other mode.
+      paperIds: inCorpusOrder(papers, members),
+    };
+  });
+  // Papers whose topics are still being found (a new corpus, an added file) are listed, never hidden.
+  const pending = papers.filter((p) => !placed.has(p.id)).map((p) => p.id);
+  if (pending.length)
+    groups.push({ key: 'topic:pending', label: PENDING_TOPIC_LABEL, kind: 'topic', paperIds: pending });
+  return groups;
 }
+
+export const PENDING_TOPIC_LABEL = 'Finding topics…';
 
 /** Untriaged first: that is the work left to do. */
 function byStatus({ papers, statusOf }: GroupingInput): PaperGroup[] {

@@ -2,7 +2,7 @@
 // thread, the seed and a fixture corpus read from disk.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -12,6 +12,7 @@ import {
   WorkerRequestError,
   WorkerStopped,
 } from '../../../src/extension/library/libraryClient';
+import { LibraryEngine } from '../../../src/worker/libraryEngine';
 import type { PaperSummary } from '../../../src/worker/protocol';
 
 const root = join(__dirname, '../../..');
@@ -157,4 +158,25 @@ test('unreadable corpus files are reported with file and line; the others still 
   } finally {
     client.dispose();
   }
+});
+
+test('a damaged cached index is rebuilt and replaced; the topics are still taken from the cache', async () => {
+  const engine = new LibraryEngine();
+  const cache = join(dir, 'damaged-cache');
+  engine.configure({ codeVersion: 'test', cacheDir: cache });
+  await engine.load({ files: [{ label: 'seed.txt', path: SEED }] }, () => undefined);
+  const first = await engine.index({ userTopics: {}, force: false }, () => undefined);
+  assert.equal(first.source, 'built');
+  const [indexFile] = readdirSync(cache).filter((f) => f.startsWith('index-'));
+  writeFileSync(join(cache, indexFile!), 'not an index');
+  const second = await engine.index({ userTopics: {}, force: false }, () => undefined);
+  assert.equal(second.indexFromCache, false, 'the damaged index was not used');
+  assert.equal(second.topicsFromCache, true);
+  assert.deepEqual(second.topics, first.topics);
+  assert.ok(
+    engine.palette({ query: 'speculative decoding', limit: 5 }).length > 0,
+    'the rebuilt index answers',
+  );
+  const third = await engine.index({ userTopics: {}, force: false }, () => undefined);
+  assert.equal(third.source, 'cache', 'the cache file was replaced by a good one');
 });
