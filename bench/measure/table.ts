@@ -32,14 +32,28 @@ const ROWS: Row[] = [
     ratio: 'query_ratio',
     target: { '10k': 'ratio ≤ 1.0', '100k': '≤ 100' },
   },
-  { label: 'palette p50 per key (ms)', key: 'palette_p50_ms' },
-  { label: 'palette p95 per key (ms)', key: 'palette_p95_ms', target: { '10k': '≤ 30' } },
-  { label: 'topics (ms)', key: 'topics_ms' },
+  { label: 'palette p95 in the worker, no trip (ms)', key: 'palette_compute_p95_ms' },
+  { label: 'palette p50 per key, end to end (ms)', key: 'palette_e2e_p50_ms' },
+  {
+    label: 'palette p95 per key, end to end (ms)',
+    key: 'palette_p95_ms',
+    target: { '10k': '≤ 30', '100k': '≤ 50' },
+  },
+  { label: 'topics (ms)', key: 'topics_ms', target: { '100k': '≤ 20000' } },
   { label: 'tree children, largest topic (ms)', key: 'tree_children_ms' },
   { label: 'export all entries (ms)', key: 'export_ms' },
-  { label: 'longest host block, cold build (ms)', key: 'max_host_block_ms', target: { '10k': '≤ 50' } },
+  { label: 'worker: corpus read (ms)', key: 'load_ms' },
+  { label: 'worker: cold index + topics (ms)', key: 'cold_index_ms' },
+  { label: 'host heap after load (MB)', key: 'host_heap_mb', target: { '100k': '≤ 150' } },
   { label: 'longest host block, corpus read (ms)', key: 'max_load_block_ms' },
+  { label: 'longest host block, cold build (ms)', key: 'max_build_block_ms' },
   { label: 'longest host block, screening features (ms)', key: 'max_screening_block_ms' },
+  { label: 'longest host block, 50-key palette burst (ms)', key: 'max_palette_block_ms' },
+  {
+    label: 'longest host block, worst of the four (ms)',
+    key: 'max_host_block_ms',
+    target: { '10k': '≤ 50', '100k': '≤ 50' },
+  },
 ];
 
 export function printTable(results: Record<string, unknown>): void {

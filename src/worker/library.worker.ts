@@ -15,7 +15,6 @@ import {
   type WorkerError,
   type WorkerMessage,
 } from './protocol';
-import { lowerThreadPriority } from './threadPriority';
 
 const port = parentPort;
 if (!port) throw new Error('the library worker runs as a worker thread');
@@ -27,9 +26,6 @@ const queue: Request[] = [];
 const cancelled = new Set<number>();
 const waitingForNext = new Map<number, () => void>();
 let draining = false;
-
-// Long builds yield the CPU to the editor's own thread on a machine with few cores.
-lowerThreadPriority();
 
 port.on('message', (message: HostMessage) => {
   switch (message.type) {
