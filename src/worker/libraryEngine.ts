@@ -116,6 +116,8 @@ export class LibraryEngine {
     this.base = job.index;
     this.tagged = undefined;
     this.topics = job.topics;
+    // The ranker follows the topic order until something is learned: new topics, a new ranker.
+    this.ranker = undefined;
     const members: number[] = [];
     const topics = job.topics.map(({ id, label, user, paperIds }) => {
       const before = members.length;

@@ -60,6 +60,10 @@ export class Library implements vscode.Disposable {
   private sent = new Map<string, TriageDelta>();
   /** Bumped when a decision or tags change (notes do not change what the worker answers). */
   private triageVersion = 0;
+  /** Bumped when new topics arrive (the ranking's order before anything is learned). */
+  private indexVersion = 0;
+  /** Bumped per ranking received: the worker explains its suggestions once it has ranked. */
+  private rankVersion = 0;
   private detailCache: { key: string; detail: Promise<PaperDetail | undefined> }[] = [];
   private crashNotified = false;
   readonly times: IndexingTimes = { createdAt: performance.now() };
@@ -157,10 +161,10 @@ export class Library implements vscode.Disposable {
     return this.worker.request('palette', { query, limit }, channel ? { supersedes: channel } : {});
   }
 
-  /** The tree filter (every word must match, else fuzzy titles). A newer filter cancels this one. */
-  async filter(query: string): Promise<FilterResult> {
+  /** The tree filter (every word must match, else fuzzy titles). A newer one of the same `channel` cancels it. */
+  async filter(query: string, channel?: string): Promise<FilterResult> {
     const generation = this.corpus.lastLoad?.generation;
-    const view = await this.worker.request('filter', { query }, { supersedes: 'filter' });
+    const view = await this.worker.request('filter', { query }, channel ? { supersedes: channel } : {});
     const papers = this.corpus.all;
     if (view.generation !== generation) throw new RequestCancelled('filter');
     const ids = new Set<string>();
@@ -193,6 +197,7 @@ export class Library implements vscode.Disposable {
       this.corpus.lastLoad?.generation,
       this.indexedGeneration,
       this.triageVersion,
+      this.rankVersion,
     ]);
     const cached = this.detailCache.find((entry) => entry.key === key);
     if (cached) return cached.detail;
@@ -208,6 +213,7 @@ export class Library implements vscode.Disposable {
   async ranking(): Promise<{ ids: string[]; mode: Ranking['mode'] } | undefined> {
     const generation = this.corpus.lastLoad?.generation;
     const ranking = await this.worker.request('rank', {}, { supersedes: 'rank' });
+    this.rankVersion++;
     if (ranking.generation !== generation) return undefined;
     const papers = this.corpus.all;
     const ids: string[] = [];
@@ -220,7 +226,7 @@ export class Library implements vscode.Disposable {
 
   /** Identifies the decisions and tags the worker has: a ranking is current while this is unchanged. */
   get triageStamp(): string {
-    return `${this.corpus.lastLoad?.generation}:${this.triageVersion}`;
+    return `${this.corpus.lastLoad?.generation}:${this.indexVersion}:${this.triageVersion}`;
   }
 
   private startIndexing(force: boolean, report?: ReportProgress): Promise<void> {
@@ -249,6 +255,7 @@ export class Library implements vscode.Disposable {
           this.topicList = topicsOf(result.topics, result.members, papers);
           this.topicOf = new Map(this.topicList.flatMap((t) => t.paperIds.map((id) => [id, t] as const)));
           this.indexedGeneration = generation;
+          this.indexVersion++;
           this.times.last = {
             papers: papers.length,
             ms: result.ms,

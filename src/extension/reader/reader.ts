@@ -98,6 +98,8 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
         if (papers) this.refreshPapers();
         this.scheduleRender();
       }),
+      // A new ranking can explain why the shown paper is suggested.
+      ctx.screening.onDidPrepare(() => this.scheduleRender()),
     );
     if (order.onDidChangeOrder) this.disposables.push(order.onDidChangeOrder(() => this.scheduleRender()));
   }

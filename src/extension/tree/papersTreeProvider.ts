@@ -79,7 +79,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   private async runFilter(query: string): Promise<void> {
     let result: FilterResult;
     try {
-      result = await this.library.filter(query);
+      result = await this.library.filter(query, 'tree filter');
     } catch (error) {
       if (error instanceof RequestCancelled) return;
       throw error;

@@ -87,7 +87,7 @@ function askFilter(library: Library, current: string | undefined): Thenable<stri
     prompt: ui`Leave empty to show every paper. A typo falls back to a fuzzy title search.`,
     validateInput: async (value) => {
       if (!value.trim()) return undefined;
-      const count = (await library.filter(value.trim()).catch(() => undefined))?.size;
+      const count = (await library.filter(value.trim(), 'filter box').catch(() => undefined))?.size;
       if (count === undefined) return undefined;
       return {
         message: count === 1 ? ui`1 paper matches` : ui`${count} papers match`,
