@@ -42,24 +42,25 @@ export class FullTextSearch implements QueryTarget {
     return terms.size;
   }
 
-  /** Searches for any string; never throws. */
-  search(query: string, options: PlainQueryOptions = {}): FullTextResult {
+  /** Searches for any string; never throws. With `limit`, only the best `limit` hits are returned. */
+  search(query: string, options: PlainQueryOptions & { limit?: number } = {}): FullTextResult {
     try {
       const parsed = parseQuery(this, query, options);
-      return { hits: this.run(parsed.clauses), usedSyntax: parsed.usedSyntax };
+      return { hits: this.run(parsed.clauses, options.limit), usedSyntax: parsed.usedSyntax };
     } catch {
       return { hits: [], usedSyntax: false };
     }
   }
 
-  /** Runs already sanitised clauses. */
-  run(clauses: readonly QueryClause[]): SearchHit[] {
+  /** Runs already sanitised clauses; hit objects are made for the best `limit` only (a corpus can match 100k). */
+  run(clauses: readonly QueryClause[], limit?: number): SearchHit[] {
     const { papers } = this.core;
     this.executor ??= new QueryExecutor(this.segments, papers.length);
     // Documents are numbered in id order (indexCore.ts), so equal scores are ordered by id.
     const result = this.executor.run(clauses);
     const { pipeline, settings } = this.core;
-    const hits: SearchHit[] = new Array<SearchHit>(result.docs.length);
+    const count = limit === undefined ? result.docs.length : Math.min(result.docs.length, Math.max(0, limit));
+    const hits: SearchHit[] = new Array<SearchHit>(count);
     if (!settings.positions) {
       for (let i = 0; i < hits.length; i++) {
         hits[i] = { id: papers[result.docs[i]!]!.id, score: result.scores[i]!, matches: [] };

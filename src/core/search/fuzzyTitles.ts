@@ -55,6 +55,8 @@ interface TitleEntry {
 
 export class FuzzyTitleMatcher {
   private readonly nearCache = new Map<string, Map<number, number>>();
+  /** Folded titles of the documents that were candidates once: typing asks for the same ones at every key. */
+  private readonly entries: (TitleEntry | undefined)[] = [];
 
   constructor(
     private readonly papers: readonly Pick<Paper, 'id' | 'title'>[],
@@ -65,7 +67,7 @@ export class FuzzyTitleMatcher {
   search(query: string, limit = 50): SearchHit[] {
     const words = fuzzyWords(query);
     if (words.length === 0) return [];
-    const candidates = this.candidates(words).map((d) => titleEntry(this.papers[d]!));
+    const candidates = this.candidates(words).map((d) => (this.entries[d] ??= titleEntry(this.papers[d]!)));
     if (candidates.length === 0) return [];
     return new Fuse(candidates, FUSE_OPTIONS)
       .search(patternOf(words), { limit })
@@ -77,7 +79,10 @@ export class FuzzyTitleMatcher {
   private candidates(words: readonly string[]): number[] {
     const sets = words.map((w) => this.near(w)).sort((a, b) => a.size - b.size);
     const [smallest, ...rest] = sets;
-    const found: { doc: number; edits: number }[] = [];
+    // One number per candidate orders it by (edits, title length, document): a short query word ("re") can
+    // match most titles of a large corpus, and a typed-array sort of numbers makes no garbage.
+    const keys = new Float64Array(smallest!.size);
+    let found = 0;
     for (const [doc, edits] of smallest!) {
       let total = edits;
       for (const set of rest) {
@@ -88,14 +93,13 @@ export class FuzzyTitleMatcher {
         }
         total += e;
       }
-      if (total >= 0) found.push({ doc, edits: total });
+      if (total >= 0) keys[found++] = candidateKey(total, this.papers[doc]!.title.length, doc);
     }
-    if (found.length > MAX_FUZZY_CANDIDATES) {
-      const length = (d: number) => this.papers[d]!.title.length;
-      found.sort((a, b) => a.edits - b.edits || length(a.doc) - length(b.doc) || a.doc - b.doc);
-      found.length = MAX_FUZZY_CANDIDATES;
-    }
-    return found.map((f) => f.doc);
+    const ordered = keys.subarray(0, found).sort();
+    const count = Math.min(found, MAX_FUZZY_CANDIDATES);
+    const docs = new Array<number>(count);
+    for (let i = 0; i < count; i++) docs[i] = ordered[i]! % DOC_SPAN;
+    return docs;
   }
 
   private near(word: string): Map<number, number> {
@@ -111,6 +115,14 @@ export class FuzzyTitleMatcher {
     this.nearCache.set(word, found);
     return found;
   }
+}
+
+const DOC_SPAN = 2 ** 24;
+const LENGTH_SPAN = 2 ** 12;
+
+/** (edits, title length, document) as one number that sorts like the triple; exact below 2^53. */
+function candidateKey(edits: number, titleLength: number, doc: number): number {
+  return (Math.min(edits, 255) * LENGTH_SPAN + Math.min(titleLength, LENGTH_SPAN - 1)) * DOC_SPAN + doc;
 }
 
 /** The query's distinct folded words that take part in fuzzy matching, in order, at most MAX_FUZZY_WORDS. */

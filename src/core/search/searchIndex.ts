@@ -186,7 +186,7 @@ export class SearchIndex {
 
   /** Full-text search; accepts any string (lunr syntax or plain words) and never throws. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    return limit(this.fullText.search(query, { requireAll: options.requireAll }).hits, options.limit);
+    return this.fullText.search(query, { requireAll: options.requireAll, limit: options.limit }).hits;
   }
 
   /** Typo- and accent-tolerant search over titles. */
@@ -201,8 +201,10 @@ export class SearchIndex {
    * A query written in lunr syntax (fields, +/-, wildcards) is taken literally: full-text hits only.
    */
   combined(query: string, options: Pick<SearchOptions, 'limit'> = {}): SearchHit[] {
-    const fullText = this.fullText.search(query, { prefixLastWord: true });
-    if (fullText.usedSyntax) return limit(fullText.hits, options.limit);
+    // Only the best `limit` full-text hits can reach the fused top `limit`: every one of them scores at least
+    // weight / (K + limit), more than any full-text hit ranked lower that the (complete) fuzzy list lacks.
+    const fullText = this.fullText.search(query, { prefixLastWord: true, limit: options.limit });
+    if (fullText.usedSyntax) return fullText.hits;
     const fused = reciprocalRankFusion([
       { hits: fullText.hits, weight: FULL_TEXT_WEIGHT },
       { hits: this.fuzzyTitles(query), weight: FUZZY_TITLE_WEIGHT },
