@@ -14,6 +14,8 @@ import { expandTerm } from './termExpansion';
 
 export interface FullTextResult {
   hits: SearchHit[];
+  /** The 1-based rank of each hit in the full ranking (hits may skip ranks when a limit applied). */
+  ranks: number[];
   /** Whether the query used lunr syntax (fields, +/-, wildcards...) rather than plain words. */
   usedSyntax: boolean;
 }
@@ -42,38 +44,48 @@ export class FullTextSearch implements QueryTarget {
     return terms.size;
   }
 
-  /** Searches for any string; never throws. With `limit`, only the best `limit` hits are returned. */
-  search(query: string, options: PlainQueryOptions & { limit?: number } = {}): FullTextResult {
+  /**
+   * Searches for any string; never throws. With `limit`, hits are made for the best `limit` only, plus for the
+   * papers in `alsoRank` wherever they rank (their 1-based ranks in `ranks`, in the order of `hits`).
+   */
+  search(
+    query: string,
+    options: PlainQueryOptions & { limit?: number; alsoRank?: ReadonlySet<string> } = {},
+  ): FullTextResult {
     try {
       const parsed = parseQuery(this, query, options);
-      return { hits: this.run(parsed.clauses, options.limit), usedSyntax: parsed.usedSyntax };
+      return { ...this.run(parsed.clauses, options.limit, options.alsoRank), usedSyntax: parsed.usedSyntax };
     } catch {
-      return { hits: [], usedSyntax: false };
+      return { hits: [], ranks: [], usedSyntax: false };
     }
   }
 
-  /** Runs already sanitised clauses; hit objects are made for the best `limit` only (a corpus can match 100k). */
-  run(clauses: readonly QueryClause[], limit?: number): SearchHit[] {
+  /** Runs already sanitised clauses; hit objects are made only for what is asked (a corpus can match 100k). */
+  run(
+    clauses: readonly QueryClause[],
+    limit?: number,
+    alsoRank?: ReadonlySet<string>,
+  ): { hits: SearchHit[]; ranks: number[] } {
     const { papers } = this.core;
     this.executor ??= new QueryExecutor(this.segments, papers.length);
     // Documents are numbered in id order (indexCore.ts), so equal scores are ordered by id.
     const result = this.executor.run(clauses);
     const { pipeline, settings } = this.core;
     const count = limit === undefined ? result.docs.length : Math.min(result.docs.length, Math.max(0, limit));
-    const hits: SearchHit[] = new Array<SearchHit>(count);
-    if (!settings.positions) {
-      for (let i = 0; i < hits.length; i++) {
-        hits[i] = { id: papers[result.docs[i]!]!.id, score: result.scores[i]!, matches: [] };
-      }
-      return hits;
+    const picked: number[] = [];
+    for (let i = 0; i < count; i++) picked.push(i);
+    if (alsoRank?.size) {
+      for (let i = count; i < result.docs.length; i++)
+        if (alsoRank.has(papers[result.docs[i]!]!.id)) picked.push(i);
     }
     const source: MatchSource = {
       matchesOf: (d) => matchRangesOf(papers[d]!, result.termsByField, pipeline),
     };
-    for (let i = 0; i < hits.length; i++) {
+    const hits = picked.map((i): SearchHit => {
       const d = result.docs[i]!;
-      hits[i] = new LazyHit(papers[d]!.id, result.scores[i]!, source, d);
-    }
-    return hits;
+      if (!settings.positions) return { id: papers[d]!.id, score: result.scores[i]!, matches: [] };
+      return new LazyHit(papers[d]!.id, result.scores[i]!, source, d);
+    });
+    return { hits, ranks: picked.map((i) => i + 1) };
   }
 }

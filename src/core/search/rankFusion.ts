@@ -17,6 +17,8 @@ export const RRF_K = 60;
 
 export interface RankedList {
   hits: readonly SearchHit[];
+  /** Each hit's 1-based rank, when the list skips ranks (a head plus a few hits further down); default i + 1. */
+  ranks?: readonly number[];
   weight: number;
 }
 
@@ -29,7 +31,7 @@ export function reciprocalRankFusion(lists: readonly RankedList[], k = RRF_K): S
     list.hits.forEach((hit, i) => {
       if (inThisList.has(hit.id)) return;
       inThisList.add(hit.id);
-      const contribution = list.weight / (k + i + 1);
+      const contribution = list.weight / (k + (list.ranks?.[i] ?? i + 1));
       const seen = fused.get(hit.id);
       if (seen) {
         seen.score += contribution;

@@ -201,13 +201,19 @@ export class SearchIndex {
    * A query written in lunr syntax (fields, +/-, wildcards) is taken literally: full-text hits only.
    */
   combined(query: string, options: Pick<SearchOptions, 'limit'> = {}): SearchHit[] {
-    // Only the best `limit` full-text hits can reach the fused top `limit`: every one of them scores at least
-    // weight / (K + limit), more than any full-text hit ranked lower that the (complete) fuzzy list lacks.
-    const fullText = this.fullText.search(query, { prefixLastWord: true, limit: options.limit });
-    if (fullText.usedSyntax) return fullText.hits;
+    // The fused top N holds full-text hits of the full-text top N, or found by the fuzzy search too: any other
+    // full-text hit scores less than weight / (K + N), below every one of the full-text top N. So hits are made
+    // for those only (a short prefix matches tens of thousands of papers), each with its full-text rank.
+    const fuzzy = this.fuzzyTitles(query);
+    const fullText = this.fullText.search(query, {
+      prefixLastWord: true,
+      limit: options.limit,
+      alsoRank: options.limit === undefined ? undefined : new Set(fuzzy.map((hit) => hit.id)),
+    });
+    if (fullText.usedSyntax) return limit(fullText.hits, options.limit);
     const fused = reciprocalRankFusion([
-      { hits: fullText.hits, weight: FULL_TEXT_WEIGHT },
-      { hits: this.fuzzyTitles(query), weight: FUZZY_TITLE_WEIGHT },
+      { hits: fullText.hits, ranks: fullText.ranks, weight: FULL_TEXT_WEIGHT },
+      { hits: fuzzy, weight: FUZZY_TITLE_WEIGHT },
     ]);
     return limit(fused, options.limit);
   }

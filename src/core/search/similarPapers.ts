@@ -54,7 +54,7 @@ export class SimilarityFinder {
     }));
     return this.search
       .run(clauses)
-      .filter((hit) => hit.id !== id)
+      .hits.filter((hit) => hit.id !== id)
       .slice(0, k);
   }
 

@@ -131,3 +131,33 @@ test('similar papers: the other speculative-decoding paper first, never the pape
   assert.deepEqual(index.similarPapers('no-such-paper', 5), []);
   assert.deepEqual(index.similarPapers(continuous.id, 0), []);
 });
+
+test('a limited palette ranking is exactly the head of the unlimited one (same papers, scores, matches)', () => {
+  const index = SearchIndex.build(seedPapers());
+  const queries = [
+    's',
+    'sp',
+    'spec',
+    'speculative decod',
+    'diffusion model',
+    'time series',
+    'gausian',
+    'video',
+  ];
+  for (const query of queries) {
+    const all = index.combined(query);
+    for (const limit of [1, 5, 20]) {
+      const head = index.combined(query, { limit });
+      assert.deepEqual(
+        head.map((h) => [h.id, h.score, h.matches]),
+        all.slice(0, limit).map((h) => [h.id, h.score, h.matches]),
+        `${query} (limit ${limit})`,
+      );
+    }
+    const plain = index.search(query);
+    assert.deepEqual(
+      index.search(query, { limit: 3 }).map((h) => h.id),
+      plain.slice(0, 3).map((h) => h.id),
+    );
+  }
+});
