@@ -4,7 +4,7 @@ import { ui } from '../shared/uiText';
 import type { FeatureContext } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
-import { keepItemOrder } from '../tree/quickPickOrder';
+import { keepItemOrder } from '../shared/quickPickOrder';
 import { statusLook } from '../tree/statusLook';
 import { setStatusOf } from '../triage/triageEdits';
 import { RequestCancelled } from '../library/libraryClient';

@@ -9,7 +9,7 @@ import { groupTreeItem } from './groupItem';
 import type { PapersNode } from './nodes';
 import { paperTooltip, paperTreeItem } from './paperItem';
 import { TreeSnapshot } from './treeSnapshot';
-import { triageChanges } from './triageChanges';
+import { triageChanges } from '../shared/triageChanges';
 
 /**
  * The "Papers" view's data: the library grouped by topic, triage status or tag, optionally narrowed by a filter
