@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { emptyState, merge, parse, serialize, type TriageState } from '../core/triage';
 import { writeFileDurably } from '../extension/storage/durableWrite';
-import { withFileLock } from '../extension/storage/fileLock';
+import { withFileLock } from '../extension/shared/fileLock';
 import { CliError } from './corpora';
 
 /** Reads the triage state file; a missing file is an empty state, a corrupt one an error naming it. */

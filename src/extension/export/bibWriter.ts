@@ -12,7 +12,7 @@ import type { Paper } from '../../core/model/paper';
 import { pinKeys, type PaperRef } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
 import { readTextIfExists, writeFileAtomically } from '../storage/atomicWrite';
-import { withFileLock } from '../storage/fileLock';
+import { withFileLock } from '../shared/fileLock';
 import { quoted, ui } from '../shared/uiText';
 
 export interface BibWriteResult {

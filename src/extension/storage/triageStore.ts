@@ -17,7 +17,7 @@ import { isDirectoryError, readTextIfExists, writeFileAtomically } from './atomi
 import { DiskFullError, isDiskFull } from './durableWrite';
 import { EditJournal, orphanJournals } from './editJournal';
 import { replayOrphanJournals } from './journalRecovery';
-import { withFileLock } from './fileLock';
+import { withFileLock } from '../shared/fileLock';
 import { rebaseHistory } from './rebaseHistory';
 
 /**
