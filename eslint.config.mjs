@@ -114,7 +114,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              regex: '(^|/)extension/(?!storage/durableWrite$)',
+              regex: '(^|/)extension/(?!shared/atomicWrite$)',
               message:
                 'The worker must not depend on the extension host code (durable writes excepted: no editor API there).',
             },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { emptyState, merge, parse, serialize, type TriageState } from '../core/triage';
-import { writeFileDurably } from '../extension/storage/durableWrite';
+import { writeFileDurably } from '../extension/shared/atomicWrite';
 import { withFileLock } from '../extension/shared/fileLock';
 import { CliError } from './corpora';
 

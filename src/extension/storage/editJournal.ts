@@ -13,7 +13,7 @@ import {
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { journalLine, parseJournal, type JournalRecord } from '../../core/triage';
-import { DiskFullError } from './durableWrite';
+import { DiskFullError } from '../shared/atomicWrite';
 import { isRunning } from '../shared/fileLock';
 
 /** Journals this process writes: one with this process's id that is not among them is a former process's. */

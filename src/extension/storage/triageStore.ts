@@ -14,7 +14,7 @@ import {
   type TriageState,
 } from '../../core/triage';
 import { isDirectoryError, readTextIfExists, writeFileAtomically } from './atomicWrite';
-import { DiskFullError, isDiskFull } from './durableWrite';
+import { DiskFullError, isDiskFull } from '../shared/atomicWrite';
 import { EditJournal, orphanJournals } from './editJournal';
 import { replayOrphanJournals } from './journalRecovery';
 import { withFileLock } from '../shared/fileLock';

@@ -22,7 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeAtomically } from '../../../src/cli/stateFile';
-import { writeFileDurably } from '../../../src/extension/storage/durableWrite';
+import { writeFileDurably } from '../../../src/extension/shared/atomicWrite';
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'litriage-write-'));

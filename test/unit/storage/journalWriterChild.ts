@@ -3,7 +3,7 @@
 // cut down to the edits made during the write).
 // Started and killed with SIGKILL by killDuringEdits.test.ts.
 import { changesBetween, serialize, setStatus, type TriageState } from '../../../src/core/triage';
-import { writeFileDurably } from '../../../src/extension/storage/durableWrite';
+import { writeFileDurably } from '../../../src/extension/shared/atomicWrite';
 import { EditJournal } from '../../../src/extension/storage/editJournal';
 
 const [statePath, stopAfter] = process.argv.slice(2) as [string, string];
