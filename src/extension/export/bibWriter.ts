@@ -11,7 +11,7 @@ import {
 import type { Paper } from '../../core/model/paper';
 import { pinKeys, type PaperRef } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
-import { readTextIfExists, writeFileAtomically } from '../storage/atomicWrite';
+import { readTextIfExists, writeFileAtomically } from '../shared/workspaceFiles';
 import { withFileLock } from '../shared/fileLock';
 import { quoted, ui } from '../shared/uiText';
 

@@ -13,7 +13,7 @@ import {
   type History,
   type TriageState,
 } from '../../core/triage';
-import { isDirectoryError, readTextIfExists, writeFileAtomically } from './atomicWrite';
+import { isDirectoryError, readTextIfExists, writeFileAtomically } from '../shared/workspaceFiles';
 import { DiskFullError, isDiskFull } from '../shared/atomicWrite';
 import { EditJournal, orphanJournals } from './editJournal';
 import { replayOrphanJournals } from './journalRecovery';

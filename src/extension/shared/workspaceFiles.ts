@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FolderInTheWayError, writeFileDurably } from '../shared/atomicWrite';
+import { FolderInTheWayError, writeFileDurably } from './atomicWrite';
 
 /**
  * Replaces `target` so that it can never be torn. A local file goes through `writeFileDurably` (every byte
