@@ -13,8 +13,8 @@ import {
   type History,
   type TriageState,
 } from '../../core/triage';
-import { isDirectoryError, readTextIfExists, writeFileAtomically } from '../shared/workspaceFiles';
-import { DiskFullError, isDiskFull } from '../shared/atomicWrite';
+import { readTextIfExists, writeWorkspaceFileAtomically } from '../shared/workspaceFiles';
+import { DiskFullError, FolderInTheWayError, isDiskFull } from '../shared/atomicWrite';
 import { EditJournal, orphanJournals } from './editJournal';
 import { replayOrphanJournals } from './journalRecovery';
 import { withFileLock } from '../shared/fileLock';
@@ -293,7 +293,7 @@ export class TriageStore implements vscode.Disposable {
         continue;
       }
       const text = serialize(state);
-      await writeFileAtomically(file, text);
+      await writeWorkspaceFileAtomically(file, text);
       this.diskText = text;
       this.diskState = state;
       this.dirty = serialize(this.history.present) !== text;
@@ -456,4 +456,11 @@ function describe(error: unknown): string {
     return new DiskFullError('', (error as NodeJS.ErrnoException).code ?? 'ENOSPC').message;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A folder where the state file should be, whether Node or a VS Code file system provider found it. */
+function isDirectoryError(error: unknown): boolean {
+  if (error instanceof FolderInTheWayError || (error as NodeJS.ErrnoException | undefined)?.code === 'EISDIR')
+    return true;
+  return error instanceof vscode.FileSystemError && error.code === 'FileIsADirectory';
 }

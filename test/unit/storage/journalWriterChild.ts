@@ -3,7 +3,7 @@
 // cut down to the edits made during the write).
 // Started and killed with SIGKILL by killDuringEdits.test.ts.
 import { changesBetween, serialize, setStatus, type TriageState } from '../../../src/core/triage';
-import { writeFileDurably } from '../../../src/extension/shared/atomicWrite';
+import { writeFileAtomically } from '../../../src/extension/shared/atomicWrite';
 import { EditJournal } from '../../../src/extension/storage/editJournal';
 
 const [statePath, stopAfter] = process.argv.slice(2) as [string, string];
@@ -15,7 +15,7 @@ let state: TriageState = { papers: new Map() };
 
 async function save(): Promise<void> {
   const snapshot = state;
-  await writeFileDurably(statePath, serialize(snapshot));
+  await writeFileAtomically(statePath, serialize(snapshot));
   if (state === snapshot) journal.trim();
   else journal.replace({ at: new Date().toISOString(), changes: changesBetween(snapshot, state) });
 }
