@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import local from './eslint-rules/featureBoundaries.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -127,6 +128,25 @@ export default tseslint.config(
     files: ['src/extension/**'],
     ignores: ['src/extension/shared/**'],
     rules: { 'no-restricted-syntax': ['error', ...surfaceRules] },
+  },
+  {
+    // Each folder of src/extension is one feature; another folder may use only what its index.ts exports.
+    // The top-level files (extension.ts, featureContext.ts, commands.ts, settings.ts) are open to all, and
+    // shared/ (helpers for every feature) depends on no feature folder. See eslint-rules/featureBoundaries.mjs.
+    files: ['src/extension/**/*.ts'],
+    plugins: { local },
+    rules: {
+      'local/feature-boundaries': [
+        'error',
+        {
+          root: 'src/extension',
+          allow: [
+            // The status icons and labels, on their way to shared/.
+            'tree/statusLook',
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/webview/**'],

@@ -6,8 +6,8 @@ import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
 import { keepItemOrder } from '../shared/quickPickOrder';
 import { statusLook } from '../tree/statusLook';
-import { setStatusOf } from '../triage/triageEdits';
-import { RequestCancelled } from '../library/libraryClient';
+import { setStatusOf } from '../triage';
+import { RequestCancelled } from '../library';
 import {
   describeTriage,
   isPaperItem,

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createStatusItem, type SafeStatusBarItem } from '../shared/statusItem';
 import { ui } from '../shared/uiText';
 import type { TriageStatus } from '../../core/triage';
-import type { Library } from '../library/library';
+import type { Library } from '../library';
 import { COMMANDS } from '../commands';
 
 /** The status-bar item `$(checklist) triaged / total`; a click opens the next untriaged paper. */

@@ -3,7 +3,7 @@ import { createPick, showPick, type SafePickItem, type SafeQuickPick } from '../
 import { showInfo } from '../shared/notifications';
 import type { PaperSummary } from '../../worker/protocol';
 import { normalizeTag } from '../../core/triage';
-import type { Library } from '../library/library';
+import type { Library } from '../library';
 import { inline, quoted, shownText, ui, type Shown } from '../shared/uiText';
 import { keepItemOrder } from '../shared/quickPickOrder';
 
