@@ -51,6 +51,9 @@ const surfaceRules = [
   },
 ];
 
+const TEST_FUNCTIONS = 'describe|it|test|suite|context|specify';
+const onlyMessage = 'A test run must run every test: remove `.only` (use a name pattern to run a few).';
+
 export default tseslint.config(
   {
     ignores: [
@@ -144,6 +147,23 @@ export default tseslint.config(
             // The status icons and labels, on their way to shared/.
             'tree/statusLook',
           ],
+        },
+      ],
+    },
+  },
+  {
+    // A focused test (`.only`) left in would make every run skip all the others and still pass.
+    files: ['test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression > MemberExpression.callee[object.name=/^(${TEST_FUNCTIONS})$/][property.name="only"]`,
+          message: onlyMessage,
+        },
+        {
+          selector: `CallExpression[callee.name=/^(${TEST_FUNCTIONS})$/] > ObjectExpression > Property[key.name="only"]`,
+          message: onlyMessage,
         },
       ],
     },
