@@ -6,7 +6,7 @@ import { field, json, type Io } from '../output';
 import { withFileLock } from '../../extension/shared/fileLock';
 import { saveStateChanges, writeAtomically } from '../stateFile';
 
-export interface ExportCommandOptions {
+interface ExportCommandOptions {
   status: TriageStatus | 'all';
   tag: string | undefined;
   out: string | undefined;

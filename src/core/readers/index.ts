@@ -72,7 +72,7 @@ export function registerReader(extension: string, reader: Reader): () => void {
   };
 }
 
-export function extensionOf(file: string): string {
+function extensionOf(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';

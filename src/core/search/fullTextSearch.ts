@@ -12,7 +12,7 @@ import { parseQuery, type PlainQueryOptions, type QueryClause, type QueryTarget 
 import type { SearchHit } from './searchHit';
 import { expandTerm } from './termExpansion';
 
-export interface FullTextResult {
+interface FullTextResult {
   hits: SearchHit[];
   /** Whether the query used lunr syntax (fields, +/-, wildcards...) rather than plain words. */
   usedSyntax: boolean;

@@ -15,7 +15,7 @@ import { compareHits, type SearchHit } from './searchHit';
 
 export const RRF_K = 60;
 
-export interface RankedList {
+interface RankedList {
   hits: readonly SearchHit[];
   weight: number;
 }

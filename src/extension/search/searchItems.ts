@@ -7,7 +7,7 @@ import type { Library } from '../library';
 import { matchSnippet } from '../../core/search/snippet';
 import { statusLook } from '../tree/statusLook';
 
-export const SEARCH_LIMIT = 50;
+const SEARCH_LIMIT = 50;
 const RECENT_COUNT = 5;
 
 export interface DecisionButton extends SafeButton {

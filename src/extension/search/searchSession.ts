@@ -18,7 +18,7 @@ import {
   type SearchEntry,
 } from './searchItems';
 
-export const TYPING_DEBOUNCE_MS = 60;
+const TYPING_DEBOUNCE_MS = 60;
 
 /**
  * One "Search Papers" quick pick: results follow the typing (debounced; a result computed for an older text

@@ -102,7 +102,7 @@ export function writeFileAtomicallySync(
   return fd;
 }
 
-export interface AtomicWriteOptions {
+interface AtomicWriteOptions {
   /** The permission bits (before the umask) of a file that does not exist yet; a replaced file keeps its own. */
   readonly newFileMode?: number;
 }

@@ -25,7 +25,7 @@ import { rebaseHistory } from './rebaseHistory';
  * error on read) blocks every save until the file reads again; `write-failed` (read-only, a folder in the way,
  * disk full) is retried on the next change.
  */
-export type StoreProblem =
+type StoreProblem =
   { kind: 'unreadable'; message: string } | { kind: 'write-failed'; message: string } | undefined;
 
 /**

@@ -28,7 +28,7 @@ Click to open the next untriaged paper`;
   return { item, update };
 }
 
-export function countStatuses(library: Library): Record<TriageStatus, number> {
+function countStatuses(library: Library): Record<TriageStatus, number> {
   const counts: Record<TriageStatus, number> = { untriaged: 0, include: 0, maybe: 0, exclude: 0 };
   for (const paper of library.papers) counts[library.triage(paper).status]++;
   return counts;
