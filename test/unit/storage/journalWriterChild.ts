@@ -13,11 +13,20 @@ const journal = new EditJournal(statePath);
 const statuses = ['include', 'exclude', 'maybe'] as const;
 let state: TriageState = { papers: new Map() };
 
-async function save(): Promise<void> {
-  const snapshot = state;
-  await writeFileAtomically(statePath, serialize(snapshot));
-  if (state === snapshot) journal.trim();
-  else journal.replace({ at: new Date().toISOString(), changes: changesBetween(snapshot, state) });
+let saving: Promise<void> = Promise.resolve();
+
+/**
+ * One save at a time, as the store runs them (its queue): two overlapping writes could land in either order, and
+ * the journal of the later one would be trimmed while the file held the earlier one.
+ */
+function save(): Promise<void> {
+  saving = saving.then(async () => {
+    const snapshot = state;
+    await writeFileAtomically(statePath, serialize(snapshot));
+    if (state === snapshot) journal.trim();
+    else journal.replace({ at: new Date().toISOString(), changes: changesBetween(snapshot, state) });
+  });
+  return saving;
 }
 
 process.once('message', async () => {
