@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import local from './eslint-rules/featureBoundaries.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -49,6 +50,9 @@ const surfaceRules = [
     message: 'Make UiText with ui`…` or shownText(…).',
   },
 ];
+
+const TEST_FUNCTIONS = 'describe|it|test|suite|context|specify';
+const onlyMessage = 'A test run must run every test: remove `.only` (use a name pattern to run a few).';
 
 export default tseslint.config(
   {
@@ -114,7 +118,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              regex: '(^|/)extension/(?!storage/durableWrite$)',
+              regex: '(^|/)extension/(?!shared/atomicWrite$)',
               message:
                 'The worker must not depend on the extension host code (durable writes excepted: no editor API there).',
             },
@@ -127,6 +131,42 @@ export default tseslint.config(
     files: ['src/extension/**'],
     ignores: ['src/extension/shared/**'],
     rules: { 'no-restricted-syntax': ['error', ...surfaceRules] },
+  },
+  {
+    // Each folder of src/extension is one feature; another folder may use only what its index.ts exports.
+    // The top-level files (extension.ts, featureContext.ts, commands.ts, settings.ts) are open to all, and
+    // shared/ (helpers for every feature) depends on no feature folder. See eslint-rules/featureBoundaries.mjs.
+    files: ['src/extension/**/*.ts'],
+    plugins: { local },
+    rules: {
+      'local/feature-boundaries': [
+        'error',
+        {
+          root: 'src/extension',
+          allow: [
+            // The status icons and labels, on their way to shared/.
+            'tree/statusLook',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A focused test (`.only`) left in would make every run skip all the others and still pass.
+    files: ['test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression > MemberExpression.callee[object.name=/^(${TEST_FUNCTIONS})$/][property.name="only"]`,
+          message: onlyMessage,
+        },
+        {
+          selector: `CallExpression[callee.name=/^(${TEST_FUNCTIONS})$/] > ObjectExpression > Property[key.name="only"]`,
+          message: onlyMessage,
+        },
+      ],
+    },
   },
   {
     files: ['src/webview/**'],

@@ -9,7 +9,7 @@ export interface OptionSpec {
   repeatable?: boolean;
 }
 
-export interface ParsedArgs {
+interface ParsedArgs {
   command: string | undefined;
   positionals: string[];
   options: Map<string, string[]>;

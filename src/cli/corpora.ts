@@ -6,7 +6,7 @@ import { readCorpus } from '../core/readers';
 import { mergePapers } from '../core/identity/merge';
 
 /** The bundled seed listing: next to dist/ in the package, two levels up when run from src/cli. */
-export const BUNDLED_SEED =
+const BUNDLED_SEED =
   [join(__dirname, '..', 'seeds'), join(__dirname, '..', '..', 'seeds')]
     .map((dir) => join(dir, 'hf-daily-papers-seed.txt'))
     .find((file) => existsSync(file)) ?? join(__dirname, '..', 'seeds', 'hf-daily-papers-seed.txt');

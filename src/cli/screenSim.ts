@@ -2,7 +2,7 @@ import { CorpusError } from '../core/model/paper';
 import { readScreeningCsv } from '../core/screening/csvReader';
 import { simulate, type SimulationResult } from '../core/screening/simulate';
 
-export interface ScreenSimOptions {
+interface ScreenSimOptions {
   dataset: string;
   runs: number;
   json: boolean;
@@ -10,14 +10,14 @@ export interface ScreenSimOptions {
   seed?: number;
 }
 
-export interface ScreenSimIo {
+interface ScreenSimIo {
   readFile(path: string): Promise<Uint8Array>;
   out(line: string): void;
   /** Error messages; default: `out`. */
   err?(line: string): void;
 }
 
-export const DEFAULT_SCREEN_SIM_SEED = 42;
+const DEFAULT_SCREEN_SIM_SEED = 42;
 
 /**
  * `litriage screen-sim --dataset FILE.csv [--runs 15] [--json] [--seed N]`: simulates prioritised screening

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { emptyState, merge, parse, serialize, type TriageState } from '../core/triage';
-import { writeFileDurably } from '../extension/storage/durableWrite';
-import { withFileLock } from '../extension/storage/fileLock';
+import { writeFileAtomically } from '../extension/shared/atomicWrite';
+import { withFileLock } from '../extension/shared/fileLock';
 import { CliError } from './corpora';
 
 /** Reads the triage state file; a missing file is an empty state, a corrupt one an error naming it. */
@@ -28,10 +28,10 @@ function parseState(path: string, text: string): TriageState {
   }
 }
 
-/** Replaces a file so it is never torn: see writeFileDurably. */
+/** Replaces a file so it is never torn (see writeFileAtomically); a failure is a CliError naming the file. */
 export async function writeAtomically(path: string, text: string): Promise<void> {
   try {
-    await writeFileDurably(path, text);
+    await writeFileAtomically(path, text);
   } catch (error) {
     throw new CliError(`${path}: cannot write (${error instanceof Error ? error.message : String(error)})`);
   }

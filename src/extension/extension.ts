@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
 import { showError } from './shared/notifications';
 import { createOutputLog } from './shared/outputLog';
-import { CorpusService } from './corpus/corpusService';
-import { registerCorpusCommands } from './corpus/corpusCommands';
-import { Library } from './library/library';
-import { startLibraryWorker } from './library/libraryWorker';
-import { ScreeningService } from './screening/screeningService';
-import { TriageStore } from './storage/triageStore';
-import { stateFileLocation } from './storage/stateFileLocation';
-import { registerStoreNotifications } from './storage/storeNotifications';
+import { CorpusService, registerCorpusCommands } from './corpus';
+import { Library, startLibraryWorker } from './library';
+import { ScreeningService } from './screening';
+import { registerStoreNotifications, stateFileLocation, TriageStore } from './storage';
 import { registerPapersView, type PapersView } from './tree';
 import { registerReader, type ReaderHost } from './reader';
 import { registerTriageCommands } from './triage';

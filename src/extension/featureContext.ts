@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
 import type { OutputLog } from './shared/outputLog';
 import type { PaperSummary } from '../worker/protocol';
-import type { CorpusService } from './corpus/corpusService';
-import type { Library } from './library/library';
-import type { TriageStore } from './storage/triageStore';
-import type { ScreeningService } from './screening/screeningService';
+import type { CorpusService } from './corpus';
+import type { Library } from './library';
+import type { TriageStore } from './storage';
+import type { ScreeningService } from './screening';
 
 /** The order papers appear in the Papers view (after grouping and filtering): the reader's prev/next. */
 export interface PaperOrder {
@@ -16,7 +16,11 @@ export interface TargetResolver {
   targets(): PaperSummary[];
 }
 
-/** Everything a feature needs; features never reach into each other except through these ports. */
+/**
+ * The services every feature is given. Beyond these ports, a feature uses another folder only through what that
+ * folder's index.ts exports (lint-enforced: eslint-rules/featureBoundaries.mjs): mostly types, the handles
+ * extension.ts passes on (PapersView, ReaderHost), and a few functions such as search's use of setStatusOf.
+ */
 export interface FeatureContext {
   readonly extension: vscode.ExtensionContext;
   readonly log: OutputLog;

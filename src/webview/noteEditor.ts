@@ -1,7 +1,7 @@
 import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js';
 import type { WebviewMessage } from './protocol';
 
-export const NOTE_SAVE_DELAY_MS = 400;
+const NOTE_SAVE_DELAY_MS = 400;
 
 /**
  * The note editor saves as you type: edits are sent `NOTE_SAVE_DELAY_MS` after the last keystroke, at once

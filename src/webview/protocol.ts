@@ -66,10 +66,10 @@ export interface ReaderState {
   paperId: string;
 }
 
-export const MAX_ID_LENGTH = 200;
+const MAX_ID_LENGTH = 200;
 export const MAX_TAG_LENGTH = 200;
 export const MAX_NOTE_LENGTH = 100_000;
-export const MAX_URL_LENGTH = 4_000;
+const MAX_URL_LENGTH = 4_000;
 
 type FieldCheck = (value: unknown) => boolean;
 

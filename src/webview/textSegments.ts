@@ -1,6 +1,6 @@
 import type { HighlightRange } from './protocol';
 
-export interface Segment {
+interface Segment {
   text: string;
   marked: boolean;
 }

@@ -6,7 +6,7 @@
  */
 import { readFile, readdir, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileDurably } from '../extension/storage/durableWrite';
+import { writeFileAtomically as writeFileDurably } from '../extension/shared/atomicWrite';
 
 /** Index and topics files kept (several corpora or workspaces share the global storage). */
 export const MAX_CACHED_FILES = 8;

@@ -3,10 +3,10 @@ import { exportEntries, existingKeys, formatEntry, mergeIntoBib } from '../../co
 import { pinKeys, type TriageState, type TriageStatus } from '../../core/triage';
 import { CliError, type LoadedCorpora } from '../corpora';
 import { field, json, type Io } from '../output';
-import { withFileLock } from '../../extension/storage/fileLock';
+import { withFileLock } from '../../extension/shared/fileLock';
 import { saveStateChanges, writeAtomically } from '../stateFile';
 
-export interface ExportCommandOptions {
+interface ExportCommandOptions {
   status: TriageStatus | 'all';
   tag: string | undefined;
   out: string | undefined;

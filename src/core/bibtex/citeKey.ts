@@ -15,7 +15,7 @@ import { toAscii } from './ascii';
 import { decodeLatex } from './latexDecode';
 import { TITLE_STOP_WORDS } from './stopWords';
 
-export interface KeySource {
+interface KeySource {
   title: string;
   authors?: readonly string[];
   year?: number;

@@ -16,7 +16,7 @@ import { toAscii } from './ascii';
 import { decodeLatex } from './latexDecode';
 import { plainText, toFieldText, toTitleText, toVerbatimText } from './escape';
 
-export interface BibField {
+interface BibField {
   name: string;
   /** Ready to write between braces: already escaped. */
   value: string;

@@ -44,7 +44,7 @@ export function plainText(text: string): string {
 }
 
 /** Escapes plain text for a braced BibTeX field. */
-export function escapePlain(plain: string): string {
+function escapePlain(plain: string): string {
   return plain.replace(/[\\{}%&#_$^~]/g, (c) => REPLACEMENTS[c]!);
 }
 

@@ -34,7 +34,7 @@ export interface KeyConflict {
   heldBy: string;
 }
 
-export interface ExportResult {
+interface ExportResult {
   /** In corpus order. */
   entries: BibEntry[];
   /** Keys given to papers that had none (paper id → key, in paper-id order): pin them when the file is written. */

@@ -1,13 +1,9 @@
 export { buildEntry, formatEntry, UNKNOWN_AUTHORS_NOTE } from './entry';
-export type { BibEntry, BibField } from './entry';
+export type { BibEntry } from './entry';
 export { baseCiteKey, claimCiteKey, collisionSuffix, lastNamePart, shortTitleWords } from './citeKey';
-export type { KeySource } from './citeKey';
-export { plainText, escapePlain, toFieldText, toTitleText, toVerbatimText } from './escape';
+export { plainText, toFieldText, toTitleText, toVerbatimText } from './escape';
 export { decodeLatex } from './latexDecode';
-export { toAscii } from './ascii';
 export { scanBib, existingKeys } from './scan';
-export type { BibScan, ScannedEntry } from './scan';
 export { mergeIntoBib, BibMergeError } from './mergeBib';
-export type { BibMergeResult } from './mergeBib';
 export { exportEntries } from './exportEntries';
-export type { ExportOptions, ExportResult, KeyConflict } from './exportEntries';
+export type { ExportOptions, KeyConflict } from './exportEntries';

@@ -7,7 +7,7 @@
 import { formatEntry, type BibEntry } from './entry';
 import { scanBib } from './scan';
 
-export interface BibMergeResult {
+interface BibMergeResult {
   text: string;
   added: number;
   kept: number;

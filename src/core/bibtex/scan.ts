@@ -5,7 +5,7 @@
  * no key. Used to learn which keys a file already has and where its entries are.
  */
 
-export interface ScannedEntry {
+interface ScannedEntry {
   /** Lowercased entry type: `article`, `string`, `comment`, … */
   type: string;
   /** As written; '' for @string/@preamble/@comment and for a missing key. */
@@ -17,7 +17,7 @@ export interface ScannedEntry {
   line: number;
 }
 
-export interface BibScan {
+interface BibScan {
   entries: ScannedEntry[];
   /** An entry whose braces never close before the end of the text: anything appended would fall inside it. */
   unclosed?: ScannedEntry;

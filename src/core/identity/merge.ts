@@ -17,9 +17,9 @@ import { doiKey, foldText, normalizeArxivId, titleKey } from './normalize';
  * the others (list order, then file order); `links` and `sources` are the union of all members'.
  */
 
-export type MergeNoteKind = 'duplicate' | 'same-title-kept-apart' | 'same-identifier-kept-apart';
+type MergeNoteKind = 'duplicate' | 'same-title-kept-apart' | 'same-identifier-kept-apart';
 
-export interface MergeNote {
+interface MergeNote {
   kind: MergeNoteKind;
   /** The record the note is about (its first source). */
   source: SourceRef | undefined;
@@ -30,7 +30,7 @@ export interface MergeNote {
   message: string;
 }
 
-export interface MergeResult {
+interface MergeResult {
   papers: Paper[];
   notes: MergeNote[];
 }
@@ -95,7 +95,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Minimum word overlap (Jaccard) for two abstracts of same-title records to count as the same text. */
-export const SIMILAR_ABSTRACT = 0.8;
+const SIMILAR_ABSTRACT = 0.8;
 
 function titlesCompatible(a: Rec, b: Rec): boolean {
   if (!a.tkey || !b.tkey) return true;
@@ -107,7 +107,7 @@ function firstSource(p: Paper): SourceRef | undefined {
   return p.sources[0];
 }
 
-export function describeSource(s: SourceRef | undefined): string {
+function describeSource(s: SourceRef | undefined): string {
   if (!s) return 'another record';
   if (s.line !== undefined) return `${s.file}:${s.line}`;
   if (s.record !== undefined) return `${s.file} record ${s.record}`;

@@ -33,7 +33,7 @@ export function titleKey(title: string): string {
 }
 
 /** How many folded characters of the abstract make its fingerprint (about the first 15–20 words). */
-export const FINGERPRINT_CHARS = 120;
+const FINGERPRINT_CHARS = 120;
 
 /**
  * The abstract's fingerprint: its folded text without a leading "abstract" label, cut to the first

@@ -2,7 +2,7 @@ import { hashText } from './hash';
 import { abstractFingerprint, doiKey, normalizeArxivId, titleKey } from './normalize';
 
 /** What an id is computed from. Only the paper's own content: never its position, file or neighbours. */
-export interface IdentityFields {
+interface IdentityFields {
   title: string;
   abstract?: string;
   doi?: string;
@@ -41,9 +41,4 @@ export function paperId(p: IdentityFields): string {
   const head = hashText(title ? `t:${title}` : `d:${disc}`, 10, 0);
   const tail = hashText(disc, 4, 1);
   return `p_${head}${tail}`;
-}
-
-/** The 10-character title part of an id: equal for all papers with the same title key. */
-export function titlePart(id: string): string {
-  return id.slice(2, 12);
 }

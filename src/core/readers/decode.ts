@@ -19,7 +19,7 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 }
 
 /** 1-based line of the byte at `offset` (LF, CRLF and lone CR each end a line). */
-export function lineAt(bytes: Uint8Array, offset: number): number {
+function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) {
     if (bytes[i] === 0x0a) line++;

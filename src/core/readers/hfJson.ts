@@ -35,7 +35,7 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-export function parseJson(text: string, file: string): unknown {
+function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -12,7 +12,7 @@
  * | .txt .text .md, none    | by content: RIS (`TY  - ` line), BibTeX (`@type{`), `Title:`/`Summary:`      |
  * |                         | listing, else the title/abstract block listing                               |
  * | anything else           | by content as above, plus JSON (`[`/`{`) and XML (`<`); else the listing     |
- * | registered (.csv, …)    | whatever `registerReader` installed; .csv/.tsv without one: CorpusError      |
+ * | .csv .tsv               | CorpusError: unsupported (screening CSVs are read by src/core/screening)     |
  */
 import { CorpusError, type ReadResult } from '../model/paper';
 import { readAtom } from './atom';
@@ -23,18 +23,12 @@ import { looksKeyed, readKeyedListing } from './keyedListing';
 import { readListing } from './listing';
 import { readRis } from './ris';
 
-export { decodeText } from './decode';
-export { readListing } from './listing';
-export { readKeyedListing } from './keyedListing';
-export { readHfJson } from './hfJson';
-export { readBibtex, bibtexRecords } from './bibtex';
-export { readRis, parseRis } from './ris';
-export { readAtom } from './atom';
+export { readRis } from './ris';
 
 /** A reader takes decoded text (BOM already dropped) and the file name used in sources and messages. */
-export type Reader = (text: string, file: string) => ReadResult;
+type Reader = (text: string, file: string) => ReadResult;
 
-export type Format = 'listing' | 'keyed-listing' | 'hf-json' | 'bibtex' | 'ris' | 'atom';
+type Format = 'listing' | 'keyed-listing' | 'hf-json' | 'bibtex' | 'ris' | 'atom';
 
 const READERS: Record<Format, Reader> = {
   listing: readListing,
@@ -55,24 +49,10 @@ const BY_EXTENSION: Record<string, Format> = {
 };
 
 const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', '']);
-/** Formats another module reads (src/core/screening reads screening CSVs): rejected until registered. */
-const UNSUPPORTED_UNTIL_REGISTERED = new Set(['csv', 'tsv']);
+/** Formats that are not corpora (src/core/screening reads screening CSVs): rejected. */
+const UNSUPPORTED = new Set(['csv', 'tsv']);
 
-const registered = new Map<string, Reader>();
-
-/**
- * Installs a reader for a file extension (lower case, without the dot), e.g. the screening CSV reader for
- * `csv`. It takes precedence over the built-in choice for that extension. Returns a function that removes it.
- */
-export function registerReader(extension: string, reader: Reader): () => void {
-  const ext = extension.replace(/^\./, '').toLowerCase();
-  registered.set(ext, reader);
-  return () => {
-    if (registered.get(ext) === reader) registered.delete(ext);
-  };
-}
-
-export function extensionOf(file: string): string {
+function extensionOf(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
@@ -105,13 +85,8 @@ export function chooseFormat(file: string, text: string): Format {
 }
 
 /** Reads already-decoded text. */
-export function readCorpusText(text: string, file: string): ReadResult {
-  const ext = extensionOf(file);
-  const custom = registered.get(ext);
-  if (custom) return custom(text, file);
-  if (UNSUPPORTED_UNTIL_REGISTERED.has(ext)) {
-    throw new CorpusError(file, `unsupported corpus format ".${ext}": no reader is registered for it`);
-  }
+function readCorpusText(text: string, file: string): ReadResult {
+  rejectUnsupported(file);
   return READERS[chooseFormat(file, text)](text, file);
 }
 
@@ -121,9 +96,11 @@ export function readCorpusText(text: string, file: string): ReadResult {
  * an unsupported format).
  */
 export function readCorpus(bytes: Uint8Array, file: string): ReadResult {
-  const ext = extensionOf(file);
-  if (UNSUPPORTED_UNTIL_REGISTERED.has(ext) && !registered.has(ext)) {
-    throw new CorpusError(file, `unsupported corpus format ".${ext}": no reader is registered for it`);
-  }
+  rejectUnsupported(file);
   return readCorpusText(decodeText(bytes, file), file);
+}
+
+function rejectUnsupported(file: string): void {
+  const ext = extensionOf(file);
+  if (UNSUPPORTED.has(ext)) throw new CorpusError(file, `unsupported corpus format ".${ext}"`);
 }

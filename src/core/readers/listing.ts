@@ -46,9 +46,9 @@ import { collapseSpaces, isBlank, normalizeNewlines, stripBom, stripControlChars
 import { finish, makePaper, quote } from './common';
 
 /** A block longer than this (characters, lines joined) is abstract text, never a title. */
-export const MAX_TITLE_CHARS = 300;
+const MAX_TITLE_CHARS = 300;
 /** A block of more lines than this is abstract text, never a title. */
-export const MAX_TITLE_LINES = 3;
+const MAX_TITLE_LINES = 3;
 
 interface Block {
   /** 1-based line number of the block's first line. */

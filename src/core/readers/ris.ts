@@ -42,7 +42,7 @@ const TYPE_MAP: Record<string, string> = {
 };
 
 /** One RIS record: tag → values in order (continuation lines already applied). */
-export interface RisRecord {
+interface RisRecord {
   line: number;
   tags: Map<string, string[]>;
 }

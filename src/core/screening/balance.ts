@@ -7,7 +7,7 @@ import type { SeededRandom } from './prng';
  * so far). The training set keeps the size of the labelled set. Returns a weight per document: the number of
  * copies of an inclusion, 1 or 0 for an exclusion (sampled or not), 0 for undecided papers.
  */
-export interface DoubleBalanceOptions {
+interface DoubleBalanceOptions {
   a: number;
   alpha: number;
   b: number;

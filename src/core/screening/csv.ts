@@ -1,7 +1,7 @@
 import { CorpusError } from '../model/paper';
 
 /** One CSV record: its fields and the 1-based physical line it starts on. */
-export interface CsvRecord {
+interface CsvRecord {
   fields: string[];
   line: number;
 }

@@ -2,7 +2,7 @@ import { CorpusError, type Paper, type ReadWarning } from '../model/paper';
 import { parseCsv } from './csv';
 
 /** A paper from a labelled screening CSV with its decision. */
-export interface LabelledPaper {
+interface LabelledPaper {
   paper: Paper;
   /** true = included, false = excluded, undefined = no decision in the file (empty cell). */
   included: boolean | undefined;
@@ -10,13 +10,13 @@ export interface LabelledPaper {
   sourceId: string;
 }
 
-export interface ScreeningDataset {
+interface ScreeningDataset {
   file: string;
   records: LabelledPaper[];
   warnings: ReadWarning[];
 }
 
-export interface ScreeningCsvOptions {
+interface ScreeningCsvOptions {
   /** Paper id for the record at 1-based position `record`; default `row-<record>` (records are keyed by row). */
   makeId?: (record: number, title: string, abstract: string) => string;
 }

@@ -39,10 +39,3 @@ export class SeededRandom {
     return items;
   }
 }
-
-/** A random permutation of 0..n-1 for the seed. */
-export function seededPermutation(n: number, seed: number): Int32Array {
-  const order = Array.from({ length: n }, (_, i) => i);
-  new SeededRandom(seed).shuffle(order);
-  return Int32Array.from(order);
-}

@@ -9,16 +9,16 @@ export interface RankablePaper {
   abstract: string;
 }
 
-export type Decision = 'include' | 'exclude';
+type Decision = 'include' | 'exclude';
 
-export interface TermContribution {
+interface TermContribution {
   /** The word or two-word phrase as written in the paper. */
   term: string;
   /** Its share of the paper's relevance score (positive = pulls the paper up). */
   weight: number;
 }
 
-export interface ScreeningRankerOptions {
+interface ScreeningRankerOptions {
   /** Seeds the classifier's training order; the same seed and decisions give the same ranking. Default 1. */
   seed?: number;
   /**

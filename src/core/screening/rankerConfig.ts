@@ -20,7 +20,7 @@ export const DEFAULT_RANKER_CONFIG: RankerConfig = {
 };
 
 /** Overrides merged over the defaults, one level deep per section. */
-export type ModelOverrides = Partial<Omit<ModelOptions, 'svm' | 'nb'>> & {
+type ModelOverrides = Partial<Omit<ModelOptions, 'svm' | 'nb'>> & {
   svm?: Partial<ModelOptions['svm']>;
   nb?: Partial<ModelOptions['nb']>;
 };
@@ -30,7 +30,7 @@ export interface RankerConfigOverrides {
   model?: ModelOverrides;
 }
 
-export function mergeModelOptions(base: ModelOptions, model: ModelOverrides = {}): ModelOptions {
+function mergeModelOptions(base: ModelOptions, model: ModelOverrides = {}): ModelOptions {
   return { ...base, ...model, svm: { ...base.svm, ...model.svm }, nb: { ...base.nb, ...model.nb } };
 }
 

@@ -6,7 +6,7 @@ import { fitNaiveBayes, type NaiveBayesOptions } from './naiveBayes';
 import { SeededRandom } from './prng';
 import { addRow, rowDot, type FeatureMatrix } from './tfidf';
 
-export type ClassifierKind = 'svm' | 'nb' | 'svm+nb';
+type ClassifierKind = 'svm' | 'nb' | 'svm+nb';
 
 export interface ModelOptions {
   /** `svm+nb` adds both models' scores, each standardised over the corpus. */
@@ -23,7 +23,7 @@ export interface ModelOptions {
 }
 
 /** Label codes of a document: 1 include, 0 exclude, -1 undecided. */
-export type LabelCode = 1 | 0 | -1;
+type LabelCode = 1 | 0 | -1;
 
 /**
  * How scores are produced: `none` before any inclusion (no signal yet), `similarity` with inclusions but no

@@ -17,7 +17,7 @@ export interface SimulationRecord {
   included: boolean;
 }
 
-export interface SimulationOptions {
+interface SimulationOptions {
   runs: number;
   /** Run r uses seed `seed + r`. */
   seed: number;
@@ -28,7 +28,7 @@ export interface SimulationOptions {
   onRun?: (run: RunResult, index: number) => void;
 }
 
-export interface RunResult {
+interface RunResult {
   seed: number;
   /** Indices (into the input records) of the included and the excluded prior paper. */
   priors: [number, number];
@@ -157,7 +157,7 @@ export function prepareCorpus(input: readonly SimulationRecord[], features: Feat
 }
 
 /** The highest-scoring undecided document; equal scores go to the lower tie rank. */
-export function bestUnlabelled(scores: Float64Array, labels: Int8Array, tieRank: Int32Array): number {
+function bestUnlabelled(scores: Float64Array, labels: Int8Array, tieRank: Int32Array): number {
   let best = -1;
   for (let d = 0; d < scores.length; d++) {
     if (labels[d] !== -1) continue;

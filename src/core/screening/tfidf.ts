@@ -94,7 +94,7 @@ export function buildFeatures(records: readonly TextRecord[], options: FeatureOp
 }
 
 /** Term counts of one record; title words weighted by `titleWeight`. */
-export function countTerms(record: TextRecord, options: FeatureOptions): Map<string, number> {
+function countTerms(record: TextRecord, options: FeatureOptions): Map<string, number> {
   const counts = new Map<string, number>();
   addTokens(counts, tokenize(record.title, options), options.titleWeight, options.bigrams);
   addTokens(counts, tokenize(record.abstract, options), 1, options.bigrams);

@@ -3,7 +3,7 @@
  * bit-parallel algorithm for approximate string matching: one pass over the text with a few word operations
  * per character, for patterns of up to 32 characters (longer ones are cut, as the fuzzy matcher does).
  */
-export const MAX_PATTERN_LENGTH = 32;
+const MAX_PATTERN_LENGTH = 32;
 
 export class ApproximatePattern {
   private readonly ascii = new Int32Array(128);

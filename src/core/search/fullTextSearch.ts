@@ -12,7 +12,7 @@ import { parseQuery, type PlainQueryOptions, type QueryClause, type QueryTarget 
 import type { SearchHit } from './searchHit';
 import { expandTerm } from './termExpansion';
 
-export interface FullTextResult {
+interface FullTextResult {
   hits: SearchHit[];
   /** The 1-based rank of each hit in the full ranking (hits may skip ranks when a limit applied). */
   ranks: number[];

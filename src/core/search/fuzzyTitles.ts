@@ -23,15 +23,15 @@ import { wordSpans, type WordSpan } from './words';
  * Fuse's per-word match tolerance: 0 exact, 1 anything. At 0.25 a word of four or more letters may have
  * one typo, eight or more letters two; looser settings let "title" match "-ti-" inside "generative".
  */
-export const FUZZY_THRESHOLD = 0.25;
+const FUZZY_THRESHOLD = 0.25;
 /** Words shorter than this must appear exactly (as a substring): one typo in three letters is noise. */
 const MIN_FUZZY_WORD_LENGTH = 4;
 /** At most this many query words are matched fuzzily (fuse's cost grows with each). */
-export const MAX_FUZZY_WORDS = 8;
+const MAX_FUZZY_WORDS = 8;
 /** Longer words are cut (fuse's bit-parallel matcher handles 32 characters at a time). */
 const MAX_FUZZY_WORD_LENGTH = 32;
 /** Most titles fuse scores for one query; beyond it, the titles with the fewest typos are kept. */
-export const MAX_FUZZY_CANDIDATES = 400;
+const MAX_FUZZY_CANDIDATES = 400;
 /** Query words whose candidate titles are remembered (typing repeats the earlier words at every key). */
 const CACHED_WORDS = 64;
 
@@ -138,10 +138,6 @@ function fuzzyWords(query: string): string[] {
  * match fuzzily; short ones get fuse's exact-substring prefix "'". Words hold only letters, digits and
  * marks, so no other extended-syntax operator can sneak in.
  */
-export function fuzzyPattern(query: string): string {
-  return patternOf(fuzzyWords(query));
-}
-
 function patternOf(words: readonly string[]): string {
   return words.map((w) => (w.length < MIN_FUZZY_WORD_LENGTH ? `'${w}` : w)).join(' ');
 }

@@ -12,7 +12,7 @@ import { SEARCH_PIPELINE } from './lunrPipeline';
 import { TitleWords } from './titleWords';
 
 /** Fields indexed with the papers; tags are indexed separately (tagSegment.ts). */
-export const PAPER_FIELDS: readonly SearchField[] = ['title', 'abstract', 'authors'];
+const PAPER_FIELDS: readonly SearchField[] = ['title', 'abstract', 'authors'];
 
 export interface IndexCore {
   /** In paper-id order: document d is papers[d]. */

@@ -30,7 +30,7 @@ interface Header {
   sections: Record<string, SectionRef>;
 }
 
-export interface IndexParts {
+interface IndexParts {
   docIds: readonly string[];
   postings: Postings;
   titleWords: TitleWords;

@@ -5,7 +5,7 @@ export type SearchField = 'title' | 'abstract' | 'authors' | 'tags';
 /** Relative weight of a match in each field; 0 leaves the field out of the index. */
 export type FieldBoosts = Record<SearchField, number>;
 
-export const DEFAULT_FIELD_BOOSTS: Readonly<FieldBoosts> = { title: 5, abstract: 1, authors: 2, tags: 3 };
+const DEFAULT_FIELD_BOOSTS: Readonly<FieldBoosts> = { title: 5, abstract: 1, authors: 2, tags: 3 };
 
 export interface LunrIndexSettings {
   boosts: FieldBoosts;

@@ -1,6 +1,6 @@
 /** Match positions for highlighting: half-open character ranges into a paper's title or abstract. */
 
-export type HighlightField = 'title' | 'abstract';
+type HighlightField = 'title' | 'abstract';
 
 export interface MatchRange {
   field: HighlightField;

@@ -7,7 +7,7 @@
  */
 
 export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
+const BM25_B = 0.75;
 /** Term frequencies and field lengths are stored in 8 and 16 bits. */
 export const MAX_TERM_FREQUENCY = 255;
 export const MAX_FIELD_LENGTH = 65_535;

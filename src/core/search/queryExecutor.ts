@@ -15,7 +15,7 @@ import { Presence, type QueryClause } from './safeQuery';
 import { orderByScore } from './scoreOrder';
 import { expandTerm } from './termExpansion';
 
-export interface QueryResult {
+interface QueryResult {
   /** Matching documents, best first; equal scores in document order. */
   docs: Uint32Array;
   /** The score of each of `docs`. */

@@ -15,7 +15,7 @@ import { compareHits, type SearchHit } from './searchHit';
 
 export const RRF_K = 60;
 
-export interface RankedList {
+interface RankedList {
   hits: readonly SearchHit[];
   /** Each hit's 1-based rank, when the list skips ranks (a head plus a few hits further down); default i + 1. */
   ranks?: readonly number[];

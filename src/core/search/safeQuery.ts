@@ -10,15 +10,15 @@ import { foldText } from './fold';
 import { wordSpans } from './words';
 
 /** Longest query text considered; the rest is ignored (a pasted abstract still searches its start). */
-export const MAX_QUERY_CHARS = 1000;
+const MAX_QUERY_CHARS = 1000;
 /** Most clauses a query may have; later words are ignored. */
-export const MAX_CLAUSES = 32;
+const MAX_CLAUSES = 32;
 /** A wildcard term needs this many literal characters (one more when it starts with the wildcard). */
-export const MIN_WILDCARD_LITERAL = 2;
+const MIN_WILDCARD_LITERAL = 2;
 /** A wildcard that expands to more index terms than this is searched as the plain word instead. */
-export const MAX_WILDCARD_EXPANSIONS = 200;
+const MAX_WILDCARD_EXPANSIONS = 200;
 /** Largest edit distance honoured for "term~N". */
-export const MAX_EDIT_DISTANCE = 2;
+const MAX_EDIT_DISTANCE = 2;
 
 export const Presence = { OPTIONAL: 1, REQUIRED: 2, PROHIBITED: 3 } as const;
 
@@ -49,7 +49,7 @@ export interface PlainQueryOptions {
   prefixLastWord?: boolean;
 }
 
-export interface ParsedQuery {
+interface ParsedQuery {
   clauses: QueryClause[];
   /** True when lunr syntax was recognised and honoured; false for a plain word search. */
   usedSyntax: boolean;
@@ -91,11 +91,7 @@ function parseWithLunr(index: QueryTarget, text: string): QueryClause[] {
 }
 
 /** Plain word search: each word of the text, any of them (or all, with requireAll). */
-export function plainClauses(
-  index: QueryTarget,
-  text: string,
-  options: PlainQueryOptions = {},
-): QueryClause[] {
+function plainClauses(index: QueryTarget, text: string, options: PlainQueryOptions = {}): QueryClause[] {
   const fields = indexFields(index);
   const presence = options.requireAll ? Presence.REQUIRED : Presence.OPTIONAL;
   const words = uniqueWords(text).slice(0, MAX_CLAUSES);

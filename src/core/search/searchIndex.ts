@@ -29,7 +29,7 @@ import { buildTagSegment } from './tagSegment';
 /** Bump whenever the serialised shape or the text pipeline changes; caches keyed on it then rebuild. */
 export const SEARCH_INDEX_FORMAT_VERSION = 3;
 
-export interface SearchIndexOptions {
+interface SearchIndexOptions {
   /** Field weights; a 0 weight leaves the field out. Defaults: DEFAULT_FIELD_BOOSTS. */
   boosts?: Partial<FieldBoosts>;
   /**
@@ -41,14 +41,14 @@ export interface SearchIndexOptions {
   tags?: TagSource;
 }
 
-export interface SearchOptions {
+interface SearchOptions {
   /** Maximum number of hits (default: all). */
   limit?: number;
   /** Plain word queries: every word must match (AND) instead of any (OR). */
   requireAll?: boolean;
 }
 
-export interface SerializedSearchIndex {
+interface SerializedSearchIndex {
   version: number;
   /** Fingerprint of the paper ids the index was built from. */
   papers: string;

@@ -10,7 +10,7 @@ import { Presence, type QueryClause } from './safeQuery';
 import type { SearchHit } from './searchHit';
 
 /** Words taken from the paper to describe it. */
-export const SIMILARITY_QUERY_TERMS = 25;
+const SIMILARITY_QUERY_TERMS = 25;
 const CONTENT_FIELDS = ['title', 'abstract'];
 
 export class SimilarityFinder {

@@ -84,7 +84,7 @@ export class TitleWords {
 }
 
 /** Folded words of a title; a number such as "2.5" also counts as its parts "2" and "5". */
-export function titleWordsOf(title: string): string[] {
+function titleWordsOf(title: string): string[] {
   const words: string[] = [];
   for (const span of wordSpans(foldText(title))) {
     words.push(span.text);

@@ -16,7 +16,7 @@ const INVISIBLE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/;
 const SPACE = /[\t\n\r\u0085\u2028\u2029 ]/;
 
-export const DEFAULT_MAX = 200;
+const DEFAULT_MAX = 200;
 
 /** `text` for a one-line plain-text surface, at most about `max` characters. */
 export function displayText(text: string, max = DEFAULT_MAX): string {

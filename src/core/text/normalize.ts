@@ -16,15 +16,10 @@ export function normalizeNewlines(text: string): string {
 }
 
 /**
- * Zero-width characters: ZWSP, ZWNJ, ZWJ, WORD JOINER, BOM used mid-text (ZWNBSP), SOFT HYPHEN.
- * They are kept in displayed text but carry no identity (see identity/normalize.ts) and do not make a line
- * non-blank.
- */
-export const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-
-/**
  * Horizontal white space: space, tab, NBSP, the other Unicode space separators (U+1680, U+2000–U+200A,
- * U+202F, U+205F, U+3000) and the zero-width characters above.
+ * U+202F, U+205F, U+3000) and the zero-width characters: ZWSP, ZWNJ, ZWJ, WORD JOINER, BOM used mid-text
+ * (ZWNBSP), SOFT HYPHEN. Those are kept in displayed text but carry no identity (see identity/normalize.ts)
+ * and do not make a line non-blank.
  */
 const HSPACE_CLASS =
   '[ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]';
@@ -56,26 +51,6 @@ export function stripControlChars(text: string): { text: string; removed: number
     return '';
   });
   return { text: out, removed };
-}
-
-/**
- * Joins hard-wrapped lines into paragraphs: single line breaks become a space, a blank line (any number of
- * them) separates paragraphs, which are joined with "\n\n". Spaces are collapsed inside each paragraph.
- */
-export function unwrapParagraphs(text: string): string {
-  const lines = normalizeNewlines(text).split('\n');
-  const paragraphs: string[] = [];
-  let current: string[] = [];
-  for (const line of lines) {
-    if (isBlank(line)) {
-      if (current.length) paragraphs.push(collapseSpaces(current.join(' ')));
-      current = [];
-    } else {
-      current.push(line);
-    }
-  }
-  if (current.length) paragraphs.push(collapseSpaces(current.join(' ')));
-  return paragraphs.filter((p) => p.length > 0).join('\n\n');
 }
 
 /** One-line text: every kind of white space, line breaks included, becomes one space. */

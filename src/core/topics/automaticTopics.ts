@@ -11,14 +11,14 @@ import { themeClustering } from './themeClustering';
 import { topicCount } from './topicCount';
 
 /** A paper less similar than this to its cluster's centre is a straggler. */
-export const STRAGGLER_SIMILARITY = 0.3;
+const STRAGGLER_SIMILARITY = 0.3;
 
-export interface AutomaticTopic {
+interface AutomaticTopic {
   label: string;
   paperIds: string[];
 }
 
-export interface AutomaticTopicOptions {
+interface AutomaticTopicOptions {
   /** Number of clusters; default topicCount(papers). */
   topics?: number;
 }

@@ -20,7 +20,7 @@ import { forEachGram, gramLength } from './grams';
 import type { PaperUnits } from './termVectors';
 import type { UnitKind, UnitSequence, UnitVocabulary } from './textUnits';
 
-export const MAX_LABEL_WORDS = 4;
+const MAX_LABEL_WORDS = 4;
 const EPSILON = 0.02;
 const TITLE_BONUS = 0.5;
 const LENGTH_BONUS = 0.3;
@@ -47,7 +47,7 @@ export interface LabelledPaper {
   units: PaperUnits;
 }
 
-export interface LabelCandidate {
+interface LabelCandidate {
   /** Phrase key (word ids). */
   key: string;
   /** Share of the cluster's papers using the phrase. */
@@ -126,7 +126,7 @@ function isAcronymOf(short: string, long: string): boolean {
 }
 
 /** Label candidates of each cluster, best first. */
-export function rankLabelCandidates(
+function rankLabelCandidates(
   papers: readonly LabelledPaper[],
   clusters: readonly number[][],
   vocabulary: UnitVocabulary,
@@ -274,7 +274,7 @@ function spellingsOf(
 const INNER_CAPITAL = /[\p{Ll}\p{N}]\p{Lu}|\p{Lu}{2}/u;
 
 /** Collapses spaces; lower-cases words except acronyms and names with inner capitals (LLMs, NeRF). */
-export function displayForm(text: string): string {
+function displayForm(text: string): string {
   return text
     .split(/\s+/)
     .filter((w) => w !== '')

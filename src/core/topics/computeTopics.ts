@@ -4,7 +4,7 @@ import { automaticTopics } from './automaticTopics';
 import { assignIds, OTHER_TOPIC_LABEL, type Topic } from './topic';
 import { defaultTopicSearch, matchUserTopics, type TopicSearch } from './userTopics';
 
-export interface TopicOptions {
+interface TopicOptions {
   /** Named saved queries, e.g. { "Speculative decoding": "speculative decoding" }. */
   userTopics?: Readonly<Record<string, string>>;
   /** Runs a saved query; default: full-text search requiring every word. */

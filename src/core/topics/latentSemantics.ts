@@ -20,7 +20,7 @@ const LARGE_CORPUS = 2000;
 /** Eigenvalues below this share of the largest are treated as zero (rank-deficient sketches). */
 const RELATIVE_TOLERANCE = 1e-10;
 
-export interface Embedding {
+interface Embedding {
   /** One unit-length row of `rank` themes per paper (all zero for papers with no features). */
   rows: Float64Array[];
   /**

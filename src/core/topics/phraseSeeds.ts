@@ -9,7 +9,7 @@ import { addInto, dot, normalise } from './sphericalKMeans';
 import type { SparseVector } from './termVectors';
 
 /** Cosine similarity above which two candidate centres count as the same theme. */
-export const MAX_SEED_SIMILARITY = 0.5;
+const MAX_SEED_SIMILARITY = 0.5;
 
 interface Group {
   feature: number;

@@ -5,7 +5,7 @@
  * its papers were read in. Cost per iteration is O(papers × k × dimensions).
  */
 
-export interface KMeansOptions {
+interface KMeansOptions {
   k: number;
   /** Independent k-means++ seedings when no `initial` centres are given; the best total similarity wins. */
   restarts: number;

@@ -7,10 +7,10 @@
 import { forEachShortGram } from './grams';
 import type { UnitKind, UnitSequence } from './textUnits';
 
-export const TITLE_WEIGHT = 3;
-export const MAX_DOCUMENT_SHARE = 0.5;
-export const MAX_FEATURES = 10000;
-export const MAX_TERMS_PER_PAPER = 60;
+const TITLE_WEIGHT = 3;
+const MAX_DOCUMENT_SHARE = 0.5;
+const MAX_FEATURES = 10000;
+const MAX_TERMS_PER_PAPER = 60;
 
 export interface PaperUnits {
   title: UnitSequence;
@@ -23,7 +23,7 @@ export interface SparseVector {
   values: Float64Array;
 }
 
-export interface TermVectors {
+interface TermVectors {
   vectors: SparseVector[];
   /** Number of features (dimensions). */
   dimensions: number;

@@ -10,13 +10,13 @@ import { sphericalKMeans, type Clustering } from './sphericalKMeans';
 import type { SparseVector } from './termVectors';
 
 /** A paper whose words the corpus themes explain less than this is about something else: a straggler. */
-export const MIN_EXPLAINED = 0.15;
+const MIN_EXPLAINED = 0.15;
 /** Themes (latent dimensions) per topic, and at most. */
 const RANK_PER_TOPIC = 2;
 const MAX_RANK = 64;
 const BASE_SEED = 20240601;
 
-export interface ThemeClusteringOptions {
+interface ThemeClusteringOptions {
   k: number;
   /** Papers a phrase must gather to seed a cluster. */
   minimumSize: number;
@@ -60,11 +60,7 @@ function clusterOnce(
 }
 
 /** Σ over clusters of the length of the sum of their members' unit TF-IDF vectors. */
-export function tfIdfCohesion(
-  vectors: readonly SparseVector[],
-  assignment: Int32Array,
-  dimensions: number,
-): number {
+function tfIdfCohesion(vectors: readonly SparseVector[], assignment: Int32Array, dimensions: number): number {
   const byCluster = new Map<number, number[]>();
   assignment.forEach((c, i) => {
     if (c < 0) return;

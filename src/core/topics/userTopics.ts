@@ -8,7 +8,7 @@ import { SearchIndex } from '../search';
 /** Runs a saved query; returns matching paper ids (or hits carrying an id). */
 export type TopicSearch = (query: string) => ReadonlyArray<string | { id: string }>;
 
-export interface UserTopicMatch {
+interface UserTopicMatch {
   label: string;
   paperIds: string[];
 }

@@ -1,18 +1,17 @@
 import type { TriageState } from './types';
 
-/** Undo/redo stacks around the present state. Immutable: every function returns a new history. */
+/** The undo steps behind the present state. Immutable: every function returns a new history. */
 export interface History {
   readonly past: readonly TriageState[];
   readonly present: TriageState;
-  readonly future: readonly TriageState[];
   /** Most undo steps kept; older ones are dropped. */
   readonly limit: number;
 }
 
-export const DEFAULT_UNDO_LIMIT = 200;
+const DEFAULT_UNDO_LIMIT = 200;
 
 export function createHistory(present: TriageState, limit = DEFAULT_UNDO_LIMIT): History {
-  return { past: [], present, future: [], limit };
+  return { past: [], present, limit };
 }
 
 /** Records `next` as a new step. An operation that changed nothing (same object) records nothing. */
@@ -22,7 +21,6 @@ export function commit(history: History, next: TriageState): History {
   return {
     past: past.length > history.limit ? past.slice(past.length - history.limit) : past,
     present: next,
-    future: [],
     limit: history.limit,
   };
 }
@@ -31,23 +29,8 @@ export function canUndo(history: History): boolean {
   return history.past.length > 0;
 }
 
-export function canRedo(history: History): boolean {
-  return history.future.length > 0;
-}
-
 export function undo(history: History): History {
   const previous = history.past.at(-1);
   if (!previous) return history;
-  return {
-    past: history.past.slice(0, -1),
-    present: previous,
-    future: [history.present, ...history.future],
-    limit: history.limit,
-  };
-}
-
-export function redo(history: History): History {
-  const [next, ...rest] = history.future;
-  if (!next) return history;
-  return { past: [...history.past, history.present], present: next, future: rest, limit: history.limit };
+  return { past: history.past.slice(0, -1), present: previous, limit: history.limit };
 }

@@ -12,7 +12,7 @@ import { merge } from './merge';
 import { parse, serialize, StateFileError } from './stateFile';
 import type { PaperTriage, TriageState } from './types';
 
-export interface JournalChange {
+interface JournalChange {
   readonly id: string;
   readonly before: PaperTriage | null;
   readonly after: PaperTriage | null;

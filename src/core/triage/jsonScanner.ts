@@ -14,7 +14,7 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-export interface ScannedJson {
+interface ScannedJson {
   value: unknown;
   /** Offset of each object member's name, keyed by its path: member names joined with "/". */
   memberOffsets: Map<string, number>;

@@ -59,7 +59,7 @@ const byTitle = (a: PaperTriage, b: PaperTriage): number => compareCodeUnits(a.t
  * the longer one (it loses nothing, and merging a merged note again is stable). Otherwise both texts,
  * the older edit first, joined by a blank line, NOTE_MERGE_SEPARATOR and a blank line.
  */
-export function mergeNotes(local: PaperTriage, disk: PaperTriage, base?: PaperTriage): string {
+function mergeNotes(local: PaperTriage, disk: PaperTriage, base?: PaperTriage): string {
   const [l, d] = [local.note, disk.note];
   if (l === d) return l;
   if (base) {

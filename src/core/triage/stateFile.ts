@@ -39,10 +39,10 @@ import {
 } from './normalize';
 import type { PaperTriage, TriageState } from './types';
 
-export const STATE_FORMAT = 'literature-triage';
+const STATE_FORMAT = 'literature-triage';
 export const STATE_VERSION = 1;
 
-export interface TextPosition {
+interface TextPosition {
   /** 0-based offset in the text. */
   offset: number;
   /** 1-based. */
@@ -51,7 +51,7 @@ export interface TextPosition {
   column: number;
 }
 
-export type StateFileErrorKind = 'corrupt' | 'future-version';
+type StateFileErrorKind = 'corrupt' | 'future-version';
 
 export class StateFileError extends Error {
   constructor(

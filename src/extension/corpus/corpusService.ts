@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { showError } from '../shared/notifications';
 import type { ReadWarning } from '../../core/model/paper';
 import type { CorpusFileSource, PaperSummary, ReadFailure } from '../../worker/protocol';
-import type { LibraryClient } from '../library/libraryClient';
+import type { LibraryClient } from '../library';
 import { settings } from '../settings';
 import { corpusFiles, corpusWatchPatterns, type CorpusSource } from './corpusFiles';
 import { withProgressWhenLong } from '../shared/longWork';

@@ -11,8 +11,8 @@ import {
 import type { Paper } from '../../core/model/paper';
 import { pinKeys, type PaperRef } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
-import { readTextIfExists, writeFileAtomically } from '../storage/atomicWrite';
-import { withFileLock } from '../storage/fileLock';
+import { readTextIfExists, writeWorkspaceFileAtomically } from '../shared/workspaceFiles';
+import { withFileLock } from '../shared/fileLock';
 import { quoted, ui } from '../shared/uiText';
 
 export interface BibWriteResult {
@@ -105,7 +105,7 @@ async function readMergeWrite(
     throw error;
   }
   const written = merged.text !== existing;
-  if (written) await writeFileAtomically(file, merged.text);
+  if (written) await writeWorkspaceFileAtomically(file, merged.text);
   const summary: BibWriteResult = {
     file,
     exported: result.entries.length,

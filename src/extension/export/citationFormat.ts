@@ -1,5 +1,5 @@
 /** How a citation is written in a document. */
-export type CitationStyle = 'latex' | 'pandoc' | 'plain';
+type CitationStyle = 'latex' | 'pandoc' | 'plain';
 
 const LATEX_LANGUAGES = new Set(['latex', 'tex', 'doctex', 'latex-expl3', 'context', 'rsweave', 'jlweave']);
 const PANDOC_LANGUAGES = new Set(['markdown', 'quarto', 'rmd', 'rmarkdown', 'pandoc']);

@@ -11,12 +11,12 @@ const STATUS_LABEL: Record<TriageStatus, string> = {
   exclude: 'excluded',
 };
 
-export interface PaperItem extends SafePickItem {
+interface PaperItem extends SafePickItem {
   paper: PaperSummary;
 }
 
 /** Papers to cite, included first, then maybe, untriaged and excluded; the corpus order within each. */
-export function citationItems(papers: readonly PaperSummary[], state: TriageState): PaperItem[] {
+function citationItems(papers: readonly PaperSummary[], state: TriageState): PaperItem[] {
   return papers
     .map((paper, index) => ({ paper, index, triage: lookupTriage(state, paper) }))
     .sort(

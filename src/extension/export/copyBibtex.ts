@@ -4,7 +4,7 @@ import { quoted, ui } from '../shared/uiText';
 import { existingKeys, exportEntries, formatEntry } from '../../core/bibtex';
 import type { Paper } from '../../core/model/paper';
 import type { FeatureContext } from '../featureContext';
-import { readTextIfExists } from '../storage/atomicWrite';
+import { readTextIfExists } from '../shared/workspaceFiles';
 import type { BibLocation } from './bibLocation';
 import { pinNewKeys } from './bibWriter';
 

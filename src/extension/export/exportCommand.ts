@@ -7,7 +7,7 @@ import { BibWriteError, writeEntriesToBib, type BibWriteResult } from './bibWrit
 import { pickExportScope, plural, type ExportScope } from './exportScope';
 import { inline, quoted, shownText, ui, uiJoin } from '../shared/uiText';
 
-export const OPEN_FILE = ui`Open File`;
+const OPEN_FILE = ui`Open File`;
 /** Exports of this many papers show their progress notification at once. */
 const LARGE_EXPORT = 500;
 

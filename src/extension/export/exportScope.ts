@@ -13,7 +13,7 @@ export interface ExportScope {
   options: ExportOptions;
 }
 
-export type ScopeKind = 'include' | 'maybe' | 'tag' | 'selection' | 'all';
+type ScopeKind = 'include' | 'maybe' | 'tag' | 'selection' | 'all';
 
 interface ScopeItem extends SafePickItem {
   scope: ScopeKind;

@@ -11,7 +11,7 @@ import { pickPaperToCite } from './citationPick';
 import { showExportError } from './exportCommand';
 import { quoted, ui } from '../shared/uiText';
 
-export interface InsertedCitation {
+interface InsertedCitation {
   key: string;
   /** The .bib the entry was added to; undefined when it was there already or no file was chosen. */
   addedTo?: vscode.Uri;

@@ -1,6 +1,6 @@
 import type { Paper } from '../../core/model/paper';
 
-export type LinkCheck = { ok: true; url: string } | { ok: false; reason: string };
+type LinkCheck = { ok: true; url: string } | { ok: false; reason: string };
 
 /**
  * Whether the reader may open `url` outside VS Code: it must parse as an http(s) URL without credentials and

@@ -5,7 +5,7 @@ import { registerReaderCommands } from './readerCommands';
 import { ReaderPanel } from './readerPanel';
 import { WEBVIEW_PANELS } from '../commands';
 
-export type { ReaderHost, ReaderOrder, ShowOptions } from './reader';
+export type { ReaderHost } from './reader';
 
 /** The reader panel, its commands, and its restoration after a window reload. */
 export function registerReader(ctx: FeatureContext, order: ReaderOrder): ReaderHost {

@@ -1,6 +1,6 @@
 import type { HighlightRange, PaperView, SimilarPaperView } from '../../webview/protocol';
 import type { PaperDetail } from '../../worker/protocol';
-import type { Library } from '../library/library';
+import type { Library } from '../library';
 
 /** What the webview shows for a paper: the worker's detail (text, matches, similar papers) and the host's triage. */
 export function paperView(library: Library, detail: PaperDetail, orderedIds: readonly string[]): PaperView {

@@ -7,7 +7,7 @@ import type { FeatureContext, PaperOrder } from '../featureContext';
 import { checkExternalLink } from './externalLink';
 import { neighbourId } from './neighbours';
 import { paperView } from './paperView';
-import { RequestCancelled } from '../library/libraryClient';
+import { RequestCancelled } from '../library';
 import { ReaderPanel } from './readerPanel';
 import { ui } from '../shared/uiText';
 import { COMMANDS, CONTEXT_KEYS } from '../commands';

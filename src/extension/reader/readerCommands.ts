@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { showPick } from '../shared/pickers';
 import type { PaperSummary } from '../../worker/protocol';
-import type { Library } from '../library/library';
-import type { ScreeningService } from '../screening/screeningService';
+import type { Library } from '../library';
+import type { ScreeningService } from '../screening';
 import type { ReaderHost, ShowOptions } from './reader';
 import { shownText, ui } from '../shared/uiText';
 import { COMMANDS } from '../commands';

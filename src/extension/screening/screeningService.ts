@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Library } from '../library/library';
-import { RequestCancelled } from '../library/libraryClient';
+import type { Library } from '../library';
+import { RequestCancelled } from '../library';
 import type { PaperSummary } from '../../worker/protocol';
 import type { Ranking } from '../../worker/protocol';
 

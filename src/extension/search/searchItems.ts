@@ -3,11 +3,11 @@ import type { SafeButton, SafePickItem } from '../shared/pickers';
 import { shownText, ui, type UiText } from '../shared/uiText';
 import type { PaperSummary } from '../../worker/protocol';
 import type { PaperTriage, TriageStatus } from '../../core/triage';
-import type { Library } from '../library/library';
+import type { Library } from '../library';
 import { matchSnippet } from '../../core/search/snippet';
 import { statusLook } from '../tree/statusLook';
 
-export const SEARCH_LIMIT = 50;
+const SEARCH_LIMIT = 50;
 const RECENT_COUNT = 5;
 
 export interface DecisionButton extends SafeButton {

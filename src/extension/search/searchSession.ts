@@ -4,10 +4,10 @@ import { ui } from '../shared/uiText';
 import type { FeatureContext } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
-import { keepItemOrder } from '../tree/quickPickOrder';
+import { keepItemOrder } from '../shared/quickPickOrder';
 import { statusLook } from '../tree/statusLook';
-import { setStatusOf } from '../triage/triageEdits';
-import { RequestCancelled } from '../library/libraryClient';
+import { setStatusOf } from '../triage';
+import { RequestCancelled } from '../library';
 import {
   describeTriage,
   isPaperItem,
@@ -18,7 +18,7 @@ import {
   type SearchEntry,
 } from './searchItems';
 
-export const TYPING_DEBOUNCE_MS = 60;
+const TYPING_DEBOUNCE_MS = 60;
 
 /**
  * One "Search Papers" quick pick: results follow the typing (debounced; a result computed for an older text

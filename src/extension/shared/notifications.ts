@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { UiText } from './uiText';
 
-export interface NotificationOptions {
+interface NotificationOptions {
   readonly modal?: boolean;
   readonly detail?: UiText;
 }

@@ -13,7 +13,7 @@ export interface SafePickItem extends vscode.QuickPickItem {
   buttons?: readonly SafeButton[];
 }
 
-export interface SafePickOptions extends vscode.QuickPickOptions {
+interface SafePickOptions extends vscode.QuickPickOptions {
   title?: UiText;
   placeHolder?: UiText;
   canPickMany?: false;
@@ -43,7 +43,7 @@ export function createPick<T extends SafePickItem>(): SafeQuickPick<T> {
 type InputCheck =
   UiText | { message: UiText; severity: vscode.InputBoxValidationSeverity } | undefined | null;
 
-export interface SafeInputOptions extends Omit<vscode.InputBoxOptions, 'validateInput'> {
+interface SafeInputOptions extends Omit<vscode.InputBoxOptions, 'validateInput'> {
   title?: UiText;
   prompt?: UiText;
   placeHolder?: UiText;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SafeMarkdown } from './safeMarkdown';
 import type { UiText } from './uiText';
 
-export interface SafeTreeLabel extends vscode.TreeItemLabel {
+interface SafeTreeLabel extends vscode.TreeItemLabel {
   label: UiText;
 }
 

@@ -8,13 +8,17 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { journalLine, parseJournal, type JournalRecord } from '../../core/triage';
-import { DiskFullError } from './durableWrite';
-import { isRunning } from './fileLock';
+import {
+  diskFullInWords,
+  syncFolderSync,
+  writeAllSync,
+  writeFileAtomicallySync,
+} from '../shared/atomicWrite';
+import { isRunning } from '../shared/fileLock';
 
 /** Journals this process writes: one with this process's id that is not among them is a former process's. */
 const OURS = new Set<string>();
@@ -75,26 +79,14 @@ export class EditJournal {
   }
 
   /**
-   * The state file now holds all but the edits in `record`: the journal holds just those. The new text goes
-   * to a temporary file that is flushed and renamed over the journal, so a crash leaves the old journal or the
-   * new one, never neither. Replaying edits the file already holds could merge them over what another window
+   * The state file now holds all but the edits in `record`: the journal holds just those. The new text replaces
+   * the journal through writeFileAtomicallySync (a temporary file flushed and renamed over it, then the folder
+   * flushed), so a crash leaves the old journal or the new one, never neither. Replaying edits the file already holds could merge them over what another window
    * changed since (a note written twice, a removed tag back): this keeps them out.
    */
   replace(record: JournalRecord): void {
     const bytes = Buffer.from(journalLine(record), 'utf8');
-    const temp = `${this.path}.tmp`;
-    let fd: number | undefined;
-    try {
-      fd = openSync(temp, 'w', 0o600);
-      writeAllSync(fd, bytes, 0);
-      fsyncSync(fd);
-      renameSync(temp, this.path);
-    } catch (error) {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(temp, { force: true });
-      throw diskFullInWords(error, this.path);
-    }
-    syncFolderSync(dirname(this.path));
+    const fd = writeFileAtomicallySync(this.path, bytes, { newFileMode: 0o600 });
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = fd;
     this.size = bytes.byteLength;
@@ -171,31 +163,5 @@ export function readJournal(path: string): JournalRecord[] {
     throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     });
-  }
-}
-
-function writeAllSync(fd: number, bytes: Uint8Array, position: number): void {
-  let offset = 0;
-  while (offset < bytes.byteLength) {
-    const written = writeSync(fd, bytes, offset, bytes.byteLength - offset, position + offset);
-    if (written <= 0) throw Object.assign(new Error('no byte could be written'), { code: 'ENOSPC' });
-    offset += written;
-  }
-}
-
-function diskFullInWords(error: unknown, path: string): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOSPC' || code === 'EDQUOT' ? new DiskFullError(path, code) : error;
-}
-
-function syncFolderSync(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Some file systems cannot sync a folder.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,7 +1,7 @@
 import { replay, type TriageState } from '../../core/triage';
 import { orphanJournals, readJournal } from './editJournal';
 
-export interface Recovery {
+interface Recovery {
   /** `state` with the orphaned edits replayed onto it. */
   state: TriageState;
   /** Edits that changed something (an edit the state already holds does not count). */

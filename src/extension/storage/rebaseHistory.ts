@@ -20,7 +20,7 @@ export function rebaseHistory(history: History, before: TriageState, after: Tria
     }
     return { papers };
   };
-  return { ...history, past: history.past.map(rebase), future: history.future.map(rebase) };
+  return { ...history, past: history.past.map(rebase) };
 }
 
 function changedIds(before: TriageState, after: TriageState): string[] {
@@ -37,7 +37,7 @@ function subset(state: TriageState, ids: readonly string[]): TriageState {
   return { papers };
 }
 
-export function sameEntry(a: PaperTriage | undefined, b: PaperTriage | undefined): boolean {
+function sameEntry(a: PaperTriage | undefined, b: PaperTriage | undefined): boolean {
   if (!a || !b) return a === b;
   return (
     a.status === b.status &&

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { primaryFolder, settings } from '../settings';
 
-export const DEFAULT_STATE_FILE = 'literature-triage.json';
+const DEFAULT_STATE_FILE = 'literature-triage.json';
 
 /** The state file: in the first workspace folder, or in global storage when no folder is open. */
 export function stateFileLocation(context: vscode.ExtensionContext): vscode.Uri {

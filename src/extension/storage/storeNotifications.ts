@@ -3,8 +3,8 @@ import { showError, showInfo } from '../shared/notifications';
 import type { FeatureContext } from '../featureContext';
 import { quoted, shownText, ui } from '../shared/uiText';
 
-export const OPEN_FILE = ui`Open File`;
-export const RETRY = ui`Retry`;
+const OPEN_FILE = ui`Open File`;
+const RETRY = ui`Retry`;
 
 /** Tells the user when the state file cannot be read or written; edits are kept in memory meanwhile. */
 export function registerStoreNotifications({

@@ -13,11 +13,11 @@ import {
   type History,
   type TriageState,
 } from '../../core/triage';
-import { isDirectoryError, readTextIfExists, writeFileAtomically } from './atomicWrite';
-import { DiskFullError, isDiskFull } from './durableWrite';
+import { readTextIfExists, writeWorkspaceFileAtomically } from '../shared/workspaceFiles';
+import { DiskFullError, FolderInTheWayError, isDiskFull } from '../shared/atomicWrite';
 import { EditJournal, orphanJournals } from './editJournal';
 import { replayOrphanJournals } from './journalRecovery';
-import { withFileLock } from './fileLock';
+import { withFileLock } from '../shared/fileLock';
 import { rebaseHistory } from './rebaseHistory';
 
 /**
@@ -25,7 +25,7 @@ import { rebaseHistory } from './rebaseHistory';
  * error on read) blocks every save until the file reads again; `write-failed` (read-only, a folder in the way,
  * disk full) is retried on the next change.
  */
-export type StoreProblem =
+type StoreProblem =
   { kind: 'unreadable'; message: string } | { kind: 'write-failed'; message: string } | undefined;
 
 /**
@@ -293,7 +293,7 @@ export class TriageStore implements vscode.Disposable {
         continue;
       }
       const text = serialize(state);
-      await writeFileAtomically(file, text);
+      await writeWorkspaceFileAtomically(file, text);
       this.diskText = text;
       this.diskState = state;
       this.dirty = serialize(this.history.present) !== text;
@@ -456,4 +456,11 @@ function describe(error: unknown): string {
     return new DiskFullError('', (error as NodeJS.ErrnoException).code ?? 'ENOSPC').message;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A folder where the state file should be, whether Node or a VS Code file system provider found it. */
+function isDirectoryError(error: unknown): boolean {
+  if (error instanceof FolderInTheWayError || (error as NodeJS.ErrnoException | undefined)?.code === 'EISDIR')
+    return true;
+  return error instanceof vscode.FileSystemError && error.code === 'FileIsADirectory';
 }

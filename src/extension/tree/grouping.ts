@@ -19,7 +19,7 @@ export interface PaperGroup {
   readonly paperIds: readonly string[];
 }
 
-export interface GroupingInput {
+interface GroupingInput {
   readonly papers: readonly PaperSummary[];
   readonly statusOf: (paper: PaperSummary) => TriageStatus;
   readonly tagsOf: (paper: PaperSummary) => readonly string[];
@@ -59,7 +59,7 @@ function byTopic({ papers, topics }: GroupingInput): PaperGroup[] {
   return groups;
 }
 
-export const PENDING_TOPIC_LABEL = 'Finding topics…';
+const PENDING_TOPIC_LABEL = 'Finding topics…';
 
 /** Untriaged first: that is the work left to do. */
 function byStatus({ papers, statusOf }: GroupingInput): PaperGroup[] {

@@ -13,7 +13,6 @@ import { createProgressItem } from './progressStatusItem';
 import { RevealQueue } from './revealQueue';
 import { registerViewCommands } from './viewCommands';
 
-export type { GroupBy } from './grouping';
 export type { PapersNode, PaperNode, GroupNode } from './nodes';
 export { isPaperNode } from './nodes';
 

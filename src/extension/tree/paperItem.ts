@@ -5,7 +5,7 @@ import type { MatchRange } from '../../core/search';
 import type { PaperTriage } from '../../core/triage';
 import { COMMANDS } from '../commands';
 import type { PaperNode } from './nodes';
-import { textStart } from './labelText';
+import { textStart } from '../../core/text/textStart';
 import { statusLook } from './statusLook';
 import { displayText } from '../../core/text/displayText';
 

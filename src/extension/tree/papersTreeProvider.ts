@@ -2,14 +2,13 @@ import * as vscode from 'vscode';
 import type { PaperSummary } from '../../worker/protocol';
 import { sameTopics, type Topic } from '../../core/topics';
 import type { TriageState } from '../../core/triage';
-import type { FilterResult, Library } from '../library/library';
-import { RequestCancelled } from '../library/libraryClient';
+import { RequestCancelled, type FilterResult, type Library } from '../library';
 import { groupPapers, type GroupBy, type PaperGroup } from './grouping';
 import { groupTreeItem } from './groupItem';
 import type { PapersNode } from './nodes';
 import { paperTooltip, paperTreeItem } from './paperItem';
 import { TreeSnapshot } from './treeSnapshot';
-import { triageChanges } from './triageChanges';
+import { triageChanges } from '../shared/triageChanges';
 
 /**
  * The "Papers" view's data: the library grouped by topic, triage status or tag, optionally narrowed by a filter

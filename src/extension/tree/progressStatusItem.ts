@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createStatusItem, type SafeStatusBarItem } from '../shared/statusItem';
 import { ui } from '../shared/uiText';
 import type { TriageStatus } from '../../core/triage';
-import type { Library } from '../library/library';
+import type { Library } from '../library';
 import { COMMANDS } from '../commands';
 
 /** The status-bar item `$(checklist) triaged / total`; a click opens the next untriaged paper. */
@@ -28,7 +28,7 @@ Click to open the next untriaged paper`;
   return { item, update };
 }
 
-export function countStatuses(library: Library): Record<TriageStatus, number> {
+function countStatuses(library: Library): Record<TriageStatus, number> {
   const counts: Record<TriageStatus, number> = { untriaged: 0, include: 0, maybe: 0, exclude: 0 };
   for (const paper of library.papers) counts[library.triage(paper).status]++;
   return counts;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { createPick, showInput, type SafePickItem } from '../shared/pickers';
 import { ui, type UiText } from '../shared/uiText';
-import type { Library } from '../library/library';
+import type { Library } from '../library';
 import { GROUP_BY_MODES, isGroupBy, type GroupBy } from './grouping';
 import type { PapersTreeProvider } from './papersTreeProvider';
 import { COMMANDS, CONTEXT_KEYS } from '../commands';

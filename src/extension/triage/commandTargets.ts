@@ -1,6 +1,6 @@
 import type { PaperSummary } from '../../worker/protocol';
-import type { Library } from '../library/library';
-import { isPaperNode } from '../tree/nodes';
+import type { Library } from '../library';
+import { isPaperNode } from '../tree';
 
 /**
  * The papers named by a command's arguments, or undefined when it got none (then the caller falls back to the

@@ -11,8 +11,10 @@ import { papersFromArgs } from './commandTargets';
 import { editNote } from './noteCommand';
 import { nextInOrder, nextUntriagedInOrder } from './paperOrder';
 import { pickTagToAdd, pickTagToRemove } from './tagPickers';
-import { triageChanges } from '../tree/triageChanges';
+import { triageChanges } from '../shared/triageChanges';
 import { addTagTo, removeTagFrom, setStatusOf } from './triageEdits';
+
+export { setStatusOf } from './triageEdits';
 import { COMMANDS, type CommandId } from '../commands';
 
 const STATUS_COMMANDS: ReadonlyArray<readonly [CommandId, TriageStatus]> = [

@@ -3,9 +3,9 @@ import { createPick, showPick, type SafePickItem, type SafeQuickPick } from '../
 import { showInfo } from '../shared/notifications';
 import type { PaperSummary } from '../../worker/protocol';
 import { normalizeTag } from '../../core/triage';
-import type { Library } from '../library/library';
+import type { Library } from '../library';
 import { inline, quoted, shownText, ui, type Shown } from '../shared/uiText';
-import { keepItemOrder } from '../tree/quickPickOrder';
+import { keepItemOrder } from '../shared/quickPickOrder';
 
 interface TagItem extends SafePickItem {
   readonly tag: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CorpusError, type ReadResult } from '../../../src/core/model/paper';
-import { chooseFormat, readCorpus, registerReader, sniffFormat } from '../../../src/core/readers';
+import { CorpusError } from '../../../src/core/model/paper';
+import { chooseFormat, readCorpus, sniffFormat } from '../../../src/core/readers';
 import { decodeText, firstInvalidUtf8 } from '../../../src/core/readers/decode';
 import { enc, fixtureBytes, fixtureText } from './fixtures';
 
@@ -49,24 +49,12 @@ test('format choice: by extension first, then by content', () => {
   assert.equal(readCorpus(fixtureBytes('sample-2.ris'), 'sample-2.txt').papers.length, 99);
 });
 
-test('.csv (and .tsv) are rejected as unsupported until a reader is registered for them', () => {
+test('.csv (and .tsv) are rejected as unsupported', () => {
   assert.throws(
     () => readCorpus(enc.encode('title,abstract\nA,B\n'), 'screening.csv'),
     isCorpusError(/unsupported corpus format "\.csv"/),
   );
   assert.throws(() => readCorpus(enc.encode('a\tb\n'), 'x.tsv'), isCorpusError(/unsupported/));
-  const fake = (text: string, file: string): ReadResult => ({
-    papers: [],
-    warnings: [{ file, message: `fake reader saw ${text.length} chars` }],
-  });
-  const unregister = registerReader('.CSV', fake);
-  try {
-    const r = readCorpus(enc.encode('\uFEFFtitle\n'), 'screening.csv');
-    assert.equal(r.warnings[0]!.message, 'fake reader saw 6 chars'); // BOM already stripped
-  } finally {
-    unregister();
-  }
-  assert.throws(() => readCorpus(enc.encode('x'), 'screening.csv'), CorpusError);
 });
 
 test('decode: strict UTF-8, BOM stripped, valid multi-byte text kept', () => {

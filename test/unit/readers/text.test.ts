@@ -9,7 +9,6 @@ import {
   stripBom,
   stripControlChars,
   unwrapArxivText,
-  unwrapParagraphs,
 } from '../../../src/core/text/normalize';
 
 test('extractLinks: http(s) only, in order, deduplicated, trailing punctuation trimmed', () => {
@@ -56,6 +55,5 @@ test('unwrapping: arXiv hard wraps vs paragraph breaks', () => {
   );
   assert.equal(unwrapArxivText('Title wrapped\n  over two lines'), 'Title wrapped\n\nover two lines');
   assert.equal(oneLine('Title wrapped\n  over two lines'), 'Title wrapped over two lines');
-  assert.equal(unwrapParagraphs('one\ntwo\n \nthree\r\nfour'), 'one two\n\nthree four');
   assert.equal(unwrapArxivText(''), '');
 });

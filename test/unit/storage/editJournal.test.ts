@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { changesBetween, emptyState, parseJournal, setNote, setStatus } from '../../../src/core/triage';
-import { DiskFullError } from '../../../src/extension/storage/durableWrite';
+import { DiskFullError } from '../../../src/extension/shared/atomicWrite';
 import { EditJournal, orphanJournals } from '../../../src/extension/storage/editJournal';
 
 const decided = setStatus(emptyState(), { id: 'p_a', title: 'A' }, 'include', '2026-03-01T10:00:00.000Z');

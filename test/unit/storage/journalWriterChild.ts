@@ -3,7 +3,7 @@
 // cut down to the edits made during the write).
 // Started and killed with SIGKILL by killDuringEdits.test.ts.
 import { changesBetween, serialize, setStatus, type TriageState } from '../../../src/core/triage';
-import { writeFileDurably } from '../../../src/extension/storage/durableWrite';
+import { writeFileAtomically } from '../../../src/extension/shared/atomicWrite';
 import { EditJournal } from '../../../src/extension/storage/editJournal';
 
 const [statePath, stopAfter] = process.argv.slice(2) as [string, string];
@@ -13,11 +13,20 @@ const journal = new EditJournal(statePath);
 const statuses = ['include', 'exclude', 'maybe'] as const;
 let state: TriageState = { papers: new Map() };
 
-async function save(): Promise<void> {
-  const snapshot = state;
-  await writeFileDurably(statePath, serialize(snapshot));
-  if (state === snapshot) journal.trim();
-  else journal.replace({ at: new Date().toISOString(), changes: changesBetween(snapshot, state) });
+let saving: Promise<void> = Promise.resolve();
+
+/**
+ * One save at a time, as the store runs them (its queue): two overlapping writes could land in either order, and
+ * the journal of the later one would be trimmed while the file held the earlier one.
+ */
+function save(): Promise<void> {
+  saving = saving.then(async () => {
+    const snapshot = state;
+    await writeFileAtomically(statePath, serialize(snapshot));
+    if (state === snapshot) journal.trim();
+    else journal.replace({ at: new Date().toISOString(), changes: changesBetween(snapshot, state) });
+  });
+  return saving;
 }
 
 process.once('message', async () => {

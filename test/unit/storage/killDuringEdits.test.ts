@@ -1,6 +1,6 @@
 // kill -9 of a process within milliseconds of an acknowledged edit: nothing acknowledged is lost, and the state
 // file is never torn. Plain Node processes run the store's own journal and writer (EditJournal,
-// writeFileDurably), and the recovery is the one the store runs on start (replayOrphanJournals). The same
+// writeFileAtomically), and the recovery is the one the store runs on start (replayOrphanJournals). The same
 // fault in a real extension host: test/ui/dataSafety.ui.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

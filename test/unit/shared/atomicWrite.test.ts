@@ -1,4 +1,5 @@
-// The one writer every file goes through (state file, .bib, exports, the CLI): never torn, "disk full" in words.
+// The one writer every file goes through (state file, edit journal, .bib, exports, index cache, the CLI): never
+// torn, "disk full" in words; the synchronous form (the edit journal's) keeps the same promises.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -22,7 +23,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeAtomically } from '../../../src/cli/stateFile';
-import { writeFileDurably } from '../../../src/extension/storage/durableWrite';
+import { writeFileAtomically, writeFileAtomicallySync } from '../../../src/extension/shared/atomicWrite';
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'litriage-write-'));
@@ -37,12 +38,12 @@ test('replaces the file whole, keeps its permission bits, follows a symbolic lin
     writeFileSync(real, 'old');
     chmodSync(real, 0o640);
     symlinkSync(real, join(dir, 'link.json'));
-    await writeFileDurably(join(dir, 'link.json'), 'new text');
+    await writeFileAtomically(join(dir, 'link.json'), 'new text');
     assert.equal(readFileSync(real, 'utf8'), 'new text');
     assert.ok(lstatSync(join(dir, 'link.json')).isSymbolicLink(), 'the link stays a link');
     assert.equal(statSync(real).mode & 0o777, 0o640);
     assert.deepEqual(readdirSync(dir).sort(), ['link.json', 'real.json']);
-    await writeFileDurably(join(dir, 'sub', 'new.json'), 'created');
+    await writeFileAtomically(join(dir, 'sub', 'new.json'), 'created');
     assert.equal(readFileSync(join(dir, 'sub', 'new.json'), 'utf8'), 'created');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -55,11 +56,38 @@ test('refuses a read-only file and a folder in the way, changing nothing', async
     const file = join(dir, 'ro.json');
     writeFileSync(file, 'keep');
     chmodSync(file, 0o444);
-    await assert.rejects(writeFileDurably(file, 'x'), /read-only/);
+    await assert.rejects(writeFileAtomically(file, 'x'), /read-only/);
     assert.equal(readFileSync(file, 'utf8'), 'keep');
     mkdirSync(join(dir, 'folder.json'));
-    await assert.rejects(writeFileDurably(join(dir, 'folder.json'), 'x'), /is a folder/);
+    await assert.rejects(writeFileAtomically(join(dir, 'folder.json'), 'x'), /is a folder/);
     assert.deepEqual(readdirSync(dir).sort(), ['folder.json', 'ro.json']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the synchronous form: same replacement, permission bits and refusals; the new file is handed back open', () => {
+  const dir = scratch();
+  try {
+    const file = join(dir, 'journal');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o600);
+    const fd = writeFileAtomicallySync(file, 'new', { newFileMode: 0o644 });
+    try {
+      writeSync(fd, '+more', 3);
+    } finally {
+      closeSync(fd);
+    }
+    assert.equal(readFileSync(file, 'utf8'), 'new+more', 'the descriptor is the new file');
+    assert.equal(statSync(file).mode & 0o777, 0o600, 'a replaced file keeps its bits');
+    closeSync(writeFileAtomicallySync(join(dir, 'fresh'), 'x', { newFileMode: 0o600 }));
+    assert.equal(statSync(join(dir, 'fresh')).mode & 0o077, 0, 'a new file gets the mode asked for');
+    chmodSync(file, 0o400);
+    assert.throws(() => writeFileAtomicallySync(file, 'x'), /read-only/);
+    mkdirSync(join(dir, 'folder'));
+    assert.throws(() => writeFileAtomicallySync(join(dir, 'folder'), 'x'), /is a folder/);
+    assert.equal(readFileSync(file, 'utf8'), 'new+more');
+    assert.deepEqual(readdirSync(dir).sort(), ['folder', 'fresh', 'journal'], 'no temporary file is left');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

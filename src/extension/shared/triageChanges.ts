@@ -1,7 +1,7 @@
 import type { PaperTriage, TriageState } from '../../core/triage';
 
 /** What changed between two triage states: the papers (ids as stored) and which kinds of fields. */
-export interface TriageChanges {
+interface TriageChanges {
   readonly ids: string[];
   readonly statusChanged: boolean;
   readonly tagsChanged: boolean;

@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
-import { FolderInTheWayError, writeFileDurably } from './durableWrite';
+import { temporaryName, writeFileAtomically } from './atomicWrite';
 
 /**
- * Replaces `target` so that it can never be torn. A local file goes through `writeFileDurably` (every byte
- * checked, fsync of the file and of its folder, rename; see there). Other schemes (a remote or virtual file
- * system) have no fsync to offer: they get the same temporary file + rename through `vscode.workspace.fs`,
- * and a read-only file is refused there too.
+ * Replaces the workspace file `target` so that it can never be torn: a local file goes through
+ * `writeFileAtomically` (every byte checked, fsync of the file and of its folder, rename; see there). Other
+ * schemes (a remote or virtual file system) have no fsync to offer: they get the same temporary file + rename
+ * through `vscode.workspace.fs`, and a read-only file is refused there too.
  */
-export async function writeFileAtomically(target: vscode.Uri, text: string): Promise<void> {
-  if (target.scheme === 'file') return writeFileDurably(target.fsPath, text);
+export async function writeWorkspaceFileAtomically(target: vscode.Uri, text: string): Promise<void> {
+  if (target.scheme === 'file') return writeFileAtomically(target.fsPath, text);
   if (await isReadonlyByProvider(target)) {
     throw vscode.FileSystemError.NoPermissions(`${target.toString(true)} is read-only`);
   }
   const folder = vscode.Uri.joinPath(target, '..');
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  const temp = vscode.Uri.joinPath(folder, `.${name}.${uniqueSuffix()}.tmp`);
+  const temp = vscode.Uri.joinPath(folder, temporaryName(name));
   await vscode.workspace.fs.createDirectory(folder);
   try {
     await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
@@ -30,11 +30,7 @@ async function isReadonlyByProvider(uri: vscode.Uri): Promise<boolean> {
   return stat?.permissions !== undefined && (stat.permissions & vscode.FilePermission.Readonly) !== 0;
 }
 
-function uniqueSuffix(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-export async function statOrUndefined(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+async function statOrUndefined(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
   try {
     return await vscode.workspace.fs.stat(uri);
   } catch {
@@ -65,12 +61,6 @@ export async function readTextIfExists(
   }
 }
 
-export function isFileNotFound(error: unknown): boolean {
+function isFileNotFound(error: unknown): boolean {
   return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
-}
-
-export function isDirectoryError(error: unknown): boolean {
-  if (error instanceof FolderInTheWayError || (error as NodeJS.ErrnoException | undefined)?.code === 'EISDIR')
-    return true;
-  return error instanceof vscode.FileSystemError && error.code === 'FileIsADirectory';
 }

@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
  * a process on another host cannot be checked, so only the age counts for it). A lock file that cannot be
  * parsed (its holder died between create and write) is stale once it is older than the same limit.
  */
-export const STALE_AFTER_MS = 30_000;
+const STALE_AFTER_MS = 30_000;
 const WAIT_LIMIT_MS = 45_000;
 const POLL_MS = 15;
 
@@ -21,7 +21,7 @@ interface LockOwner {
   time: string;
 }
 
-export class LockTimeoutError extends Error {
+class LockTimeoutError extends Error {
   constructor(
     readonly path: string,
     holder: string,
@@ -32,7 +32,7 @@ export class LockTimeoutError extends Error {
 }
 
 /** Hidden, beside the file: `.literature-triage.json.lock`. */
-export function lockPathFor(file: string): string {
+function lockPathFor(file: string): string {
   const slash = file.lastIndexOf('/');
   return `${file.slice(0, slash + 1)}.${file.slice(slash + 1)}.lock`;
 }

@@ -1,0 +1,2 @@
+// What other folders may use of the screening feature (see eslint-rules/featureBoundaries.mjs).
+export { ScreeningService } from './screeningService';

@@ -1,1 +1,0 @@
-export { textStart } from '../../core/text/textStart';
