@@ -54,6 +54,7 @@ export class LibraryEngine {
 
   configure(settings: WorkerSettings): null {
     this.settings = settings;
+    this.generation = Math.max(this.generation, settings.firstGeneration ?? 0);
     return null;
   }
 

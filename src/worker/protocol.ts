@@ -113,6 +113,8 @@ export interface WorkerSettings {
   readonly codeVersion: string;
   /** The bundled seed's prebuilt index and topics (see scripts/build.mjs), used when the corpus is the seed. */
   readonly prebuiltDir?: string;
+  /** Generations count from here: a restarted worker must not reuse the numbers of the one before. */
+  readonly firstGeneration?: number;
 }
 
 /** Every method: its parameters, its result and, for streamed answers, the items of a batch. */

@@ -20,6 +20,7 @@ export function startLibraryWorker(
         cacheDir: cacheDir(context),
         codeVersion: codeVersion(context, script),
         prebuiltDir: vscode.Uri.joinPath(context.extensionUri, PREBUILT_SEED_DIR).fsPath,
+        firstGeneration: client.starts * 1_000_000,
       });
       owner.started();
     },
