@@ -109,6 +109,8 @@ test('a superseded query is cancelled, by the host at once and by the worker bef
   const client = new LibraryClient(script);
   try {
     await loaded(client);
+    // Behind a rebuild, so both queries (and the cancel) are queued in the worker before either can run.
+    const rebuild = client.request('index', { userTopics: {}, force: true });
     const older = client.request('palette', { query: 'diffusion', limit: 10 }, { supersedes: 'palette' });
     const newer = client.request(
       'palette',
@@ -117,6 +119,7 @@ test('a superseded query is cancelled, by the host at once and by the worker bef
     );
     await assert.rejects(older, RequestCancelled);
     assert.ok((await newer).length > 0);
+    await rebuild;
     assert.equal(client.cancelledByWorker, 1, 'the worker skipped the superseded query');
   } finally {
     client.dispose();
