@@ -139,16 +139,7 @@ export default tseslint.config(
     files: ['src/extension/**/*.ts'],
     plugins: { local },
     rules: {
-      'local/feature-boundaries': [
-        'error',
-        {
-          root: 'src/extension',
-          allow: [
-            // The status icons and labels, on their way to shared/.
-            'tree/statusLook',
-          ],
-        },
-      ],
+      'local/feature-boundaries': ['error', { root: 'src/extension' }],
     },
   },
   {

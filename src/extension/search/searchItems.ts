@@ -5,7 +5,7 @@ import type { PaperSummary } from '../../worker/protocol';
 import type { PaperTriage, TriageStatus } from '../../core/triage';
 import type { Library } from '../library';
 import { matchSnippet } from '../../core/search/snippet';
-import { statusLook } from '../tree/statusLook';
+import { statusLook } from '../shared/statusLook';
 
 const SEARCH_LIMIT = 50;
 const RECENT_COUNT = 5;

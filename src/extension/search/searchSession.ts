@@ -5,7 +5,7 @@ import type { FeatureContext } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
 import { keepItemOrder } from '../shared/quickPickOrder';
-import { statusLook } from '../tree/statusLook';
+import { statusLook } from '../shared/statusLook';
 import { setStatusOf } from '../triage';
 import { RequestCancelled } from '../library';
 import {

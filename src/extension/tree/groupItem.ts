@@ -3,7 +3,7 @@ import { SafeTreeItem } from '../shared/treeItems';
 import { inline, shownText, ui } from '../shared/uiText';
 import type { PaperGroup } from './grouping';
 import type { GroupNode } from './nodes';
-import { statusLook } from './statusLook';
+import { statusLook } from '../shared/statusLook';
 
 /** A group row: its name, how many papers it holds (and how many the filter leaves), an icon per kind. */
 export function groupTreeItem(node: GroupNode, filtering: boolean): SafeTreeItem {

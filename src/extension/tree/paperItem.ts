@@ -6,7 +6,7 @@ import type { PaperTriage } from '../../core/triage';
 import { COMMANDS } from '../commands';
 import type { PaperNode } from './nodes';
 import { textStart } from '../../core/text/textStart';
-import { statusLook } from './statusLook';
+import { statusLook } from '../shared/statusLook';
 import { displayText } from '../../core/text/displayText';
 
 const TOOLTIP_ABSTRACT_CHARS = 300;
