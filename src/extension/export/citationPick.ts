@@ -1,15 +1,8 @@
 import type { PaperSummary } from '../../worker/protocol';
 import { showPick, type SafePickItem } from '../shared/pickers';
-import { lookupTriage, type TriageState, type TriageStatus } from '../../core/triage';
+import { lookupTriage, type TriageState } from '../../core/triage';
+import { compareForCiting, statusLook } from '../shared/statusLook';
 import { shownText, ui, uiJoin, type UiText } from '../shared/uiText';
-
-const STATUS_ORDER: Record<TriageStatus, number> = { include: 0, maybe: 1, untriaged: 2, exclude: 3 };
-const STATUS_LABEL: Record<TriageStatus, string> = {
-  include: 'included',
-  maybe: 'maybe',
-  untriaged: 'untriaged',
-  exclude: 'excluded',
-};
 
 interface PaperItem extends SafePickItem {
   paper: PaperSummary;
@@ -18,17 +11,16 @@ interface PaperItem extends SafePickItem {
 /** Papers to cite, included first, then maybe, untriaged and excluded; the corpus order within each. */
 function citationItems(papers: readonly PaperSummary[], state: TriageState): PaperItem[] {
   return papers
-    .map((paper, index) => ({ paper, index, triage: lookupTriage(state, paper) }))
-    .sort(
-      (a, b) =>
-        STATUS_ORDER[a.triage?.status ?? 'untriaged'] - STATUS_ORDER[b.triage?.status ?? 'untriaged'] ||
-        a.index - b.index,
-    )
-    .map(({ paper, triage }) => ({
+    .map((paper, index) => {
+      const triage = lookupTriage(state, paper);
+      return { paper, index, triage, status: triage?.status ?? 'untriaged' };
+    })
+    .sort((a, b) => compareForCiting(a.status, b.status) || a.index - b.index)
+    .map(({ paper, triage, status }) => ({
       paper,
       label: shownText(paper.title),
       description: uiJoin(
-        ...[STATUS_LABEL[triage?.status ?? 'untriaged'], triage?.key, ...(triage?.tags ?? [])]
+        ...[statusLook(status).label, triage?.key, ...(triage?.tags ?? [])]
           .filter(Boolean)
           .map((part, i) => uiJoin(i ? ui` · ` : ui``, shownText(part!, 60))),
       ),

@@ -5,6 +5,7 @@ import type { PaperSummary } from '../../worker/protocol';
 import type { PaperTriage, TriageStatus } from '../../core/triage';
 import type { Library } from '../library';
 import { matchSnippet } from '../../core/search/snippet';
+import { statusIcon } from '../shared/statusIcon';
 import { statusLook } from '../shared/statusLook';
 
 const SEARCH_LIMIT = 50;
@@ -16,12 +17,12 @@ export interface DecisionButton extends SafeButton {
 
 export const INCLUDE_BUTTON: DecisionButton = {
   status: 'include',
-  iconPath: new vscode.ThemeIcon('pass'),
+  iconPath: new vscode.ThemeIcon(statusLook('include').icon.id),
   tooltip: ui`Include (again: clear the decision)`,
 };
 export const EXCLUDE_BUTTON: DecisionButton = {
   status: 'exclude',
-  iconPath: new vscode.ThemeIcon('circle-slash'),
+  iconPath: new vscode.ThemeIcon(statusLook('exclude').icon.id),
   tooltip: ui`Exclude (again: clear the decision)`,
 };
 
@@ -94,7 +95,7 @@ export function paperItem(
     label: shownText(paper.title.trim() || '(untitled)'),
     description: describeTriage(triage),
     ...(snippet ? { detail: shownText(snippet, 400) } : {}),
-    iconPath: statusLook(triage.status).icon,
+    iconPath: statusIcon(triage.status),
     // The ranking is the search's: the picker must neither filter nor reorder by its own label matching.
     alwaysShow: true,
     buttons: [INCLUDE_BUTTON, EXCLUDE_BUTTON],

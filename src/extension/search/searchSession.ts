@@ -5,7 +5,7 @@ import type { FeatureContext } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
 import { keepItemOrder } from '../shared/quickPickOrder';
-import { statusLook } from '../shared/statusLook';
+import { statusIcon } from '../shared/statusIcon';
 import { setStatusOf } from '../triage';
 import { RequestCancelled } from '../library';
 import {
@@ -126,7 +126,7 @@ export class SearchSession implements vscode.Disposable {
     const items = this.picker.items.map((item): SearchEntry => {
       if (!isPaperItem(item)) return item;
       const triage = this.ctx.library.triage(item.paper);
-      return { ...item, description: describeTriage(triage), iconPath: statusLook(triage.status).icon };
+      return { ...item, description: describeTriage(triage), iconPath: statusIcon(triage.status) };
     });
     this.picker.items = items;
     const keep = items.find((item) => item.paper?.id === active);

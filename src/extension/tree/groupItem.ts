@@ -3,7 +3,7 @@ import { SafeTreeItem } from '../shared/treeItems';
 import { inline, shownText, ui } from '../shared/uiText';
 import type { PaperGroup } from './grouping';
 import type { GroupNode } from './nodes';
-import { statusLook } from '../shared/statusLook';
+import { statusIcon } from '../shared/statusIcon';
 
 /** A group row: its name, how many papers it holds (and how many the filter leaves), an icon per kind. */
 export function groupTreeItem(node: GroupNode, filtering: boolean): SafeTreeItem {
@@ -39,7 +39,7 @@ const KIND_NAMES: Record<PaperGroup['kind'], string> = {
 function groupIcon(group: PaperGroup): vscode.ThemeIcon {
   switch (group.kind) {
     case 'status':
-      return statusLook(group.status ?? 'untriaged').icon;
+      return statusIcon(group.status ?? 'untriaged');
     case 'tag':
       return new vscode.ThemeIcon('tag');
     case 'untagged':

@@ -1,6 +1,7 @@
 import type { PaperSummary } from '../../worker/protocol';
 import type { Topic } from '../../core/topics';
-import { TRIAGE_STATUSES, type TriageStatus } from '../../core/triage';
+import type { TriageStatus } from '../../core/triage';
+import { statusLook, STATUSES_IN_GROUP_ORDER } from '../shared/statusLook';
 
 export type GroupBy = 'topic' | 'status' | 'tag';
 export const GROUP_BY_MODES: readonly GroupBy[] = ['topic', 'status', 'tag'];
@@ -63,23 +64,16 @@ const PENDING_TOPIC_LABEL = 'Finding topics…';
 
 /** Untriaged first: that is the work left to do. */
 function byStatus({ papers, statusOf }: GroupingInput): PaperGroup[] {
-  const ids = new Map<TriageStatus, string[]>(TRIAGE_STATUSES.map((s) => [s, []]));
+  const ids = new Map<TriageStatus, string[]>(STATUSES_IN_GROUP_ORDER.map((s) => [s, []]));
   for (const paper of papers) ids.get(statusOf(paper))!.push(paper.id);
-  return TRIAGE_STATUSES.map((status) => ({
+  return STATUSES_IN_GROUP_ORDER.map((status) => ({
     key: status,
-    label: STATUS_GROUP_LABELS[status],
+    label: statusLook(status).label,
     kind: 'status',
     status,
     paperIds: ids.get(status)!,
   }));
 }
-
-const STATUS_GROUP_LABELS: Record<TriageStatus, string> = {
-  untriaged: 'Untriaged',
-  include: 'Included',
-  maybe: 'Maybe',
-  exclude: 'Excluded',
-};
 
 /** One group per tag (a paper with two tags is in both), then the untagged papers. */
 function byTag({ papers, tagsOf }: GroupingInput): PaperGroup[] {

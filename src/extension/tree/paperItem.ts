@@ -6,6 +6,7 @@ import type { PaperTriage } from '../../core/triage';
 import { COMMANDS } from '../commands';
 import type { PaperNode } from './nodes';
 import { textStart } from '../../core/text/textStart';
+import { statusIcon } from '../shared/statusIcon';
 import { statusLook } from '../shared/statusLook';
 import { displayText } from '../../core/text/displayText';
 
@@ -33,7 +34,7 @@ export function paperTreeItem(
   const item = new SafeTreeItem({ label: title, highlights }, vscode.TreeItemCollapsibleState.None);
   const look = statusLook(triage.status);
   item.id = node.id;
-  item.iconPath = look.icon;
+  item.iconPath = statusIcon(triage.status);
   item.description = triage.tags.length ? shownText(triage.tags.join(', ')) : undefined;
   item.contextValue = triage.tags.length > 0 ? 'paper.tagged' : 'paper';
   item.tooltip = tooltipText(title, look.label, triage, '');

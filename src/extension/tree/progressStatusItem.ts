@@ -4,6 +4,7 @@ import { ui } from '../shared/uiText';
 import type { TriageStatus } from '../../core/triage';
 import type { Library } from '../library';
 import { COMMANDS } from '../commands';
+import { DECISIONS_IN_GROUP_ORDER, statusLook } from '../shared/statusLook';
 
 /** The status-bar item `$(checklist) triaged / total`; a click opens the next untriaged paper. */
 export function createProgressItem(library: Library): { item: SafeStatusBarItem; update(): void } {
@@ -15,12 +16,12 @@ export function createProgressItem(library: Library): { item: SafeStatusBarItem;
     const total = library.papers.length;
     const triaged = total - counts.untriaged;
     item.text = ui`$(checklist) ${triaged} / ${total}`;
+    const byDecision = DECISIONS_IN_GROUP_ORDER.map((s) => `${statusLook(s).label} ${counts[s]}`).join(' · ');
     item.tooltip = ui`Literature Triage: ${triaged} of ${total} papers triaged
-Included ${counts.include} · Maybe ${counts.maybe} · Excluded ${counts.exclude}
+${byDecision}
 Click to open the next untriaged paper`;
-    item.accessibilityInformation = {
-      label: `${triaged} of ${total} papers triaged: ${counts.include} included, ${counts.maybe} maybe, ${counts.exclude} excluded`,
-    };
+    const spoken = DECISIONS_IN_GROUP_ORDER.map((s) => `${counts[s]} ${statusLook(s).word}`).join(', ');
+    item.accessibilityInformation = { label: `${triaged} of ${total} papers triaged: ${spoken}` };
     if (total > 0) item.show();
     else item.hide();
   };

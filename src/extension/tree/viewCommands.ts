@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createPick, showInput, type SafePickItem } from '../shared/pickers';
 import { ui, type UiText } from '../shared/uiText';
 import type { Library } from '../library';
+import { statusLook, STATUSES_IN_GROUP_ORDER } from '../shared/statusLook';
 import { GROUP_BY_MODES, isGroupBy, type GroupBy } from './grouping';
 import type { PapersTreeProvider } from './papersTreeProvider';
 import { COMMANDS, CONTEXT_KEYS } from '../commands';
@@ -12,7 +13,10 @@ const GROUP_BY_CHOICES: Record<GroupBy, { label: UiText; detail: UiText }> = {
     label: ui`Topic`,
     detail: ui`Automatic topics, and your own from the setting literatureTriage.topics`,
   },
-  status: { label: ui`Triage Status`, detail: ui`Untriaged, Included, Maybe, Excluded` },
+  status: {
+    label: ui`Triage Status`,
+    detail: ui`${STATUSES_IN_GROUP_ORDER.map((s) => statusLook(s).label).join(', ')}`,
+  },
   tag: {
     label: ui`Tag`,
     detail: ui`One group per tag (a paper can be in several), then the untagged papers`,

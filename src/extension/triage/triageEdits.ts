@@ -10,15 +10,9 @@ import {
   type TriageStatus,
 } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
+import { statusLook } from '../shared/statusLook';
 
 const BULK_MESSAGE_MS = 4000;
-
-const DONE: Record<TriageStatus, string> = {
-  include: 'Included',
-  maybe: 'Marked as maybe:',
-  exclude: 'Excluded',
-  untriaged: 'Cleared the decision on',
-};
 
 /** Each edit is one undoable step; an edit to several papers says so in the status bar. */
 export function setStatusOf(
@@ -27,7 +21,7 @@ export function setStatusOf(
   status: TriageStatus,
 ): void {
   ctx.store.apply((state) => setStatusMany(state, papers, status, ctx.now()));
-  announceBulk(papers, ui`${DONE[status]} ${papers.length} papers`);
+  announceBulk(papers, ui`${statusLook(status).done} ${papers.length} papers`);
 }
 
 export function addTagTo(ctx: FeatureContext, papers: readonly PaperSummary[], tag: string): void {
