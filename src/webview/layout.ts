@@ -2,7 +2,7 @@ import type { VscodeBadge } from '@vscode-elements/elements/dist/vscode-badge/vs
 import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
-import type { PaperStatus } from './protocol';
+import type { TriageStatus } from '../core/triage';
 import { el } from './dom';
 
 /** The parts of the page that change from paper to paper. */
@@ -20,7 +20,7 @@ export interface ReaderLayout {
   suggestion: HTMLElement;
   suggestionLabel: HTMLElement;
   status: VscodeBadge;
-  decisions: Map<Exclude<PaperStatus, 'untriaged'>, VscodeButton>;
+  decisions: Map<Exclude<TriageStatus, 'untriaged'>, VscodeButton>;
   tags: HTMLUListElement;
   tagForm: HTMLFormElement;
   tagInput: VscodeTextfield;
@@ -34,12 +34,15 @@ export interface ReaderLayout {
   announcer: HTMLElement;
 }
 
-export const DECISIONS: readonly { status: Exclude<PaperStatus, 'untriaged'>; label: string; key: string }[] =
-  [
-    { status: 'include', label: 'Include', key: 'i' },
-    { status: 'maybe', label: 'Maybe', key: 'm' },
-    { status: 'exclude', label: 'Exclude', key: 'x' },
-  ];
+export const DECISIONS: readonly {
+  status: Exclude<TriageStatus, 'untriaged'>;
+  label: string;
+  key: string;
+}[] = [
+  { status: 'include', label: 'Include', key: 'i' },
+  { status: 'maybe', label: 'Maybe', key: 'm' },
+  { status: 'exclude', label: 'Exclude', key: 'x' },
+];
 
 function button(label: string, ariaLabel: string): VscodeButton {
   const node = el('vscode-button', { text: label, attributes: { 'aria-label': ariaLabel } });
@@ -88,7 +91,7 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     suggestion,
   );
 
-  const decisions = new Map<Exclude<PaperStatus, 'untriaged'>, VscodeButton>();
+  const decisions = new Map<Exclude<TriageStatus, 'untriaged'>, VscodeButton>();
   const decisionGroup = el('div', {
     className: 'decisions',
     attributes: { role: 'group', 'aria-label': 'Decision' },

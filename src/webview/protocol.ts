@@ -2,8 +2,7 @@
 // unions; the host validates every incoming message with isWebviewMessage before acting on it, because the
 // webview renders untrusted paper text and must be treated like any other untrusted client.
 
-export type PaperStatus = 'untriaged' | 'include' | 'maybe' | 'exclude';
-export const PAPER_STATUSES: readonly PaperStatus[] = ['untriaged', 'include', 'maybe', 'exclude'];
+import { TRIAGE_STATUSES, type TriageStatus } from '../core/triage';
 
 /** A half-open range of characters of the title or the abstract that matched the search query. */
 export interface HighlightRange {
@@ -15,7 +14,9 @@ export interface HighlightRange {
 export interface SimilarPaperView {
   id: string;
   title: string;
-  status: PaperStatus;
+  status: TriageStatus;
+  /** The status as the host words it everywhere ("Included"). */
+  statusLabel: string;
 }
 
 /** Everything the reader shows about one paper. All strings are untrusted: the webview renders them as text. */
@@ -27,7 +28,9 @@ export interface PaperView {
   year?: number;
   venue?: string;
   topic?: string;
-  status: PaperStatus;
+  status: TriageStatus;
+  /** The status as the host words it everywhere ("Included"). */
+  statusLabel: string;
   tags: string[];
   note: string;
   /** http(s) links found in the abstract; opening one is up to the host. */
@@ -53,7 +56,7 @@ export type WebviewMessage =
   | { type: 'shown'; paperId: string }
   | { type: 'navigate'; direction: 'next' | 'previous' }
   | { type: 'openPaper'; paperId: string }
-  | { type: 'setStatus'; paperId: string; status: PaperStatus }
+  | { type: 'setStatus'; paperId: string; status: TriageStatus }
   | { type: 'addTag'; paperId: string; tag: string }
   | { type: 'removeTag'; paperId: string; tag: string }
   | { type: 'saveNote'; paperId: string; note: string }
@@ -89,7 +92,7 @@ const WEBVIEW_MESSAGE_FIELDS: { [K in WebviewMessage['type']]: Record<string, Fi
   shown: { paperId },
   navigate: { direction: oneOf('next', 'previous') },
   openPaper: { paperId },
-  setStatus: { paperId, status: oneOf(...PAPER_STATUSES) },
+  setStatus: { paperId, status: oneOf(...TRIAGE_STATUSES) },
   addTag: { paperId, tag: text(MAX_TAG_LENGTH) },
   removeTag: { paperId, tag: text(MAX_TAG_LENGTH) },
   saveNote: { paperId, note: text(MAX_NOTE_LENGTH, true) },

@@ -1,9 +1,10 @@
 import './widgets';
 import './reader.css';
-import type { HostMessage, PaperStatus, PaperView, ReaderState, WebviewMessage } from './protocol';
+import type { TriageStatus } from '../core/triage';
+import type { HostMessage, PaperView, ReaderState, WebviewMessage } from './protocol';
 import { buildLayout, DECISIONS } from './layout';
 import { NoteEditor } from './noteEditor';
-import { renderEmpty, renderPaper, STATUS_LABELS } from './render';
+import { renderEmpty, renderPaper } from './render';
 import { guardTyping } from './typingGuard';
 import { visibleText } from './visibleText';
 
@@ -42,9 +43,9 @@ function showPaper(paper: PaperView): void {
   if (previous?.id !== paper.id) {
     window.scrollTo(0, 0);
     const where = paper.position ? `, ${paper.position.index} of ${paper.position.total}` : '';
-    announce(`${paper.title}${where}. ${STATUS_LABELS[paper.status]}.`);
+    announce(`${paper.title}${where}. ${paper.statusLabel}.`);
   } else if (previous.status !== paper.status) {
-    announce(`Marked ${STATUS_LABELS[paper.status]}.`);
+    announce(`Marked ${paper.statusLabel}.`);
   }
   // A re-rendered list may have taken the focused element away: keep the focus inside the reader.
   if (hadFocus && (document.activeElement === document.body || document.activeElement === null)) {
@@ -92,7 +93,7 @@ for (const { status } of DECISIONS) {
   layout.decisions
     .get(status)
     ?.addEventListener('click', () =>
-      onPaper((paperId) => send({ type: 'setStatus', paperId, status: status satisfies PaperStatus })),
+      onPaper((paperId) => send({ type: 'setStatus', paperId, status: status satisfies TriageStatus })),
     );
 }
 layout.tagForm.addEventListener('submit', (event) => {

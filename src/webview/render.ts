@@ -1,15 +1,8 @@
 import type { ReaderLayout } from './layout';
-import type { PaperStatus, PaperView } from './protocol';
+import type { PaperView } from './protocol';
 import { el, fillMarked } from './dom';
 import { paragraphs } from './textSegments';
 import { visibleText } from './visibleText';
-
-export const STATUS_LABELS: Record<PaperStatus, string> = {
-  untriaged: 'Untriaged',
-  include: 'Included',
-  maybe: 'Maybe',
-  exclude: 'Excluded',
-};
 
 /**
  * Fills the page with one paper. Every paper string reaches the DOM through textContent or an attribute value,
@@ -37,7 +30,7 @@ export function renderPaper(layout: ReaderLayout, paper: PaperView): void {
   const because = paper.suggestedBecause ?? [];
   layout.suggestion.textContent = visibleText(because.join(', '));
   layout.suggestion.hidden = layout.suggestionLabel.hidden = because.length === 0;
-  layout.status.textContent = STATUS_LABELS[paper.status];
+  layout.status.textContent = paper.statusLabel;
   layout.status.dataset.status = paper.status;
   for (const [status, node] of layout.decisions) {
     // The paper's decision is the one primary button; the others are secondary.
@@ -92,7 +85,7 @@ function renderSimilar(layout: ReaderLayout, paper: PaperView): void {
     ...paper.similar.map((other) => {
       const open = el('button', { className: 'link', text: other.title, attributes: { type: 'button' } });
       open.dataset.paperId = other.id;
-      const status = el('span', { className: 'similar-status', text: STATUS_LABELS[other.status] });
+      const status = el('span', { className: 'similar-status', text: other.statusLabel });
       status.dataset.status = other.status;
       return el('li', {}, open, status);
     }),

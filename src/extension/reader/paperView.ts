@@ -1,6 +1,7 @@
 import type { HighlightRange, PaperView, SimilarPaperView } from '../../webview/protocol';
 import type { PaperDetail } from '../../worker/protocol';
 import type { Library } from '../library';
+import { statusLook } from '../shared/statusLook';
 
 /** What the webview shows for a paper: the worker's detail (text, matches, similar papers) and the host's triage. */
 export function paperView(library: Library, detail: PaperDetail, orderedIds: readonly string[]): PaperView {
@@ -17,6 +18,7 @@ export function paperView(library: Library, detail: PaperDetail, orderedIds: rea
     ...(paper.venue ? { venue: paper.venue } : {}),
     ...(topic ? { topic: topic.label } : {}),
     status: triage.status,
+    statusLabel: statusLook(triage.status).label,
     tags: [...triage.tags],
     note: triage.note,
     links: [...paper.links],
@@ -31,5 +33,7 @@ export function paperView(library: Library, detail: PaperDetail, orderedIds: rea
 
 function similarView(library: Library, id: string): SimilarPaperView[] {
   const other = library.paper(id);
-  return other ? [{ id, title: other.title, status: library.triage(other).status }] : [];
+  if (!other) return [];
+  const { status } = library.triage(other);
+  return [{ id, title: other.title, status, statusLabel: statusLook(status).label }];
 }
