@@ -6,7 +6,7 @@ import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
 import { keepItemOrder } from '../shared/quickPickOrder';
 import { statusIcon } from '../shared/statusIcon';
-import { setStatusOf } from '../triage';
+import { setStatusOf } from '../shared/triageEdits';
 import { RequestCancelled } from '../library';
 import {
   describeTriage,

@@ -12,9 +12,7 @@ import { editNote } from './noteCommand';
 import { nextInOrder, nextUntriagedInOrder } from './paperOrder';
 import { pickTagToAdd, pickTagToRemove } from './tagPickers';
 import { triageChanges } from '../shared/triageChanges';
-import { addTagTo, removeTagFrom, setStatusOf } from './triageEdits';
-
-export { setStatusOf } from './triageEdits';
+import { addTagTo, removeTagFrom, setStatusOf } from '../shared/triageEdits';
 import { COMMANDS, type CommandId } from '../commands';
 
 const STATUS_COMMANDS: ReadonlyArray<readonly [CommandId, TriageStatus]> = [

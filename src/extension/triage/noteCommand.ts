@@ -4,7 +4,7 @@ import { showInput } from '../shared/pickers';
 import type { FeatureContext } from '../featureContext';
 import type { ReaderHost } from '../reader';
 import { describeTargets } from './tagPickers';
-import { setNoteOf } from './triageEdits';
+import { setNoteOf } from '../shared/triageEdits';
 import { ui } from '../shared/uiText';
 
 /**

@@ -1,5 +1,5 @@
-import { flashStatus } from '../shared/notifications';
-import { inline, quoted, ui, type UiText } from '../shared/uiText';
+import { flashStatus } from './notifications';
+import { inline, quoted, ui, type UiText } from './uiText';
 import type { PaperSummary } from '../../worker/protocol';
 import {
   addTagMany,
@@ -10,7 +10,13 @@ import {
   type TriageStatus,
 } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
-import { statusLook } from '../shared/statusLook';
+import { statusLook } from './statusLook';
+
+/**
+ * The one way the extension edits triage: the triage commands, the search picker's buttons and the reader all
+ * call these, so every edit is one undoable, journalled step of the store and says the same in the status bar.
+ * What a surface does around an edit (the reader moving on after a decision) stays with that surface.
+ */
 
 const BULK_MESSAGE_MS = 4000;
 
