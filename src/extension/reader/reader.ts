@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/model/paper';
 import type { PaperSummary } from '../../worker/protocol';
-import { addTag, removeTag, setNote, setStatus } from '../../core/triage';
 import { isReaderState, type WebviewMessage } from '../../webview/protocol';
 import type { FeatureContext, PaperOrder } from '../featureContext';
 import { checkExternalLink } from './externalLink';
@@ -9,6 +8,7 @@ import { neighbourId } from './neighbours';
 import { paperView } from './paperView';
 import { RequestCancelled } from '../library';
 import { ReaderPanel } from './readerPanel';
+import { addTagTo, removeTagFrom, setNoteOf, setStatusOf } from '../shared/triageEdits';
 import { ui } from '../shared/uiText';
 import { COMMANDS, CONTEXT_KEYS } from '../commands';
 import { ContextKey } from '../contextKey';
@@ -276,24 +276,25 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
       case 'setStatus': {
         const paper = this.find(message.paperId);
         if (!paper) return;
-        store.apply((state) => setStatus(state, paper, message.status, this.ctx.now()));
+        setStatusOf(this.ctx, [paper], message.status);
+        // Moving on is the reader's own: a decision on the paper it shows brings the next one.
         if (paper.id === this.current?.id && message.status !== 'untriaged') this.step('next');
         return;
       }
       case 'addTag': {
         const paper = this.find(message.paperId);
-        if (paper) store.apply((state) => addTag(state, paper, message.tag, this.ctx.now()));
+        if (paper) addTagTo(this.ctx, [paper], message.tag);
         return;
       }
       case 'removeTag': {
         const paper = this.find(message.paperId);
-        if (paper) store.apply((state) => removeTag(state, paper, message.tag, this.ctx.now()));
+        if (paper) removeTagFrom(this.ctx, [paper], message.tag);
         return;
       }
       case 'saveNote': {
         const paper = this.find(message.paperId);
         if (!paper) return;
-        store.apply((state) => setNote(state, paper, message.note, this.ctx.now()));
+        setNoteOf(this.ctx, paper, message.note);
         await store.flush();
         this.panel.post({ type: 'noteSaved', paperId: paper.id, persisted: !store.hasUnsavedChanges });
         return;
