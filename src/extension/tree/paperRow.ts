@@ -1,0 +1,72 @@
+import type { PaperSummary } from '../../worker/protocol';
+import type { MatchRange } from '../../core/search';
+import { displayText } from '../../core/text/displayText';
+import type { PaperTriage } from '../../core/triage';
+import { statusLook, type IconLook } from '../shared/statusLook';
+import { inline, shownText, shownTextMapped, ui, uiLines, type UiText } from '../shared/uiText';
+import { textStart } from '../../core/text/textStart';
+
+const TOOLTIP_ABSTRACT_CHARS = 300;
+const TOOLTIP_NOTE_CHARS = 120;
+const TITLE_CHARS = 400;
+
+/** What a paper row shows, before it becomes the editor's TreeItem (paperItem.ts). */
+export interface PaperRow {
+  readonly label: UiText;
+  /** The title's matches, as [start, end) offsets into `label`. */
+  readonly highlights: readonly [number, number][];
+  /** The tags, if any. */
+  readonly description: UiText | undefined;
+  readonly icon: IconLook;
+  /** What the row menus match on. */
+  readonly contextValue: 'paper' | 'paper.tagged';
+  /** Title and status line; the abstract's start joins it when the row is hovered (rowTooltip). */
+  readonly tooltip: UiText;
+  readonly accessibilityLabel: string;
+}
+
+/**
+ * A paper row: status icon, title (matches highlighted while filtering), tags as description, and a
+ * plain-text tooltip. Paper text is untrusted, so nothing here is markdown. No editor API, so the benchmark
+ * times this very code.
+ */
+export function paperRow(
+  paper: PaperSummary,
+  triage: PaperTriage,
+  matches?: readonly MatchRange[],
+): PaperRow {
+  const raw = paper.title.trim() ? paper.title : '(untitled)';
+  const shown = shownTextMapped(raw, TITLE_CHARS);
+  const title = shown.text;
+  const highlights = (matches ?? [])
+    .filter((r) => r.field === 'title' && r.end <= raw.length && r.end > r.start)
+    .map((r): [number, number] => [shown.at(r.start), shown.at(r.end - 1) + 1])
+    .filter(([, end]) => end <= title.length);
+  const look = statusLook(triage.status);
+  const tagged = triage.tags.length > 0;
+  return {
+    label: title,
+    highlights,
+    description: tagged ? shownText(triage.tags.join(', ')) : undefined,
+    icon: look.icon,
+    contextValue: tagged ? 'paper.tagged' : 'paper',
+    tooltip: rowTooltip(title, triage, ''),
+    accessibilityLabel: [title, look.label, tagged ? `tags: ${displayText(triage.tags.join(', '))}` : '']
+      .filter(Boolean)
+      .join(', '),
+  };
+}
+
+/** A row's tooltip: the title, the status and tags, the start of the abstract (if given) and of the note. */
+export function rowTooltip(title: UiText, triage: PaperTriage, abstract: string): UiText {
+  const status = statusLook(triage.status).label;
+  const lines = [title, triage.tags.length ? ui`${status} · ${triage.tags.join(', ')}` : ui`${status}`];
+  const start = textStart(abstract, TOOLTIP_ABSTRACT_CHARS);
+  if (start) lines.push(ui``, shownText(start, TOOLTIP_ABSTRACT_CHARS + 10));
+  if (triage.note)
+    lines.push(
+      ui``,
+      ui`Note: ${inline(shownText(textStart(triage.note, TOOLTIP_NOTE_CHARS), TOOLTIP_NOTE_CHARS + 10))}`,
+    );
+  return uiLines(lines);
+}
