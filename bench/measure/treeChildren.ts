@@ -1,51 +1,39 @@
 /**
- * What the Papers view computes when a topic is expanded: one row per paper, in the topic's order, with the
- * status icon, the tags as description, a plain-text tooltip from the abstract's start and the context value
- * the menus match on. Pure, so it can be timed outside the editor.
+ * What the Papers view computes when a topic is expanded, with the view's own code: the topic's paper nodes
+ * (TreeSnapshot.childrenOf) and, for each, the row the tree shows (paperRow: label, tags as description, status
+ * icon, the tooltip's title, status and note lines, the context value the menus match on). Only wrapping each
+ * row in the editor's TreeItem is left out, which needs the editor; the abstract's start joins a tooltip when
+ * its row is hovered, not when the topic is expanded. The view lists a topic's papers in corpus order; here
+ * they are in the topic's order, which costs the same.
  */
 import type { Paper } from '../../src/core/model/paper';
 import type { Topic } from '../../src/core/topics';
-import { triageOf, type TriageState, type TriageStatus } from '../../src/core/triage';
+import { triageOf, type TriageState } from '../../src/core/triage';
+import type { PaperGroup } from '../../src/extension/tree/grouping';
+import { paperRow, type PaperRow } from '../../src/extension/tree/paperRow';
+import { TreeSnapshot } from '../../src/extension/tree/treeSnapshot';
 
-export interface PaperRow {
-  id: string;
-  label: string;
-  description: string;
-  tooltip: string;
-  icon: string;
-  contextValue: string;
+export interface TopicChild extends PaperRow {
+  readonly paperId: string;
 }
-
-const ICONS: Record<TriageStatus, string> = {
-  untriaged: 'circle-outline',
-  include: 'pass-filled',
-  maybe: 'question',
-  exclude: 'circle-slash',
-};
-const TOOLTIP_CHARS = 300;
 
 export function topicChildren(
   topic: Topic,
   papers: ReadonlyMap<string, Paper>,
   state: TriageState,
-): PaperRow[] {
-  const rows: PaperRow[] = [];
-  for (const id of topic.paperIds) {
-    const paper = papers.get(id);
-    if (!paper) continue;
-    const triage = triageOf(state, paper);
-    const tooltip =
-      paper.abstract.length > TOOLTIP_CHARS ? `${paper.abstract.slice(0, TOOLTIP_CHARS)}…` : paper.abstract;
-    rows.push({
-      id,
-      label: paper.title,
-      description: triage.tags.join(', '),
-      tooltip: `${paper.title}\n\n${tooltip}`,
-      icon: ICONS[triage.status],
-      contextValue: triage.tags.length ? 'paper.tagged' : 'paper',
-    });
-  }
-  return rows;
+): TopicChild[] {
+  const group: PaperGroup = {
+    key: topic.id,
+    label: topic.label,
+    kind: topic.user ? 'userTopic' : 'topic',
+    paperIds: topic.paperIds,
+  };
+  const snapshot = new TreeSnapshot([group], 'topic:', (id) => papers.get(id));
+  const node = snapshot.groups[0];
+  if (!node) return [];
+  return snapshot
+    .childrenOf(node)
+    .map(({ paper }) => ({ paperId: paper.id, ...paperRow(paper, triageOf(state, paper)) }));
 }
 
 /** The topic with the most papers (the worst case for expanding one). */

@@ -9,7 +9,7 @@ import { median, percentile } from '../../../bench/measure/stats';
 import { largestTopic, topicChildren } from '../../../bench/measure/treeChildren';
 import { jsonOfSize } from '../../../bench/measure/jsonFloor';
 import { readRis } from '../../../src/core/readers';
-import { emptyState, setStatus, addTag } from '../../../src/core/triage';
+import { emptyState, setStatus, addTag, setNote } from '../../../src/core/triage';
 import type { Paper } from '../../../src/core/model/paper';
 
 const root = join(__dirname, '..', '..', '..');
@@ -89,23 +89,26 @@ test('the JSON floor document is valid JSON of at least the asked size', () => {
   assert.ok(Array.isArray(JSON.parse(json)));
 });
 
-test('tree rows of a topic carry the status icon, tags and a tooltip', () => {
+test('tree rows of a topic are the Papers view’s rows: status icon, tags and a tooltip', () => {
   const papers = [paper('a', 'First', 'x'.repeat(400)), paper('b', 'Second', 'Short.')];
   let state = setStatus(emptyState(), papers[0]!, 'include', '2025-01-01T00:00:00Z');
   state = addTag(state, papers[1]!, 'method', '2025-01-01T00:00:00Z');
+  state = setNote(state, papers[1]!, 'Check the\nevaluation.', '2025-01-01T00:00:00Z');
   const topic = largestTopic([
     { id: 't1', label: 'One', paperIds: ['b'], user: false },
     { id: 't2', label: 'Two', paperIds: ['a', 'b'], user: false },
   ])!;
   const rows = topicChildren(topic, new Map(papers.map((p) => [p.id, p])), state);
   assert.deepEqual(
-    rows.map((r) => [r.id, r.icon, r.description, r.contextValue]),
+    rows.map((r) => [r.paperId, r.label, r.icon, r.description, r.contextValue]),
     [
-      ['a', 'pass-filled', '', 'paper'],
-      ['b', 'circle-outline', 'method', 'paper.tagged'],
+      ['a', 'First', { id: 'pass', color: 'testing.iconPassed' }, undefined, 'paper'],
+      ['b', 'Second', { id: 'circle-large-outline' }, 'method', 'paper.tagged'],
     ],
   );
-  assert.ok(rows[0]!.tooltip.endsWith('…') && rows[0]!.tooltip.length < 350);
+  // The abstract's start joins the tooltip only when the row is hovered.
+  assert.equal(rows[0]!.tooltip, 'First\nIncluded');
+  assert.equal(rows[1]!.tooltip, 'Second\nUntriaged · method\n\nNote: Check the evaluation.');
 });
 
 test('keystrokes are every prefix of every typed query', () => {
