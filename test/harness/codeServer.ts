@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from './eventually';
 
 export const repoRoot = join(__dirname, '..', '..');
 export const codeServerBin = join(repoRoot, 'test/code-server/node_modules/.bin/code-server');
@@ -138,14 +139,22 @@ export async function startCodeServer(
       }
     }, 3000).unref();
   };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}; see ${logFile}`);
-    if (await healthy(port)) return { child, stop, url: `http://127.0.0.1:${port}` };
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    await eventually(
+      () => {
+        if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}`);
+        return healthy(port);
+      },
+      `code-server to answer on port ${port}`,
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
+  } catch (error) {
+    stop();
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; see ${logFile}`, {
+      cause: error,
+    });
   }
-  stop();
-  throw new Error(`code-server did not answer on port ${port} within 60 s; see ${logFile}`);
+  return { child, stop, url: `http://127.0.0.1:${port}` };
 }
 
 export function removeRunDirs(dirs: RunDirs): void {

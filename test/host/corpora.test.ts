@@ -9,7 +9,8 @@ import { readCorpora } from '../../src/worker/readCorpora';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import { activeApi } from './support';
 import { answer, stubs, type Stubs } from './windowStubs';
-import { eventually, fixture, repoRoot, sleep, workspacePath, writeWorkspaceFile } from './workspaceFiles';
+import { eventually } from '../harness/eventually';
+import { fixture, repoRoot, sleep, workspacePath, writeWorkspaceFile } from './workspaceFiles';
 
 const SEED_PAPERS = 52;
 const ATOM_PAPERS = 10;
@@ -69,7 +70,9 @@ suite('corpora', () => {
     await config().update('includeBundledSeed', undefined, vscode.ConfigurationTarget.Workspace);
     rmSync(workspacePath('corpora'), { recursive: true, force: true });
     await api.context.corpus.load();
-    await eventually(() => api.context.library.papers.length === SEED_PAPERS, 'the seed alone again');
+    await eventually(() => api.context.library.papers.length, 'the seed alone again', {
+      until: (n) => n === SEED_PAPERS,
+    });
   });
 
   test('Add Corpus File… adds the workspace-relative path to the setting and loads its papers', async () => {
@@ -98,28 +101,27 @@ suite('corpora', () => {
   test('editing, creating and deleting corpus files re-indexes automatically', async () => {
     writeWorkspaceFile('corpora/mine.bib', oneEntryBib('Watching corpus files for changes'));
     await setCorpora(['corpora/*.bib']);
-    await eventually(() => titles().includes('Watching corpus files for changes'), 'the first load');
+    await eventually(titles, 'the first load', {
+      until: (t) => t.includes('Watching corpus files for changes'),
+    });
 
     writeWorkspaceFile('corpora/mine.bib', oneEntryBib('An edited title seen by the watcher'));
-    await eventually(
-      () => titles().includes('An edited title seen by the watcher'),
-      'the edit to be re-indexed',
-    );
+    await eventually(titles, 'the edit to be re-indexed', {
+      until: (t) => t.includes('An edited title seen by the watcher'),
+    });
     assert.ok(!titles().includes('Watching corpus files for changes'));
     const found = await api.context.library.filter('edited title watcher');
     assert.equal(found.size, 1, 'the search index has the new title');
 
     writeWorkspaceFile('corpora/second.bib', oneEntryBib('A second file matching the pattern'));
-    await eventually(
-      () => titles().includes('A second file matching the pattern'),
-      'a new file to be indexed',
-    );
+    await eventually(titles, 'a new file to be indexed', {
+      until: (t) => t.includes('A second file matching the pattern'),
+    });
 
     rmSync(workspacePath('corpora/mine.bib'));
-    await eventually(
-      () => !titles().includes('An edited title seen by the watcher'),
-      'a deleted file to drop out',
-    );
+    await eventually(titles, 'a deleted file to drop out', {
+      until: (t) => !t.includes('An edited title seen by the watcher'),
+    });
     assert.equal(api.context.library.papers.length, SEED_PAPERS + 1);
   });
 
@@ -127,11 +129,15 @@ suite('corpora', () => {
     const name = 'corpora/papers [2024] {draft}.bib';
     writeWorkspaceFile(name, oneEntryBib('A file named with brackets and braces'));
     await setCorpora([name]);
-    await eventually(() => titles().includes('A file named with brackets and braces'), 'the file to load');
+    await eventually(titles, 'the file to load', {
+      until: (t) => t.includes('A file named with brackets and braces'),
+    });
     assert.deepEqual(errorMessages(), []);
 
     writeWorkspaceFile(name, oneEntryBib('Its edit is seen by the watcher'));
-    await eventually(() => titles().includes('Its edit is seen by the watcher'), 'the edit to be re-indexed');
+    await eventually(titles, 'the edit to be re-indexed', {
+      until: (t) => t.includes('Its edit is seen by the watcher'),
+    });
     assert.ok(!titles().includes('A file named with brackets and braces'));
   });
 
@@ -139,8 +145,10 @@ suite('corpora', () => {
     writeWorkspaceFile('corpora/broken.json', fixture('corpora/hf-daily-papers-extra/2024-12-11.json'));
     writeWorkspaceFile('corpora/good.bib', oneEntryBib('A good file next to a broken one'));
     await setCorpora(['corpora/broken.json', 'corpora/good.bib', 'corpora/missing.ris']);
-    await eventually(() => titles().includes('A good file next to a broken one'), 'the good file');
-    await eventually(() => errorMessages().length >= 2, 'two error notifications');
+    await eventually(titles, 'the good file', {
+      until: (t) => t.includes('A good file next to a broken one'),
+    });
+    await eventually(errorMessages, 'two error notifications', { until: (shown) => shown.length >= 2 });
     const errors = errorMessages();
     assert.ok(
       errors.some((m) => m.startsWith('Literature Triage: cannot read corpus “corpora/broken.json”: ')),
@@ -164,7 +172,9 @@ suite('corpora', () => {
     writeWorkspaceFile('corpora/broken.json', fixture('corpora/hf-daily-papers-extra/2024-12-11.json'));
     writeWorkspaceFile('corpora/good.bib', oneEntryBib('A good file next to a broken one'));
     await setCorpora(['corpora/broken.json', 'corpora/good.bib']);
-    await eventually(() => titles().includes('A good file next to a broken one'), 'the small load');
+    await eventually(titles, 'the small load', {
+      until: (t) => t.includes('A good file next to a broken one'),
+    });
     const inPlace = api.context.corpus.lastLoad!;
     const brokenInPlace = inPlace.errors.find((e) => e.file === 'corpora/broken.json');
     assert.ok(brokenInPlace, 'the broken file is reported');
@@ -173,10 +183,9 @@ suite('corpora', () => {
     const bib = fixture('corpora/real-bibliography.bib');
     writeWorkspaceFile('corpora/refs.bib', bib);
     await setCorpora(['corpora/broken.json', 'corpora/good.bib', 'corpora/refs.bib']);
-    await eventually(
-      () => api.context.corpus.lastLoad?.files.some((f) => f.label === 'corpora/refs.bib'),
-      'the large load',
-    );
+    await eventually(() => api.context.corpus.lastLoad?.files.map((f) => f.label), 'the large load', {
+      until: (files) => files?.includes('corpora/refs.bib') ?? false,
+    });
     const load = api.context.corpus.lastLoad!;
     assert.ok(logLines.some((l) => /^Loaded \d+ papers from 3 corpus file\(s\)/.test(l)));
     assert.deepEqual(
@@ -214,14 +223,11 @@ suite('corpora', () => {
     const text = oneEntryBib('Kept entry') + '\n@misc{untitled,\n  author = {Roe, Bo},\n  year = {2020}\n}\n';
     writeWorkspaceFile('corpora/warn.bib', text);
     await setCorpora(['corpora/warn.bib']);
-    await eventually(() => titles().includes('Kept entry'), 'the load');
-    await eventually(
-      () =>
-        logLines.some((l) =>
-          /warning corpora\/warn\.bib:\d+: entry .*untitled.* has no title: skipped/.test(l),
-        ),
-      'the warning in the log',
-    );
+    await eventually(titles, 'the load', { until: (t) => t.includes('Kept entry') });
+    await eventually(() => [...logLines], 'the warning in the log', {
+      until: (lines) =>
+        lines.some((l) => /warning corpora\/warn\.bib:\d+: entry .*untitled.* has no title: skipped/.test(l)),
+    });
     assert.equal(errorMessages().length, 0, 'a warning is not an error notification');
     assert.equal(api.context.log.name, 'Literature Triage');
   });
@@ -270,7 +276,7 @@ suite('corpora', () => {
 
   test('without the bundled seed and with no corpora, the view is empty and shows its welcome content', async () => {
     await config().update('includeBundledSeed', false, vscode.ConfigurationTarget.Workspace);
-    await eventually(() => api.context.library.papers.length === 0, 'no papers');
+    await eventually(() => api.context.library.papers.length, 'no papers', { until: (n) => n === 0 });
     assert.deepEqual(await api.view.provider.getChildren(), []);
     assert.equal(errorMessages().length, 0);
   });

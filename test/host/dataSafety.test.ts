@@ -26,7 +26,8 @@ import { registerStoreNotifications } from '../../src/extension/storage/storeNot
 import type { FeatureContext } from '../../src/extension/featureContext';
 import { activeApi } from './support';
 import { answer, stubs, type Stubs } from './windowStubs';
-import { eventually, repoRoot, watcherReady, workspacePath } from './workspaceFiles';
+import { eventually } from '../harness/eventually';
+import { repoRoot, watcherReady, workspacePath } from './workspaceFiles';
 
 const NOW = '2026-03-01T10:00:00.000Z';
 const DIR = 'data-safety';
@@ -161,26 +162,24 @@ suite('data safety: no acknowledged edit is lost', () => {
       await Promise.all([a.flush(), b.flush()]);
     }
     const wanted = (prefix: string) => Array.from({ length: rounds }, (_, i) => `${prefix}${i}`).sort();
-    const complete = (state: TriageState) =>
-      wanted('a').every((t) => tagsIn(state, papers[0]!).includes(t)) &&
-      wanted('b').every((t) => tagsIn(state, papers[1]!).includes(t));
-    const fromFile = () => parse(readFileSync(file, 'utf8'));
-    await eventually(
-      async () => {
-        await Promise.all([a.reloadFromDisk(), b.reloadFromDisk()]);
-        await Promise.all([a.flush(), b.flush()]);
-        return complete(fromFile()) && complete(a.state) && complete(b.state);
-      },
-      'every tag of both windows in the file and in both windows',
-      5000,
-    ).catch(() => undefined);
     const missing = (state: TriageState) => [
       ...wanted('a').filter((t) => !tagsIn(state, papers[0]!).includes(t)),
       ...wanted('b').filter((t) => !tagsIn(state, papers[1]!).includes(t)),
     ];
-    assert.deepEqual(missing(fromFile()), [], 'lost from the file');
-    assert.deepEqual(missing(a.state), [], 'lost from window A');
-    assert.deepEqual(missing(b.state), [], 'lost from window B');
+    // What each place lacks: a failure shows which tags were lost where.
+    await eventually(
+      async () => {
+        await Promise.all([a.reloadFromDisk(), b.reloadFromDisk()]);
+        await Promise.all([a.flush(), b.flush()]);
+        return {
+          file: missing(parse(readFileSync(file, 'utf8'))),
+          windowA: missing(a.state),
+          windowB: missing(b.state),
+        };
+      },
+      'every tag of both windows in the file and in both windows',
+      { timeoutMs: 5000, until: (lost) => Object.values(lost).every((tags) => tags.length === 0) },
+    );
   });
 
   test('the CLI pinning 3,000 keys (export --state) while a window decides: nothing either wrote is lost', async function () {
@@ -267,10 +266,9 @@ suite('data safety: no acknowledged edit is lost', () => {
       assert.equal(saved.papers.get(papers[i]!.id)?.status, 'include', `decision ${i} in the file`);
     }
     assert.equal(saved.papers.get(papers[5]!.id)?.status, 'exclude', 'the file’s own decision is kept');
-    await eventually(
-      () => messages('showInformationMessage').some((m) => /recovered 3 edits/i.test(m)),
-      'a message saying 3 edits were recovered',
-    );
+    await eventually(() => messages('showInformationMessage'), 'a message saying 3 edits were recovered', {
+      until: (shown) => shown.some((m) => /recovered 3 edits/i.test(m)),
+    });
   });
 
   test('a full disk during a save: the file stays whole, "disk full" with Retry, saved once space is freed', async function () {
@@ -296,7 +294,9 @@ suite('data safety: no acknowledged edit is lost', () => {
       );
       assert.equal(store.problem?.kind, 'write-failed');
       assert.match(store.problem?.message ?? '', /disk (is )?full/i);
-      await eventually(() => messages('showErrorMessage').length > 0, 'the error notification');
+      await eventually(() => messages('showErrorMessage'), 'the error notification', {
+        until: (shown) => shown.length > 0,
+      });
       assert.match(messages('showErrorMessage')[0]!, /could not save .*disk (is )?full/i);
       assert.deepEqual(stub.calls.get('showErrorMessage')![0]!.slice(1), ['Retry']);
       assert.deepEqual(

@@ -12,13 +12,8 @@ import type { LiteratureTriageApi } from '../../src/extension/extension';
 import { staticCheck, validateBib, validationFailures } from '../support/bibtexValidators';
 import { activeApi } from './support';
 import { answer, pickByLabel, stubs, type Stubs } from './windowStubs';
-import {
-  eventually,
-  readWorkspaceFile,
-  resetTriage,
-  workspacePath,
-  writeWorkspaceFile,
-} from './workspaceFiles';
+import { eventually } from '../harness/eventually';
+import { readWorkspaceFile, resetTriage, workspacePath, writeWorkspaceFile } from './workspaceFiles';
 
 const NOW = '2026-02-01T10:00:00.000Z';
 
@@ -304,7 +299,9 @@ suite('export and citing', () => {
 
   test('Insert Citation with no editor open says so and changes nothing', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await eventually(() => vscode.window.activeTextEditor === undefined || undefined, 'no active editor');
+    await eventually(() => vscode.window.activeTextEditor, 'no active editor', {
+      until: (editor) => editor === undefined,
+    });
     const result = await vscode.commands.executeCommand('literatureTriage.insertCitation', papers[0]!.id);
     assert.equal(result, undefined);
     assert.match(infoMessages()[0]!, /open a document/);

@@ -11,7 +11,8 @@ import { startLibraryWorker } from '../../src/extension/library/libraryWorker';
 import { PapersTreeProvider } from '../../src/extension/tree/papersTreeProvider';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import type { PaperSummary } from '../../src/worker/protocol';
-import { activeApi, resetTriage, waitFor } from './support';
+import { eventually } from '../harness/eventually';
+import { activeApi, resetTriage } from './support';
 import { stubs } from './windowStubs';
 import { removeWorkspacePath, writeWorkspaceFile } from './workspaceFiles';
 
@@ -110,7 +111,9 @@ suite('performance and resilience: the library worker', () => {
       .getConfiguration('literatureTriage')
       .update('topics', { Decoding: 'speculative decoding' }, vscode.ConfigurationTarget.Workspace);
     // The window's own library re-indexes for the new topics (into the same cache): let it finish first.
-    await waitFor(() => api.context.library.topics()[0]?.label === 'Decoding' || undefined, 'the window');
+    await eventually(() => api.context.library.topics()[0]?.label, 'the window', {
+      until: (label) => label === 'Decoding',
+    });
     rmSync(cacheDir(api), { recursive: true, force: true });
     const fresh = freshLibrary(api);
     try {
@@ -127,7 +130,9 @@ suite('performance and resilience: the library worker', () => {
       await vscode.workspace
         .getConfiguration('literatureTriage')
         .update('topics', { Forecasting: 'forecasting' }, vscode.ConfigurationTarget.Workspace);
-      await waitFor(() => fresh.library.topics()[0]?.label === 'Forecasting' || undefined, 'the new topics');
+      await eventually(() => fresh.library.topics()[0]?.label, 'the new topics', {
+        until: (label) => label === 'Forecasting',
+      });
       assert.equal(fresh.library.times.last?.indexFromCache, true, 'other topics: the index from the cache');
       assert.equal(fresh.library.times.last?.topicsFromCache, false, 'the topics computed again');
     } finally {
@@ -184,7 +189,7 @@ suite('performance and resilience: the library worker', () => {
       await worker.terminateForTest();
       // The host kept the rows: the tree never goes empty.
       assert.equal(api.view.provider.getChildren().length, groups.length);
-      await waitFor(() => worker.starts > starts || undefined, 'a new worker');
+      await eventually(() => worker.starts, 'a new worker', { until: (n) => n > starts });
       await library.whenIndexed();
       assert.equal(library.papers.length, before);
       assert.deepEqual(
@@ -201,7 +206,7 @@ suite('performance and resilience: the library worker', () => {
 
       // A second crash is not announced again.
       await worker.terminateForTest();
-      await waitFor(() => worker.starts > starts + 1 || undefined, 'another new worker');
+      await eventually(() => worker.starts, 'another new worker', { until: (n) => n > starts + 1 });
       await library.whenIndexed();
       assert.equal(stub.calls.get('showWarningMessage')!.length, 1);
       // The ranker in the new worker learned the decision sent before the crash.

@@ -29,7 +29,8 @@ import { stateFileUri } from '../../src/extension/storage/stateFileLocation';
 import type { FeatureContext } from '../../src/extension/featureContext';
 import { activeApi } from './support';
 import { answer, stubs, type Stubs } from './windowStubs';
-import { eventually, resetTriage, sleep, watcherReady, workspacePath, workspaceRoot } from './workspaceFiles';
+import { eventually } from '../harness/eventually';
+import { resetTriage, sleep, watcherReady, workspacePath, workspaceRoot } from './workspaceFiles';
 
 const NOW = '2026-02-01T10:00:00.000Z';
 const LATER = '2026-02-01T11:00:00.000Z';
@@ -171,10 +172,9 @@ suite('persistence: the state file', () => {
       LATER,
     );
     writeFileSync(file, serialize(elsewhere));
-    await eventually(
-      () => statusIn(store.state, papers[1]!) === 'include',
-      'the watcher to merge the external edit',
-    );
+    await eventually(() => statusIn(store.state, papers[1]!), 'the watcher to merge the external edit', {
+      until: (status) => status === 'include',
+    });
 
     const mine = store.state.papers.get(papers[0]!.id)!;
     assert.deepEqual(mine.tags, ['local-tag']);
@@ -193,7 +193,9 @@ suite('persistence: the state file', () => {
     await store.flush();
     const external = setStatus(fileState(file), papers[2]!, 'maybe', LATER);
     writeFileSync(file, serialize(external));
-    await eventually(() => statusIn(store.state, papers[2]!) === 'maybe', 'the external change');
+    await eventually(() => statusIn(store.state, papers[2]!), 'the external change', {
+      until: (status) => status === 'maybe',
+    });
 
     assert.equal(store.undo(), true);
     assert.equal(statusIn(store.state, papers[0]!), undefined, 'the local decision is undone');
@@ -210,15 +212,16 @@ suite('persistence: the state file', () => {
     stub.window('showErrorMessage', answer('Open File'));
     await store.open();
     assert.equal(store.problem?.kind, 'unreadable');
-    await eventually(() => errorMessages().length > 0, 'the error notification');
+    await eventually(errorMessages, 'the error notification', { until: (shown) => shown.length > 0 });
     assert.match(
       errorMessages()[0]!,
       /cannot read .*persistence\/corrupt\.json”: line 3, column 15: not valid JSON/,
     );
     assert.deepEqual(stub.calls.get('showErrorMessage')![0]!.slice(1), ['Open File']);
     await eventually(
-      () => vscode.window.activeTextEditor?.document.uri.fsPath === file,
+      () => vscode.window.activeTextEditor?.document.uri.fsPath,
       '"Open File" to open the state file',
+      { until: (path) => path === file },
     );
 
     store.apply((s) => setStatus(s, papers[0]!, 'include', NOW));
@@ -229,7 +232,7 @@ suite('persistence: the state file', () => {
 
     // The user fixes the file (keeping a decision of its own): both end up saved.
     writeFileSync(file, serialize(setStatus({ papers: new Map() }, papers[1]!, 'exclude', LATER)));
-    await eventually(() => store.problem === undefined, 'the fixed file to be read');
+    await eventually(() => store.problem, 'the fixed file to be read', { until: (p) => p === undefined });
     await store.flush();
     const saved = fileState(file);
     assert.equal(statusIn(saved, papers[0]!), 'include');
@@ -247,10 +250,9 @@ suite('persistence: the state file', () => {
     writeFileSync(file, future);
     await store.open();
     assert.equal(store.problem?.kind, 'unreadable');
-    await eventually(
-      () => errorMessages().some((m) => /version 2, written by a newer Literature Triage/.test(m)),
-      'the error',
-    );
+    await eventually(errorMessages, 'the error', {
+      until: (shown) => shown.some((m) => /version 2, written by a newer Literature Triage/.test(m)),
+    });
     store.apply((s) => setStatus(s, papers[0]!, 'maybe', NOW));
     await store.flush();
     store.retrySave();
@@ -285,10 +287,9 @@ suite('persistence: the state file', () => {
     await store.flush();
     assert.equal(store.problem?.kind, 'write-failed');
     assert.match(store.problem!.message, /read-only/);
-    await eventually(
-      () => errorMessages().some((m) => /could not save .*read-only/.test(m)),
-      'the error notification',
-    );
+    await eventually(errorMessages, 'the error notification', {
+      until: (shown) => shown.some((m) => /could not save .*read-only/.test(m)),
+    });
     assert.deepEqual(stub.calls.get('showErrorMessage')!.at(-1)!.slice(1), ['Retry']);
     assert.equal(readFileSync(file, 'utf8'), original, 'the read-only file is untouched');
     assert.equal(statSync(file).mode & 0o777, 0o444);
@@ -297,7 +298,7 @@ suite('persistence: the state file', () => {
 
     chmodSync(file, 0o644);
     store.retrySave();
-    await eventually(() => store.problem === undefined, 'the retried save');
+    await eventually(() => store.problem, 'the retried save', { until: (p) => p === undefined });
     await store.flush();
     assert.equal(statusIn(fileState(file), papers[1]!), 'include');
     assert.equal(statusIn(fileState(file), papers[0]!), 'exclude');
@@ -313,7 +314,9 @@ suite('persistence: the state file', () => {
     await store.flush();
     assert.equal(store.problem?.kind, 'write-failed');
     assert.match(store.problem!.message, /is a folder/);
-    await eventually(() => errorMessages().some((m) => /could not save/.test(m)), 'the error notification');
+    await eventually(errorMessages, 'the error notification', {
+      until: (shown) => shown.some((m) => /could not save/.test(m)),
+    });
     assert.ok(lstatSync(file).isDirectory());
     assert.equal(statusIn(store.state, papers[0]!), 'include');
 
@@ -371,10 +374,9 @@ suite('persistence: the state file', () => {
       assert.equal(statusIn(fileState(moved), papers[3]!), 'include');
     } finally {
       await config.update('stateFile', undefined, vscode.ConfigurationTarget.Workspace);
-      await eventually(
-        () => store.file.fsPath === join(workspaceRoot(), 'literature-triage.json') || undefined,
-        'the default',
-      );
+      await eventually(() => store.file.fsPath, 'the default', {
+        until: (path) => path === join(workspaceRoot(), 'literature-triage.json'),
+      });
     }
   });
 

@@ -7,7 +7,8 @@ import type { Reader } from '../../src/extension/reader/reader';
 import { checkExternalLink } from '../../src/extension/reader/externalLink';
 import { addTag, setNote, setStatus } from '../../src/core/triage';
 import type { HostMessage, PaperView } from '../../src/webview/protocol';
-import { activeApi, localIndex, waitFor } from './support';
+import { eventually } from '../harness/eventually';
+import { activeApi, localIndex } from './support';
 
 const VIEW_TYPE = 'literatureTriage.reader';
 
@@ -30,12 +31,14 @@ function readerTabs(): { tab: vscode.Tab; group: vscode.TabGroup }[] {
 
 async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await waitFor(() => readerTabs().length === 0, 'the reader to close');
+  await eventually(() => readerTabs().length, 'the reader to close', { until: (tabs) => tabs === 0 });
 }
 
 /** Waits until the webview itself reports having rendered `paper`. */
 async function shown(api: LiteratureTriageApi, paper: PaperSummary): Promise<void> {
-  await waitFor(() => api.reader.shownPaperId === paper.id, `the webview to render "${paper.title}"`);
+  await eventually(() => api.reader.shownPaperId, `the webview to render "${paper.title}"`, {
+    until: (id) => id === paper.id,
+  });
 }
 
 /** Records what the host sends to the webview. */
@@ -142,9 +145,10 @@ suite('reader', () => {
       const posts = recordPosts(readerOf(api));
       try {
         await readerOf(api).deserializeWebviewPanel(panel, state);
-        await waitFor(
-          () => api.reader.isReady && posts.messages.some((m) => m.type === 'empty'),
+        await eventually(
+          () => ({ ready: api.reader.isReady, posted: posts.messages.map((m) => m.type) }),
           'an empty reader',
+          { until: ({ ready, posted }) => ready && posted.includes('empty') },
         );
         assert.equal(currentId(api), undefined, JSON.stringify(state));
         const empty = posts.messages.find((m) => m.type === 'empty');
@@ -181,7 +185,9 @@ suite('reader', () => {
     try {
       api.reader.show(paper, { highlight: 'speculative decoding' });
       await shown(api, paper);
-      await waitFor(() => lastPaperView(posts.messages)?.id === paper.id, 'the paper view');
+      await eventually(() => lastPaperView(posts.messages)?.id, 'the paper view', {
+        until: (id) => id === paper.id,
+      });
       const view = lastPaperView(posts.messages)!;
       assert.equal(view.title, paper.title);
       const abstract = full.find((p) => p.id === paper.id)!.abstract;
@@ -268,7 +274,7 @@ suite('reader', () => {
 
     const next = api.view.orderedIds()[api.view.orderedIds().indexOf(paper.id) + 1];
     panel.receive({ type: 'setStatus', paperId: paper.id, status: 'include' });
-    await waitFor(() => status() === 'include', 'the valid message to apply');
+    await eventually(status, 'the valid message to apply', { until: (s) => s === 'include' });
     assert.equal(currentId(api), next, 'a decision moves on to the next paper');
   });
 
@@ -326,7 +332,7 @@ suite('reader', () => {
       ];
       for (const url of attempts) reader.panel.receive({ type: 'openLink', paperId: paper.id, url });
       reader.panel.receive({ type: 'openLink', paperId: paper.id, url: paper.links[0] });
-      await waitFor(() => opened.length > 0, 'the paper link to open');
+      await eventually(() => [...opened], 'the paper link to open', { until: (urls) => urls.length > 0 });
       await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual(opened, [paper.links[0]]);
     } finally {

@@ -12,7 +12,8 @@ import {
 } from '../../src/extension/search/searchItems';
 import type { SearchSession } from '../../src/extension/search/searchSession';
 import { matchSnippet } from '../../src/core/search/snippet';
-import { activeApi, localIndex, resetTriage, waitFor } from './support';
+import { eventually } from '../harness/eventually';
+import { activeApi, localIndex, resetTriage } from './support';
 
 let api: LiteratureTriageApi;
 
@@ -27,7 +28,7 @@ function paperRows(session: SearchSession): PaperPickItem[] {
 async function openSearch(query?: string): Promise<SearchSession> {
   const session = await vscode.commands.executeCommand<SearchSession>('literatureTriage.searchPapers', query);
   assert.ok(session, 'the command returns its session');
-  await waitFor(() => session.settled || undefined, 'the first results');
+  await eventually(() => session.settled, 'the first results');
   return session;
 }
 
@@ -147,9 +148,11 @@ suite('Search Papers', () => {
     const top = paperRows(session)[0]!;
     assert.equal(session.query, 'gaussian process');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(() => api.reader.currentPaper?.id === top.paper.id, 'the reader to show the top hit');
+    await eventually(() => api.reader.currentPaper?.id, 'the reader to show the top hit', {
+      until: (id) => id === top.paper.id,
+    });
     // Close it once loaded, so it takes no focus away from the next test's picker.
-    await waitFor(() => api.reader.isReady, 'the reader to be ready');
+    await eventually(() => api.reader.isReady, 'the reader to be ready');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -157,14 +160,18 @@ suite('Search Papers', () => {
     const session = await openSearch();
     assert.ok(session.picker.items.length > 0, 'the empty search lists papers');
     session.picker.value = 'time series';
-    await waitFor(() => session.query === 'time series' || undefined, 'the results for the typed text');
+    await eventually(() => session.query, 'the results for the typed text', {
+      until: (query) => query === 'time series',
+    });
     assert.deepEqual(
       paperRows(session).map((i) => i.paper.id),
       (await searchItems(api.context.library, 'time series')).map((i) => i.paper.id),
     );
     for (const text of HOSTILE) session.picker.value = text;
     session.picker.value = 'diffusion';
-    await waitFor(() => session.query === 'diffusion' || undefined, 'only the last text’s results');
+    await eventually(() => session.query, 'only the last text’s results', {
+      until: (query) => query === 'diffusion',
+    });
     assert.ok(paperRows(session).length > 0);
   });
 

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { activeApi, waitFor } from './support';
+import { eventually } from '../harness/eventually';
+import { activeApi } from './support';
 
 const seedText = readFileSync(join(__dirname, '../../../seeds/hf-daily-papers-seed.txt'), 'utf8');
 
@@ -38,7 +39,7 @@ suite('walking skeleton', () => {
     const api = await activeApi();
     const paper = api.context.library.papers[2]!;
     await vscode.commands.executeCommand('literatureTriage.openPaper', paper.id);
-    await waitFor(() => api.reader.isReady, 'the reader to say ready');
+    await eventually(() => api.reader.isReady, 'the reader to say ready');
     assert.equal(api.reader.currentPaper?.id, paper.id);
     assert.ok(
       (await api.context.library.fullPaper(paper.id))!.abstract.length > 200,

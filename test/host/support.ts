@@ -14,16 +14,6 @@ export async function activeApi(): Promise<LiteratureTriageApi> {
   return api;
 }
 
-export async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Forgets every decision, tag and note (one undoable step), saves, and deletes the state file. */
 export async function resetTriage(api: LiteratureTriageApi): Promise<void> {
   const { store } = api.context;

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import type { GroupNode, PaperNode, PapersNode } from '../../src/extension/tree';
-import { activeApi, localIndex, resetTriage, waitFor } from './support';
+import { eventually } from '../harness/eventually';
+import { activeApi, localIndex, resetTriage } from './support';
 
 let api: LiteratureTriageApi;
 
@@ -138,17 +139,16 @@ suite('Papers tree', () => {
       await vscode.workspace
         .getConfiguration('literatureTriage')
         .update('topics', { Decoding: 'speculative decoding' }, vscode.ConfigurationTarget.Workspace);
-      await waitFor(() => roots()[0] !== undefined && labelOf(roots()[0]!) === 'Decoding', 'the user topic');
+      await eventually(() => roots().map(labelOf), 'the user topic', { until: (l) => l[0] === 'Decoding' });
       assert.ok(fired.includes('all'), 'new topics redraw the tree');
     } finally {
       listener.dispose();
       await vscode.workspace
         .getConfiguration('literatureTriage')
         .update('topics', undefined, vscode.ConfigurationTarget.Workspace);
-      await waitFor(
-        () => roots()[0] !== undefined && labelOf(roots()[0]!) !== 'Decoding',
-        'the automatic topics again',
-      );
+      await eventually(() => roots().map(labelOf), 'the automatic topics again', {
+        until: (labels) => labels.length > 0 && labels[0] !== 'Decoding',
+      });
     }
   });
 
@@ -286,11 +286,13 @@ suite('Papers tree', () => {
 
   test('reveal selects the paper’s row in the visible view', async () => {
     await vscode.commands.executeCommand('literatureTriage.papers.focus');
-    await waitFor(() => api.view.treeView.visible, 'the Papers view to be visible');
+    await eventually(() => api.view.treeView.visible, 'the Papers view to be visible');
     const last = roots().at(-1)!;
     const paper = rowsOf(last).at(-1)!.paper;
     await api.view.reveal(paper.id);
-    await waitFor(() => api.view.selectedPapers()[0]?.id === paper.id, 'the row to be selected');
+    await eventually(() => api.view.selectedPapers().map((p) => p.id), 'the row to be selected', {
+      until: (ids) => ids[0] === paper.id,
+    });
     assert.deepEqual(
       api.view.selectedPapers().map((p) => p.id),
       [paper.id],
@@ -300,7 +302,7 @@ suite('Papers tree', () => {
 
   test('reveal right after the tree was regrouped or a decision redrew a row still selects it', async () => {
     await vscode.commands.executeCommand('literatureTriage.papers.focus');
-    await waitFor(() => api.view.treeView.visible, 'the Papers view to be visible');
+    await eventually(() => api.view.treeView.visible, 'the Papers view to be visible');
     const paper = paperAt(7);
     await vscode.commands.executeCommand('literatureTriage.groupBy', 'status');
     await vscode.commands.executeCommand('literatureTriage.include', paper.id);
@@ -320,7 +322,7 @@ suite('Papers tree', () => {
 
   test('a burst of reveals ends with the last paper selected', async () => {
     await vscode.commands.executeCommand('literatureTriage.papers.focus');
-    await waitFor(() => api.view.treeView.visible, 'the Papers view to be visible');
+    await eventually(() => api.view.treeView.visible, 'the Papers view to be visible');
     const ids = api.view.orderedIds().slice(10, 22);
     const done = ids.map((id) => api.view.reveal(id));
     await Promise.all(done);

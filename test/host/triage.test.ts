@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 
 import type { LiteratureTriageApi } from '../../src/extension/extension';
 import type { GroupNode, PaperNode } from '../../src/extension/tree';
-import { activeApi, resetTriage, waitFor } from './support';
+import { eventually } from '../harness/eventually';
+import { activeApi, resetTriage } from './support';
 
 let api: LiteratureTriageApi;
 
@@ -31,13 +32,22 @@ function iconId(row: PaperNode): string {
 
 async function closeEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await waitFor(() => !api.reader.isActive, 'the reader to close');
+  await eventually(() => api.reader.isActive, 'the reader to close', { until: (active) => !active });
+}
+
+/** Waits until the reader shows the paper `id`. */
+async function readerShows(id: string | undefined, what: string): Promise<void> {
+  await eventually(() => api.reader.currentPaper?.id, what, { until: (shown) => shown === id });
 }
 
 /** Shows the paper in the reader, focused, and waits until the reader is the active editor. */
 async function openInReader(id: string): Promise<void> {
   api.reader.show(api.context.library.paper(id)!);
-  await waitFor(() => api.reader.isActive && api.reader.currentPaper?.id === id, `the reader to show ${id}`);
+  await eventually(
+    () => ({ active: api.reader.isActive, paper: api.reader.currentPaper?.id }),
+    `the reader to show ${id}`,
+    { until: ({ active, paper }) => active && paper === id },
+  );
 }
 
 suite('triage commands', () => {
@@ -129,7 +139,7 @@ suite('triage commands', () => {
     void vscode.commands.executeCommand('literatureTriage.addTag', c);
     await new Promise((r) => setTimeout(r, 500));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await waitFor(() => tags(c!).length > 0, 'the tag to be added');
+    await eventually(() => tags(c!), 'the tag to be added', { until: (added) => added.length > 0 });
     assert.deepEqual(tags(c!), ['method']);
   });
 
@@ -154,7 +164,7 @@ suite('triage commands', () => {
     assert.equal(note(id), '');
     await vscode.commands.executeCommand('literatureTriage.editNote', id, undefined, 'line one\nline two');
     await vscode.commands.executeCommand('literatureTriage.editNote', id);
-    await waitFor(() => api.reader.currentPaper?.id === id, 'the reader to show the paper');
+    await readerShows(id, 'the reader to show the paper');
     assert.equal(note(id), 'line one\nline two');
     await closeEditors();
   });
@@ -208,7 +218,7 @@ suite('triage commands', () => {
     await closeEditors();
     const next = await vscode.commands.executeCommand<{ id: string }>('literatureTriage.nextUntriaged');
     assert.equal(next?.id, ranked[0]);
-    await waitFor(() => api.reader.currentPaper?.id === ranked[0], 'the reader to show the top-ranked paper');
+    await readerShows(ranked[0], 'the reader to show the top-ranked paper');
 
     // "Suggested because": real terms of the paper.
     const detail = (await library.detail(ranked[0]!, undefined))!;
@@ -218,12 +228,12 @@ suite('triage commands', () => {
     for (const term of reasons) assert.ok(text.includes(term.toLowerCase()), `"${term}" is not in the paper`);
 
     // In screening mode a decision moves on to the best paper of the updated ranking.
-    await waitFor(() => api.reader.isActive, 'the reader to be active');
+    await eventually(() => api.reader.isActive, 'the reader to be active');
     await vscode.commands.executeCommand('literatureTriage.exclude');
     assert.equal(status(detail.paper.id), 'exclude');
     await screening.ready();
     const after = screening.rankedUntriaged()[0];
-    await waitFor(() => api.reader.currentPaper?.id === after, 'the reader to follow the ranking');
+    await readerShows(after, 'the reader to follow the ranking');
     await closeEditors();
   });
 
@@ -242,10 +252,11 @@ suite('triage commands', () => {
       await vscode.commands.executeCommand('literatureTriage.include', byTitle('Continuous Speculative').id);
       await vscode.commands.executeCommand('literatureTriage.exclude', byTitle('iTransformer').id);
       // The ranking comes from the worker; the tree redraws when it arrives.
-      const ids = await waitFor(() => {
-        const rows = idsIn(groupOf(lantern.id));
-        return rows[0] === lantern.id ? rows : undefined;
-      }, 'the closest paper to the inclusion to lead its topic');
+      const ids = await eventually(
+        () => idsIn(groupOf(lantern.id)),
+        'the closest paper to the inclusion to lead its topic',
+        { until: (rows) => rows[0] === lantern.id },
+      );
       const ranked = api.context.screening.rankedUntriaged();
       const untriaged = ids.filter((id) => status(id) === 'untriaged');
       assert.deepEqual(
@@ -271,18 +282,15 @@ suite('triage commands', () => {
     await openInReader(order[0]!);
     await vscode.commands.executeCommand('literatureTriage.include');
     assert.equal(status(order[0]!), 'include');
-    await waitFor(() => api.reader.currentPaper?.id === order[1], 'the reader to move on');
+    await readerShows(order[1], 'the reader to move on');
     await vscode.commands.executeCommand('literatureTriage.exclude');
     assert.equal(status(order[1]!), 'exclude');
-    await waitFor(() => api.reader.currentPaper?.id === order[2], 'the reader to move on again');
+    await readerShows(order[2], 'the reader to move on again');
 
     await vscode.commands.executeCommand('literatureTriage.undo');
     assert.equal(status(order[1]!), 'untriaged');
     assert.equal(status(order[0]!), 'include');
-    await waitFor(
-      () => api.reader.currentPaper?.id === order[1],
-      'the reader to go back to the undone paper',
-    );
+    await readerShows(order[1], 'the reader to go back to the undone paper');
 
     // Clear Decision does not move on.
     await vscode.commands.executeCommand('literatureTriage.clearDecision');
@@ -296,7 +304,7 @@ suite('triage commands', () => {
       const order = api.view.orderedIds();
       await openInReader(order[0]!);
       await vscode.commands.executeCommand('literatureTriage.maybe');
-      await waitFor(() => api.reader.currentPaper?.id === order[1], 'the reader to move on');
+      await readerShows(order[1], 'the reader to move on');
       assert.equal(api.view.orderedIds().at(-1), order[0], 'the decided paper moved to the Maybe group');
     } finally {
       await vscode.commands.executeCommand('literatureTriage.groupBy', 'topic');
@@ -307,10 +315,12 @@ suite('triage commands', () => {
   test('without the reader, commands act on the tree selection', async () => {
     await closeEditors();
     await vscode.commands.executeCommand('literatureTriage.papers.focus');
-    await waitFor(() => api.view.treeView.visible, 'the Papers view');
+    await eventually(() => api.view.treeView.visible, 'the Papers view');
     const id = api.view.orderedIds()[6]!;
     await api.view.reveal(id);
-    await waitFor(() => api.view.selectedPapers()[0]?.id === id, 'the row to be selected');
+    await eventually(() => api.view.selectedPapers().map((p) => p.id), 'the row to be selected', {
+      until: (ids) => ids[0] === id,
+    });
     await vscode.commands.executeCommand('literatureTriage.maybe');
     assert.equal(status(id), 'maybe');
   });

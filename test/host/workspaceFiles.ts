@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { emptyState } from '../../src/core/triage';
 import type { LiteratureTriageApi } from '../../src/extension/extension';
+import { eventually } from '../harness/eventually';
 
 export const repoRoot = join(__dirname, '../../..');
 
@@ -51,8 +52,6 @@ export async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export { eventually } from '../harness/eventually';
-
 /**
  * Waits until file events in `dir` reach the extension host: a new watcher takes a moment to be set up, and
  * changes made before that are never reported. A probe file is touched until its event arrives.
@@ -66,12 +65,16 @@ export async function watcherReady(dir: string): Promise<void> {
   watcher.onDidCreate(onEvent);
   watcher.onDidChange(onEvent);
   const probe = join(dir, '.watch-probe');
+  let touches = 0;
   try {
-    for (let i = 0; i < 100 && !seen; i++) {
-      writeFileSync(probe, String(i));
-      await sleep(100);
-    }
-    if (!seen) throw new Error(`file events in ${dir} never arrived`);
+    await eventually(
+      () => {
+        if (!seen) writeFileSync(probe, String(touches++));
+        return seen;
+      },
+      `file events in ${dir}`,
+      { intervalMs: 100 },
+    );
   } finally {
     watcher.dispose();
     rmSync(probe, { force: true });

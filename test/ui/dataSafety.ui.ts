@@ -76,7 +76,7 @@ async function position(page: Page): Promise<string> {
 }
 
 async function waitForPosition(page: Page, at: number): Promise<void> {
-  await eventually(async () => (await position(page)) === `${at} of 52`, `the reader at ${at} of 52`);
+  await eventually(() => position(page), `the reader at ${at} of 52`, { until: (p) => p === `${at} of 52` });
 }
 
 /** The status bar's `triaged / 52`. */
@@ -186,16 +186,18 @@ export const tests: UiTest[] = [
       assert.ok(unsaved >= 1, 'the last decision was not in the state file yet');
 
       // The workbench restarts the extension host by itself; the extension replays what the dead one left.
-      await eventually(() => extensionHosts(workspace).some((p) => p !== hosts[0]), 'a new extension host');
+      await eventually(() => extensionHosts(workspace), 'a new extension host', {
+        until: (pids) => pids.some((p) => p !== hosts[0]),
+      });
       await toast(page, new RegExp(`recovered ${unsaved} edits?\\b`, 'i')).waitFor({ timeout: 30_000 });
       await eventually(
-        () => titles.every((t) => stateOf(workspace, t)?.status === 'include'),
+        () => titles.filter((t) => stateOf(workspace, t)?.status !== 'include'),
         'the recovered decisions in the state file',
+        { until: (missing) => missing.length === 0 },
       );
-      await eventually(
-        () => journals(workspace).length === 0,
-        'the journal gone once the file holds its edits',
-      );
+      await eventually(() => journals(workspace), 'the journal gone once the file holds its edits', {
+        until: (left) => left.length === 0,
+      });
       await progress(page, 3).waitFor({ timeout: 15_000 });
     },
   },
@@ -222,11 +224,10 @@ export const tests: UiTest[] = [
       );
 
       await page.goto('about:blank');
-      await eventually(
-        () => extensionHosts(workspace).length === 0,
-        'the window’s extension host to end',
-        30_000,
-      );
+      await eventually(() => extensionHosts(workspace), 'the window’s extension host to end', {
+        timeoutMs: 30_000,
+        until: (pids) => pids.length === 0,
+      });
       assert.ok(readFileSync(file, 'utf8').includes('oops'), 'the corrupt file was not overwritten');
       assert.deepEqual(
         titles.filter((t) => !onDisk(workspace, t, 'include')),
@@ -238,10 +239,11 @@ export const tests: UiTest[] = [
       await openWorkbench(page, baseUrl, workspace);
       await toast(page, /recovered 3 edits/i).waitFor({ timeout: 30_000 });
       await eventually(
-        () => [...decided].every((t) => stateOf(workspace, t)?.status === 'include'),
+        () => [...decided].filter((t) => stateOf(workspace, t)?.status !== 'include'),
         'all six decisions in the state file',
+        { until: (missing) => missing.length === 0 },
       );
-      await eventually(() => journals(workspace).length === 0, 'no journal left');
+      await eventually(() => journals(workspace), 'no journal left', { until: (left) => left.length === 0 });
     },
   },
   {
@@ -283,10 +285,9 @@ export const tests: UiTest[] = [
           ...excluded.filter((t) => stateOf(workspace, t)?.status !== 'exclude'),
           ...maybe.filter((t) => stateOf(workspace, t)?.status !== 'maybe'),
         ];
-        await eventually(() => lost().length === 0, 'every decision in the state file').catch(
-          () => undefined,
-        );
-        assert.deepEqual(lost(), [], 'decisions lost from the state file');
+        await eventually(lost, 'every decision in the state file (these are lost)', {
+          until: (missing) => missing.length === 0,
+        });
         for (const [name, p] of [
           ['the first window', page],
           ['the second window', other],

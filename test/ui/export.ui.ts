@@ -60,8 +60,9 @@ export const tests: UiTest[] = [
       await waitForReaderTitle(page, second);
       await page.keyboard.press('i');
       await eventually(
-        () => statusOf(workspace, first) === 'include' && statusOf(workspace, second) === 'include',
+        () => [first, second].map((title) => statusOf(workspace, title)),
         'both papers included in the state file',
+        { until: (statuses) => statuses.every((status) => status === 'include') },
       );
       session.included = [first, second];
 
@@ -112,21 +113,15 @@ export const tests: UiTest[] = [
 
       const expected = `As shown by \\cite{${session.key}}`;
       const lines = editor.locator('.view-lines');
-      await page.waitForFunction(
-        ([selector, want]) =>
-          document
-            .querySelector(selector!)
-            ?.textContent?.replace(/\u00a0/g, ' ')
-            .includes(want!),
-        ['.editor-instance .monaco-editor .view-lines', expected],
-        { timeout: 20_000 },
-      );
-      assert.ok(((await lines.textContent()) ?? '').replace(/\u00a0/g, ' ').includes(expected));
-      await page.keyboard.press('Control+S');
       await eventually(
-        () => readFileSync(join(workspace, 'draft.tex'), 'utf8') === expected || undefined,
-        'the saved .tex file',
+        async () => ((await lines.textContent()) ?? '').replace(/\u00a0/g, ' '),
+        'the citation in the editor',
+        { timeoutMs: 20_000, until: (text) => text.includes(expected) },
       );
+      await page.keyboard.press('Control+S');
+      await eventually(() => readFileSync(join(workspace, 'draft.tex'), 'utf8'), 'the saved .tex file', {
+        until: (saved) => saved === expected,
+      });
     },
   },
 ];

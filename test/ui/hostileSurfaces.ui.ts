@@ -115,10 +115,13 @@ export const tests: UiTest[] = [
     name: 'the reader shows a bidi override in a title as an escape, not reordered text',
     async run({ page }) {
       await paperRow(page, 'Fix tags').click();
-      const title = await eventually(async () => {
-        const seen = await readerTitle(page).catch(() => '');
-        return seen.includes('Fix tags') && seen;
-      }, 'the reader shows the hostile paper');
+      const title = await eventually(
+        () => readerTitle(page).catch(() => ''),
+        'the reader shows the hostile paper',
+        {
+          until: (seen) => seen.includes('Fix tags'),
+        },
+      );
       assert.ok(title.endsWith('$(verified-filled) \\u202Eevil'), `reader title: ${JSON.stringify(title)}`);
       assert.ok(!title.includes('\u202E'), 'no live override in the reader');
       await assertNothingEscaped(page, 'reader', marker);

@@ -8,13 +8,13 @@ import { contextMenuCommand, openActivity, openWorkbench, runCommand } from './w
 import {
   eventually,
   expandFirstGroup,
+  expectIcon,
   expandUntilListed,
   focusReader,
   paperRow,
   paperRowTitles,
   reader,
   readerTitle,
-  rowIcon,
   stateOf,
   waitForReaderTitle,
   waitForReaderToLeave,
@@ -29,18 +29,6 @@ const SCREENSHOT_NOTE = 'Strong baseline for the related-work section; compare a
 
 async function position(page: Page): Promise<string> {
   return ((await reader(page).locator('.position').textContent()) ?? '').trim();
-}
-
-/** The tree refreshes its rows shortly after a change: wait for the row's status icon. */
-async function expectIcon(page: Page, title: string, icon: string): Promise<void> {
-  const end = Date.now() + 10_000;
-  let seen = '';
-  while (Date.now() < end) {
-    seen = await rowIcon(page, title);
-    if (seen === icon) return;
-    await page.waitForTimeout(100);
-  }
-  assert.equal(seen, icon, `the status icon of "${title}"`);
 }
 
 async function treeHasFocus(page: Page): Promise<boolean> {
@@ -106,10 +94,9 @@ export const tests: UiTest[] = [
       await expectIcon(page, a, 'pass');
       await expectIcon(page, b, 'circle-slash');
       await expectIcon(page, c, 'circle-large-outline');
-      await eventually(
-        () => stateOf(workspace, b)?.status === 'exclude',
-        'the state file to hold the decisions',
-      );
+      await eventually(() => stateOf(workspace, b)?.status, 'the state file to hold the decisions', {
+        until: (status) => status === 'exclude',
+      });
       assert.equal(stateOf(workspace, a)?.status, 'include');
       assert.equal(stateOf(workspace, c), undefined);
 
@@ -149,8 +136,11 @@ export const tests: UiTest[] = [
       await tags.filter({ hasText: 'screening round 1' }).waitFor({ timeout: 10_000 });
       assert.equal(await readerTitle(page), paper, 'tagging does not move on');
       await eventually(
-        async () => ((await paperRow(page, paper).textContent()) ?? '').includes('screening round 1'),
+        async () => (await paperRow(page, paper).textContent()) ?? '',
         'the tree row to show the tag',
+        {
+          until: (row) => row.includes('screening round 1'),
+        },
       );
 
       await reader(page).locator('.tag-input input').fill('by mouse');
@@ -160,8 +150,11 @@ export const tests: UiTest[] = [
       await reader(page).locator('vscode-button[aria-label="Remove tag by mouse"]').click();
       await tags.filter({ hasText: 'by mouse' }).waitFor({ state: 'detached', timeout: 10_000 });
       await eventually(
-        () => JSON.stringify(stateOf(workspace, paper)?.tags) === '["screening round 1"]',
+        () => JSON.stringify(stateOf(workspace, paper)?.tags),
         'the state file to hold the tag',
+        {
+          until: (tags) => tags === '["screening round 1"]',
+        },
       );
     },
   },
@@ -176,7 +169,9 @@ export const tests: UiTest[] = [
       await reader(page).locator('.note-state', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
       assert.equal(await readerTitle(page), paper, 'the letters did not move the reader');
       assert.equal(await reader(page).locator('.note textarea').inputValue(), note);
-      await eventually(() => stateOf(workspace, paper)?.note === note, 'the note in the state file');
+      await eventually(() => stateOf(workspace, paper)?.note, 'the note in the state file', {
+        until: (saved) => saved === note,
+      });
       assert.equal(stateOf(workspace, paper)?.status, 'untriaged', 'typing i and x decided nothing');
       assert.equal(
         await page.locator('.quick-input-widget:visible').count(),
@@ -252,10 +247,9 @@ export const tests: UiTest[] = [
 
       writeWorkspaceSettings(workspace, { 'workbench.colorTheme': 'Default Dark Modern' });
       await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
-      await eventually(
-        async () => (await titleColour()) !== lightText,
-        'the reader to take the dark theme colours',
-      );
+      await eventually(titleColour, 'the reader to take the dark theme colours', {
+        until: (colour) => colour !== lightText,
+      });
       await page.waitForTimeout(500);
       await keepScreenshot(page, 'reader-dark.png');
       const colours = () =>
@@ -268,10 +262,9 @@ export const tests: UiTest[] = [
       // High contrast: the marks keep a visible border even where the theme gives them no background.
       writeWorkspaceSettings(workspace, { 'workbench.colorTheme': 'Default High Contrast' });
       await page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 30_000 });
-      await eventually(
-        async () => (await colours())[0] !== text,
-        'the reader to take the high-contrast colours',
-      );
+      await eventually(colours, 'the reader to take the high-contrast colours', {
+        until: ([colour]) => colour !== text,
+      });
       await page.waitForTimeout(500);
       await page.screenshot({ path: join(shots, 'reader--reader-high-contrast.png') });
       const [hcText, hcBackground] = await colours();

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { eventually as pollUntil } from '../harness/eventually';
+import { withPatience } from '../harness/eventually';
 import { webviewContent } from './workbench';
 
 /** Writes `.vscode/settings.json` of the workspace folder (code-server picks up later edits too). */
@@ -25,15 +25,8 @@ export function stateOf(workspace: string, title: string) {
   return Object.values(readStateFile(workspace)?.papers ?? {}).find((entry) => entry.title === title);
 }
 
-/** Polls `probe` until it returns a value other than undefined/false. */
-/** `eventually` with the patience a browser driving a workbench needs. */
-export function eventually<T>(
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  return pollUntil(probe, what, timeoutMs, 100);
-}
+/** The tests' one polling helper (test/harness/eventually.ts), with the patience a browser driving a workbench needs. */
+export const eventually = withPatience({ timeoutMs: 15_000, intervalMs: 100 });
 
 const tree = (page: Page) => page.locator('.pane-body .monaco-list').first();
 
@@ -87,6 +80,14 @@ export async function rowIcon(page: Page, title: string): Promise<string> {
   return /codicon-([a-z-]+)/.exec(classes)?.[1] ?? '';
 }
 
+/** The tree redraws a row shortly after a change: waits for the row's status icon. */
+export async function expectIcon(page: Page, title: string, icon: string): Promise<void> {
+  await eventually(() => rowIcon(page, title), `"${title}" to show the ${icon} icon`, {
+    timeoutMs: 10_000,
+    until: (shown) => shown === icon,
+  });
+}
+
 export const reader = (page: Page) => webviewContent(page);
 
 export async function readerTitle(page: Page): Promise<string> {
@@ -95,25 +96,18 @@ export async function readerTitle(page: Page): Promise<string> {
 
 /** Waits until the reader shows the paper with this title. */
 export async function waitForReaderTitle(page: Page, title: string): Promise<void> {
-  const end = Date.now() + 20_000;
-  let seen = '';
-  while (Date.now() < end) {
-    seen = await readerTitle(page).catch(() => '');
-    if (seen === title) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the reader shows "${seen}", not "${title}"`);
+  await eventually(() => readerTitle(page).catch(() => ''), `the reader to show "${title}"`, {
+    timeoutMs: 20_000,
+    until: (seen) => seen === title,
+  });
 }
 
 /** Waits until the reader moved away from `title`, and returns the new title. */
 export async function waitForReaderToLeave(page: Page, title: string): Promise<string> {
-  const end = Date.now() + 20_000;
-  while (Date.now() < end) {
-    const seen = await readerTitle(page).catch(() => title);
-    if (seen !== title && seen !== '') return seen;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the reader still shows "${title}"`);
+  return eventually(() => readerTitle(page).catch(() => title), `the reader to leave "${title}"`, {
+    timeoutMs: 20_000,
+    until: (seen) => seen !== title && seen !== '',
+  });
 }
 
 /** Puts the keyboard focus into the reader webview, on the paper's heading (like a click on the text). */

@@ -6,6 +6,7 @@ import type { UiTest } from './uiTest';
 import { contextMenuCommand, openActivity, openWorkbench, runCommand } from './workbench';
 import {
   eventually,
+  expectIcon,
   reader,
   rowIcon,
   stateOf,
@@ -30,14 +31,6 @@ async function openSearch(page: Page): Promise<void> {
 
 /** What the tests learn as they go: one session over the same papers. */
 const session = { title: '', searchTitle: '', workspace: '' };
-
-async function expectIcon(page: Page, title: string, icon: string): Promise<void> {
-  await eventually(
-    async () => (await rowIcon(page, title)) === icon,
-    `"${title}" to show the ${icon} icon`,
-    10_000,
-  );
-}
 
 async function labelOf(row: Locator): Promise<string> {
   return ((await row.locator('.label-name').first().textContent()) ?? '').trim();
@@ -85,20 +78,18 @@ export const tests: UiTest[] = [
 
       await contextMenuCommand(page, paperRows(page).first(), 'Include');
       await expectIcon(page, session.title, 'pass');
-      await eventually(
-        () => stateOf(session.workspace, session.title)?.status === 'include',
-        'the decision on disk',
-      );
+      await eventually(() => stateOf(session.workspace, session.title)?.status, 'the decision on disk', {
+        until: (status) => status === 'include',
+      });
 
       const again = paperRows(page).first();
       await again.hover();
       // Its tooltip names the reader's key too: "Exclude (X)".
       await again.locator('.actions .action-label[aria-label^="Exclude"]').click();
       await expectIcon(page, session.title, 'circle-slash');
-      await eventually(
-        () => stateOf(session.workspace, session.title)?.status === 'exclude',
-        'the new decision on disk',
-      );
+      await eventually(() => stateOf(session.workspace, session.title)?.status, 'the new decision on disk', {
+        until: (status) => status === 'exclude',
+      });
     },
   },
   {
@@ -109,15 +100,15 @@ export const tests: UiTest[] = [
       const titles = [await labelOf(third), await labelOf(fourth)];
       await third.click();
       await fourth.click({ modifiers: ['Control'] });
-      await eventually(
-        async () => (await tree(page).locator('.monaco-list-row.selected').count()) === 2,
-        'two selected rows',
-      );
+      await eventually(() => tree(page).locator('.monaco-list-row.selected').count(), 'two selected rows', {
+        until: (selected) => selected === 2,
+      });
       await contextMenuCommand(page, fourth, 'Exclude');
       for (const title of titles) await expectIcon(page, title, 'circle-slash');
       await eventually(
-        () => titles.every((title) => stateOf(session.workspace, title)?.status === 'exclude'),
+        () => titles.map((title) => stateOf(session.workspace, title)?.status),
         'both decisions on disk',
+        { until: (statuses) => statuses.every((status) => status === 'exclude') },
       );
     },
   },
@@ -129,9 +120,9 @@ export const tests: UiTest[] = [
       const first = pickRows(page).first();
       // Until the typed text's results arrive, the picker lists recent and untriaged papers.
       await eventually(
-        async () =>
-          /speculative/i.test((await first.locator('.quick-input-list-label-meta').textContent()) ?? ''),
+        async () => (await first.locator('.quick-input-list-label-meta').textContent()) ?? '',
         'the matches, with a snippet around the match',
+        { until: (detail) => /speculative/i.test(detail) },
       );
       session.searchTitle = await labelOf(first);
       assert.match(session.searchTitle, /speculative/i, 'the best match first');
@@ -153,8 +144,9 @@ export const tests: UiTest[] = [
       );
       // The reader takes the focus, for screening by keyboard.
       await eventually(
-        () => page.evaluate(() => document.activeElement?.tagName === 'IFRAME'),
+        () => page.evaluate(() => document.activeElement?.tagName),
         'the keyboard focus in the reader',
+        { until: (focused) => focused === 'IFRAME' },
       );
     },
   },
@@ -163,21 +155,23 @@ export const tests: UiTest[] = [
     async run({ page }) {
       await openSearch(page);
       await page.keyboard.type('gaussian process', { delay: 20 });
-      await eventually(async () => /gaussian/i.test(await labelOf(pickRows(page).first())), 'the matches');
+      await eventually(() => labelOf(pickRows(page).first()), 'the matches', {
+        until: (label) => /gaussian/i.test(label),
+      });
       const row = pickRows(page).first();
       const title = await labelOf(row);
       await row.hover();
       await row.locator('.action-label[aria-label^="Include"]').click();
       await eventually(
-        async () =>
-          /^Included/.test(
-            ((await pickRows(page).first().locator('.label-description').textContent()) ?? '').trim(),
-          ),
+        async () => ((await pickRows(page).first().locator('.label-description').textContent()) ?? '').trim(),
         'the row to say Included',
+        { until: (description) => /^Included/.test(description) },
       );
       assert.ok(await quickInput(page).isVisible(), 'the picker is still open');
       await page.screenshot({ path: join(repoRoot, 'test-results', 'ui', 'triage--search-picker.png') });
-      await eventually(() => stateOf(session.workspace, title)?.status === 'include', 'the decision on disk');
+      await eventually(() => stateOf(session.workspace, title)?.status, 'the decision on disk', {
+        until: (status) => status === 'include',
+      });
       await page.keyboard.press('Escape');
       await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 });
     },
@@ -190,12 +184,14 @@ export const tests: UiTest[] = [
       assert.equal(((await item.textContent()) ?? '').trim(), '4 / 52');
       await item.click();
       // The next untriaged paper after the one in the reader, in tree order.
-      await eventually(async () => {
-        const title = ((await reader(page).locator('.paper-title').textContent()) ?? '').trim();
-        return (
-          title !== '' && title !== session.searchTitle && stateOf(session.workspace, title) === undefined
-        );
-      }, 'the reader to show an untriaged paper');
+      await eventually(
+        async () => ((await reader(page).locator('.paper-title').textContent()) ?? '').trim(),
+        'the reader to show an untriaged paper',
+        {
+          until: (title) =>
+            title !== '' && title !== session.searchTitle && stateOf(session.workspace, title) === undefined,
+        },
+      );
     },
   },
   {
