@@ -93,12 +93,18 @@ export const tests: UiTest[] = [
       const label = (await row.locator('.label-name').textContent()) ?? '';
       assert.ok(label.replace(/\u200B/g, '').includes('$(shield) $(github)'), `tree label: ${label}`);
       assert.ok(!label.includes('\u202E'), 'no bidi override in the tree label');
+      // The row's own hover must open: checking "a hover" for links and icons means nothing if it is another
+      // one (the activity bar's, left from the click that opened the view) or none.
+      await dismissHover(page);
       await row.hover();
-      await page
-        .locator('.workbench-hover, .monaco-hover:not(.hidden)')
-        .first()
-        .waitFor({ timeout: 10_000 })
-        .catch(() => undefined);
+      const hover = page
+        .locator('.workbench-hover, .monaco-hover:not(.hidden)', { hasText: 'Fix tags' })
+        .first();
+      await hover.waitFor({ timeout: 10_000 });
+      assert.ok(
+        ((await hover.textContent()) ?? '').replace(/\u200B/g, '').includes('$(shield) $(github)'),
+        'the hover shows the title as typed',
+      );
       await assertNothingEscaped(page, 'tree row and its hover', marker);
       await dismissHover(page);
 

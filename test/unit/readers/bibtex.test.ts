@@ -126,8 +126,17 @@ test('broken BibTeX gives warnings with lines, never a crash; empty or entry-les
     '@article{a, title={Unclosed\n\n@article{b, title={Fine}}\n',
     'b.bib',
   );
-  assert.ok(warnings.some((w) => /BibTeX/.test(w.message)));
-  assert.ok(papers.length <= 2);
+  // The unclosed brace runs into the next entry: "a" is left without a title, and "b" is still read.
+  assert.deepEqual(
+    papers.map((p) => [p.citationKey, p.title]),
+    [['b', 'Fine']],
+  );
+  assert.deepEqual(
+    warnings.map((w) => w.line),
+    [4, 1],
+  );
+  assert.match(warnings[0]!.message, /^BibTeX: .*"Unclosed/, 'the parser’s own complaint, named as BibTeX');
+  assert.equal(warnings[1]!.message, 'entry "a" has no title: skipped');
   assert.deepEqual(readBibtex('', 'e.bib'), { papers: [], warnings: [] });
   const none = readBibtex('just some text\nno entries here\n', 'n.bib');
   assert.equal(none.papers.length, 0);
