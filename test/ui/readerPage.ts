@@ -30,8 +30,22 @@ export const eventually = withPatience({ timeoutMs: 15_000, intervalMs: 100 });
 
 const tree = (page: Page) => page.locator('.pane-body .monaco-list').first();
 
+/**
+ * Waits until the Papers tree shows its topics. Until they are found the papers are listed under a "Finding
+ * topics…" group, which the topics then replace, collapsed: a row found or a group opened before would be gone.
+ */
+async function topicsShown(page: Page): Promise<void> {
+  await tree(page).locator('.monaco-list-row[aria-level="1"]').first().waitFor({ timeout: 30_000 });
+  await eventually(
+    () => tree(page).locator('.monaco-list-row[aria-level="1"] .label-name').allTextContents(),
+    'the tree to show its topics',
+    { until: (groups) => groups.length > 0 && !groups.includes('Finding topics…') },
+  );
+}
+
 /** Expands every collapsed group row of the Papers tree, top to bottom. */
 export async function expandAllGroups(page: Page): Promise<void> {
+  await topicsShown(page);
   for (;;) {
     const collapsed = tree(page).locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]').first();
     if ((await collapsed.count()) === 0) return;
@@ -42,14 +56,15 @@ export async function expandAllGroups(page: Page): Promise<void> {
 
 /** Expands the first group row of the Papers tree (rows further down may be out of view). */
 export async function expandFirstGroup(page: Page): Promise<void> {
+  await topicsShown(page);
   const first = tree(page).locator('.monaco-list-row[aria-level="1"]').first();
-  await first.waitFor({ timeout: 30_000 });
   if ((await first.getAttribute('aria-expanded')) === 'false') await first.click();
   await tree(page).locator('.monaco-list-row[aria-level="2"]').first().waitFor();
 }
 
 /** Expands group rows from the top until the paper's row is in the tree. */
 export async function expandUntilListed(page: Page, title: string): Promise<void> {
+  await topicsShown(page);
   for (let attempt = 0; attempt < 20; attempt++) {
     if ((await paperRow(page, title).count()) > 0) return;
     const collapsed = tree(page).locator('.monaco-list-row[aria-level="1"][aria-expanded="false"]').first();
