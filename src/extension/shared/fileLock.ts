@@ -74,10 +74,10 @@ async function acquire(lock: string): Promise<() => Promise<void>> {
       else if (code !== 'EEXIST') throw error;
     }
     const holder = await readOwner(lock);
+    // Released meanwhile: try again at once. Removing "it" now could remove the next holder's new lock.
+    if (holder.gone) continue;
     if (holder.stale) {
-      // Remove it only if it is still the stale one we looked at (another waiter may have replaced it).
-      const again = await fs.readFile(lock, 'utf8').catch(() => undefined);
-      if (again === holder.text) await fs.rm(lock, { force: true });
+      await breakStaleLock(lock, holder.text);
       continue;
     }
     if (Date.now() > deadline) throw new LockTimeoutError(lock, holder.description);
@@ -85,7 +85,26 @@ async function acquire(lock: string): Promise<() => Promise<void>> {
   }
 }
 
-async function readOwner(lock: string): Promise<{ stale: boolean; text?: string; description: string }> {
+/**
+ * Takes a stale lock away without ever removing a live one: it is moved aside under a name of its own (an
+ * atomic rename), then deleted if it is the lock judged stale. If another waiter replaced it between the check
+ * and the move, the lock moved is a live one: it is put back (unless a newer one is there already).
+ */
+async function breakStaleLock(lock: string, staleText: string | undefined): Promise<void> {
+  const aside = `${lock}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.stale`;
+  try {
+    await fs.rename(lock, aside);
+  } catch {
+    return; // gone already
+  }
+  const moved = await fs.readFile(aside, 'utf8').catch(() => undefined);
+  if (moved !== staleText) await fs.link(aside, lock).catch(() => undefined);
+  await fs.rm(aside, { force: true });
+}
+
+async function readOwner(
+  lock: string,
+): Promise<{ gone?: boolean; stale: boolean; text?: string; description: string }> {
   let text: string;
   let ageMs: number;
   try {
@@ -94,7 +113,7 @@ async function readOwner(lock: string): Promise<{ stale: boolean; text?: string;
       fs.stat(lock).then((s) => Date.now() - s.mtimeMs),
     ]);
   } catch {
-    return { stale: true, description: 'another process' }; // gone already: try again at once
+    return { gone: true, stale: false, description: 'another process' };
   }
   let owner: LockOwner | undefined;
   try {
