@@ -21,6 +21,8 @@ interface AutomaticTopic {
 interface AutomaticTopicOptions {
   /** Number of clusters; default topicCount(papers). */
   topics?: number;
+  /** Largest number of papers to fit the clusters on; see themeClustering. */
+  fitPapers?: number;
 }
 
 /** Groups papers (given in a canonical order) into labelled topics plus the ids left for "Other". */
@@ -41,7 +43,11 @@ export function automaticTopics(
   );
   const k = options.topics ?? topicCount(papers.length);
   const minimumSize = Math.max(2, Math.ceil(papers.length / 200));
-  const { assignment, similarity } = themeClustering(vectors, dimensions, { k, minimumSize });
+  const { assignment, similarity } = themeClustering(vectors, dimensions, {
+    k,
+    minimumSize,
+    fitPapers: options.fitPapers,
+  });
   const members: number[][] = Array.from({ length: k }, () => []);
   const other: string[] = [];
   papers.forEach((paper, i) => {

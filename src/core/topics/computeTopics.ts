@@ -11,6 +11,11 @@ interface TopicOptions {
   search?: TopicSearch;
   /** Number of automatic topics; default about √(n/2). */
   topics?: number;
+  /**
+   * Largest number of papers the automatic topics are fitted on (default 20,000); a larger corpus is fitted
+   * on a seeded random sample of that many, then every paper goes to the topic it is closest to.
+   */
+  fitPapers?: number;
 }
 
 /**
@@ -27,7 +32,7 @@ export function computeTopics(papers: readonly Paper[], options: TopicOptions = 
       : matchUserTopics(canonical, userTopics, options.search ?? defaultTopicSearch(canonical));
   const claimed = new Set(userMatches.flatMap((t) => t.paperIds));
   const rest = canonical.filter((p) => !claimed.has(p.id));
-  const automatic = automaticTopics(rest, { topics: options.topics });
+  const automatic = automaticTopics(rest, { topics: options.topics, fitPapers: options.fitPapers });
 
   const sortIds = (ids: readonly string[]) => sortByTitle(ids.map((id) => byId.get(id)!)).map((p) => p.id);
   const drafts = [

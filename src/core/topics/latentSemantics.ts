@@ -37,8 +37,113 @@ export function latentSemantics(
   seed: number,
 ): Embedding {
   const n = vectors.length;
+  const decomposition = decompose(vectors, dimensions, rank, seed);
+  if (!decomposition) return { rows: vectors.map(() => new Float64Array(0)), explained: new Float64Array(n) };
+  const { width, range, values, eigen, order } = decomposition;
+
+  const rows: Float64Array[] = [];
+  const explained = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const row = new Float64Array(order.length);
+    order.forEach((e, c) => {
+      let sum = 0;
+      for (let j = 0; j < width; j++) sum += range[p * width + j]! * eigen[j * width + e]!;
+      row[c] = sum * Math.sqrt(Math.max(0, values[e]!));
+    });
+    explained[p] = normaliseRow(row);
+    rows.push(row);
+  }
+  return { rows, explained };
+}
+
+/**
+ * The themes of a set of papers as a projection that applies to any paper: the top right singular vectors
+ * V (dimensions × rank, row-major), so that a paper's theme coordinates are its TF-IDF vector times V. For
+ * the papers it was fitted on this is their row of U Σ, as latentSemantics gives, up to the sketch's error.
+ */
+interface ThemeBasis {
+  rank: number;
+  /** Row-major, one row of `rank` weights per feature. */
+  weights: Float64Array;
+}
+
+export function themeBasis(
+  vectors: readonly SparseVector[],
+  dimensions: number,
+  rank: number,
+  seed: number,
+): ThemeBasis {
+  const decomposition = decompose(vectors, dimensions, rank, seed);
+  if (!decomposition) return { rank: 0, weights: new Float64Array(0) };
+  const { width, projected, values, eigen, order } = decomposition;
+  // V = Bᵀ W Σ⁻¹, with Bᵀ = AᵀQ (`projected`) and W the eigenvectors of B Bᵀ.
+  const largest = Math.max(0, ...order.map((e) => values[e]!));
+  const scale = order.map((e) =>
+    values[e]! > largest * RELATIVE_TOLERANCE && values[e]! > 0 ? 1 / Math.sqrt(values[e]!) : 0,
+  );
+  const r = order.length;
+  const weights = new Float64Array(dimensions * r);
+  for (let f = 0; f < dimensions; f++) {
+    const base = f * width;
+    order.forEach((e, c) => {
+      if (scale[c] === 0) return;
+      let sum = 0;
+      for (let j = 0; j < width; j++) sum += projected[base + j]! * eigen[j * width + e]!;
+      weights[f * r + c] = sum * scale[c]!;
+    });
+  }
+  return { rank: r, weights };
+}
+
+/**
+ * A paper's unit-length theme coordinates under a basis, and the share of its TF-IDF vector the themes
+ * explain (0..1), as in Embedding.
+ */
+export function projectOnto(
+  vector: SparseVector,
+  basis: ThemeBasis,
+): { row: Float64Array; explained: number } {
+  const r = basis.rank;
+  const row = new Float64Array(r);
+  for (let t = 0; t < vector.indices.length; t++) {
+    const from = vector.indices[t]! * r;
+    const w = vector.values[t]!;
+    for (let c = 0; c < r; c++) row[c]! += w * basis.weights[from + c]!;
+  }
+  return { row, explained: normaliseRow(row) };
+}
+
+/** Scales a row to unit length in place; returns its former length, at most 1. */
+function normaliseRow(row: Float64Array): number {
+  let norm = 0;
+  for (const x of row) norm += x * x;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let c = 0; c < row.length; c++) row[c]! /= norm;
+  return Math.min(1, norm);
+}
+
+interface Decomposition {
+  width: number;
+  /** Q: n × width, orthonormal columns spanning the sketch of A's range. */
+  range: Float64Array;
+  /** AᵀQ: dimensions × width. */
+  projected: Float64Array;
+  /** Eigenvalues and eigenvectors (columns, width × width) of QᵀAAᵀQ. */
+  values: number[];
+  eigen: Float64Array;
+  /** Eigenvalue indices of the kept themes, largest first. */
+  order: number[];
+}
+
+function decompose(
+  vectors: readonly SparseVector[],
+  dimensions: number,
+  rank: number,
+  seed: number,
+): Decomposition | undefined {
+  const n = vectors.length;
   const width = Math.min(rank + OVERSAMPLING, n, dimensions);
-  if (width <= 0) return { rows: vectors.map(() => new Float64Array(0)), explained: new Float64Array(n) };
+  if (width <= 0) return undefined;
 
   const random = gaussian(seededRandom(seed));
   const sketch = Float64Array.from({ length: dimensions * width }, random);
@@ -57,24 +162,7 @@ export function latentSemantics(
   const order = [...values.keys()]
     .sort((a, b) => values[b]! - values[a]! || a - b)
     .slice(0, Math.min(rank, width));
-
-  const rows: Float64Array[] = [];
-  const explained = new Float64Array(n);
-  for (let p = 0; p < n; p++) {
-    const row = new Float64Array(order.length);
-    order.forEach((e, c) => {
-      let sum = 0;
-      for (let j = 0; j < width; j++) sum += range[p * width + j]! * eigen[j * width + e]!;
-      row[c] = sum * Math.sqrt(Math.max(0, values[e]!));
-    });
-    let norm = 0;
-    for (const x of row) norm += x * x;
-    norm = Math.sqrt(norm);
-    explained[p] = Math.min(1, norm);
-    if (norm > 0) for (let c = 0; c < row.length; c++) row[c]! /= norm;
-    rows.push(row);
-  }
-  return { rows, explained };
+  return { width, range, projected, values, eigen, order };
 }
 
 /** A · X: sparse rows A (n × d) times X (d × width); result n × width. */

@@ -20,6 +20,8 @@ export interface Clustering {
   assignment: Int32Array;
   /** Cosine similarity of each row to its cluster's centre. */
   similarity: Float64Array;
+  /** The centres the rows were assigned to (unit length). */
+  centres: Float64Array[];
 }
 
 /** Stop iterating once fewer than this share of the rows change cluster. */
@@ -50,7 +52,8 @@ function iterate(
 ): Clustering {
   const assignment = new Int32Array(rows.length).fill(-1);
   const similarity = new Float64Array(rows.length);
-  if (centres.length === 0) return { assignment, similarity };
+  let assignedTo = centres;
+  if (centres.length === 0) return { assignment, similarity, centres };
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let changed = 0;
     for (const i of usable) {
@@ -59,10 +62,11 @@ function iterate(
       assignment[i] = cluster;
       similarity[i] = sim;
     }
+    assignedTo = centres;
     if (iteration > 0 && changed <= usable.length * CONVERGED_SHARE) break;
     centres = recomputeCentres(rows, usable, assignment, similarity, centres.length);
   }
-  return { assignment, similarity };
+  return { assignment, similarity, centres: assignedTo };
 }
 
 /** k-means++: each next centre is drawn with probability proportional to its squared cosine distance. */
