@@ -6,7 +6,7 @@
 import type { Paper } from '../model/paper';
 import { labelClusters, type LabelledPaper } from './clusterLabels';
 import { termVectors } from './termVectors';
-import { UnitVocabulary, unitSequence } from './textUnits';
+import { UnitVocabulary, unitIds } from './textUnits';
 import { themeClustering } from './themeClustering';
 import { topicCount } from './topicCount';
 
@@ -35,7 +35,7 @@ export function automaticTopics(
   const labelled: LabelledPaper[] = papers.map((p) => ({
     title: p.title,
     abstract: p.abstract,
-    units: { title: unitSequence(p.title, vocabulary), abstract: unitSequence(p.abstract, vocabulary) },
+    units: { title: unitIds(p.title, vocabulary), abstract: unitIds(p.abstract, vocabulary) },
   }));
   const { vectors, dimensions } = termVectors(
     labelled.map((p) => p.units),

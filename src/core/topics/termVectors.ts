@@ -5,21 +5,22 @@
  * single words first, then by word ids) and at most MAX_TERMS_PER_PAPER weights per paper are kept, so
  * memory and time stay linear in the corpus size.
  *
- * The phrases follow forEachShortGram's rules (grams.ts) but are walked inline over typed arrays: at 100k
- * papers there are some 30 million of them. Two-word phrases are only counted when both words are
+ * The phrases are those of forEachGram (grams.ts) up to two words, walked inline over the word ids: at
+ * 100k papers there are some 30 million of them. Two-word phrases are only counted when both words are
  * widespread enough for the phrase to make the feature cut (a phrase is in no more papers than either of
  * its words), which keeps the phrase table to a fraction of the corpus's distinct word pairs.
  */
-import { BREAK, UnitKind, type UnitSequence } from './textUnits';
+import { BREAK, UnitKind } from './textUnits';
 
 const TITLE_WEIGHT = 3;
 const MAX_DOCUMENT_SHARE = 0.5;
 const MAX_FEATURES = 10000;
 const MAX_TERMS_PER_PAPER = 60;
 
+/** A paper's word ids (textUnits.ts, unitIds). */
 export interface PaperUnits {
-  title: UnitSequence;
-  abstract: UnitSequence;
+  title: Int32Array;
+  abstract: Int32Array;
 }
 
 /** A unit-length sparse vector; `indices` ascending. */
@@ -43,8 +44,8 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
   const wordDf = new Int32Array(words);
   const wordSeen = new Int32Array(words);
   papers.forEach((paper, p) => {
-    countWords(paper.title.ids, wordDf, wordSeen, p + 1);
-    countWords(paper.abstract.ids, wordDf, wordSeen, p + 1);
+    countWords(paper.title, wordDf, wordSeen, p + 1);
+    countWords(paper.abstract, wordDf, wordSeen, p + 1);
   });
 
   // With MAX_FEATURES single words at a document frequency of at least `floor`, a phrase needs more than
@@ -75,8 +76,8 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
       pairDf[slot]!++;
     });
   papers.forEach((paper, p) => {
-    countPairs(paper.title.ids, p + 1);
-    countPairs(paper.abstract.ids, p + 1);
+    countPairs(paper.title, p + 1);
+    countPairs(paper.abstract, p + 1);
   });
 
   // Candidates: a word id w, or words + pair slot for a phrase.
@@ -142,8 +143,8 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
   const byWeight = (a: number, b: number) => weight[b]! - weight[a]! || a - b;
   const vectors = papers.map((paper) => {
     touched.length = 0;
-    add(paper.title.ids, TITLE_WEIGHT);
-    add(paper.abstract.ids, 1);
+    add(paper.title, TITLE_WEIGHT);
+    add(paper.abstract, 1);
     for (const f of touched) {
       weight[f] = (1 + Math.log(tf[f]!)) * idf[f]!;
       tf[f] = 0;
@@ -176,7 +177,7 @@ function countWords(ids: Int32Array, df: Int32Array, seen: Int32Array, stamp: nu
   }
 }
 
-/** The two-word phrases of forEachShortGram (grams.ts), as (first, second) word ids. */
+/** The two-word phrases of forEachGram (grams.ts), as (first, second) word ids. */
 function forEachPair(
   ids: Int32Array,
   kinds: readonly UnitKind[],

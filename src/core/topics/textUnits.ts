@@ -21,7 +21,7 @@ export const enum UnitKind {
   Modifier = 2,
 }
 
-export interface UnitSequence {
+interface UnitSequence {
   /** Word ids, or BREAK. */
   ids: Int32Array;
   /** Start / end offsets in the source text of each entry (unused for breaks). */
@@ -103,6 +103,21 @@ function withoutWebAddresses(text: string): string {
 
 /** The unit sequence of one text (a title or an abstract). */
 export function unitSequence(source: string, vocabulary: UnitVocabulary): UnitSequence {
+  splitUnits(source, vocabulary);
+  return vocabulary.scratch.units.sequence();
+}
+
+/**
+ * The word ids of unitSequence alone, without positions (all that counting phrases needs). The ids of
+ * many texts share a few large blocks of memory rather than each having its own.
+ */
+export function unitIds(source: string, vocabulary: UnitVocabulary): Int32Array {
+  splitUnits(source, vocabulary);
+  return vocabulary.scratch.units.pooledIds();
+}
+
+/** Splits a text into units, left in vocabulary.scratch.units. */
+function splitUnits(source: string, vocabulary: UnitVocabulary): void {
   const text = withoutWebAddresses(source);
   const words = vocabulary.scratch.words.scan(text);
   const out = vocabulary.scratch.units;
@@ -128,7 +143,6 @@ export function unitSequence(source: string, vocabulary: UnitVocabulary): UnitSe
     if (last + 1 < count && hasNonSpace(text, ends[last]!, starts[last + 1]!)) out.push(BREAK, 0, 0);
     first = last + 1;
   }
-  return out.sequence();
 }
 
 const NOT_FOUND = -2;
@@ -288,12 +302,17 @@ function isDigitUnit(text: string, i: number): boolean {
   return DIGIT.test(text[i]!);
 }
 
+/** Ids per shared block of pooledIds. */
+const BLOCK_SIZE = 1 << 18;
+
 /** Units of one text as they are pushed: no leading break, no two breaks in a row. */
 class UnitBuffer {
   private ids = new Int32Array(256);
   private starts = new Int32Array(256);
   private ends = new Int32Array(256);
   private length = 0;
+  private block = new Int32Array(0);
+  private blockUsed = 0;
 
   clear(): void {
     this.length = 0;
@@ -314,6 +333,19 @@ class UnitBuffer {
       starts: this.starts.slice(0, this.length),
       ends: this.ends.slice(0, this.length),
     };
+  }
+
+  /** A copy of the ids, as a view into a shared block. */
+  pooledIds(): Int32Array {
+    const n = this.length;
+    if (this.blockUsed + n > this.block.length) {
+      this.block = new Int32Array(Math.max(BLOCK_SIZE, n));
+      this.blockUsed = 0;
+    }
+    const ids = this.block.subarray(this.blockUsed, this.blockUsed + n);
+    ids.set(this.ids.subarray(0, n));
+    this.blockUsed += n;
+    return ids;
   }
 
   private grow(): void {
