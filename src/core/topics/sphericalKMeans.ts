@@ -54,13 +54,28 @@ function iterate(
   const similarity = new Float64Array(rows.length);
   let assignedTo = centres;
   if (centres.length === 0) return { assignment, similarity, centres };
+  const k = centres.length;
+  const width = centres[0]!.length;
+  const packed = new Float64Array(k * width);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
+    // Centres side by side in one array: the inner loop below runs papers × k times.
+    centres.forEach((centre, c) => packed.set(centre, c * width));
     let changed = 0;
     for (const i of usable) {
-      const [cluster, sim] = nearest(rows[i]!, centres);
+      const row = rows[i]!;
+      let cluster = 0;
+      let best = -Infinity;
+      for (let c = 0, base = 0; c < k; c++, base += width) {
+        let sim = 0;
+        for (let d = 0; d < width; d++) sim += row[d]! * packed[base + d]!;
+        if (sim > best) {
+          best = sim;
+          cluster = c;
+        }
+      }
       if (assignment[i] !== cluster) changed++;
       assignment[i] = cluster;
-      similarity[i] = sim;
+      similarity[i] = best;
     }
     assignedTo = centres;
     if (iteration > 0 && changed <= usable.length * CONVERGED_SHARE) break;
@@ -125,19 +140,6 @@ function recomputeCentres(
   }
   for (const sum of sums) normalise(sum);
   return sums;
-}
-
-function nearest(row: Float64Array, centres: readonly Float64Array[]): [number, number] {
-  let best = 0;
-  let bestSim = -Infinity;
-  for (let c = 0; c < centres.length; c++) {
-    const sim = dot(row, centres[c]!);
-    if (sim > bestSim) {
-      bestSim = sim;
-      best = c;
-    }
-  }
-  return [best, bestSim];
 }
 
 export function dot(a: Float64Array, b: Float64Array): number {
