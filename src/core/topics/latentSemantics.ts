@@ -43,8 +43,10 @@ export function latentSemantics(
 
   const rows: Float64Array[] = [];
   const explained = new Float64Array(n);
+  // One block for all rows: far less for the garbage collector to track than a buffer per paper.
+  const block = new Float64Array(n * order.length);
   for (let p = 0; p < n; p++) {
-    const row = new Float64Array(order.length);
+    const row = block.subarray(p * order.length, (p + 1) * order.length);
     order.forEach((e, c) => {
       let sum = 0;
       for (let j = 0; j < width; j++) sum += range[p * width + j]! * eigen[j * width + e]!;
@@ -96,15 +98,16 @@ export function themeBasis(
 }
 
 /**
- * A paper's unit-length theme coordinates under a basis, and the share of its TF-IDF vector the themes
- * explain (0..1), as in Embedding.
+ * A paper's unit-length theme coordinates under a basis (written into `row`, of basis.rank entries), and
+ * the share of its TF-IDF vector the themes explain (0..1), as in Embedding.
  */
 export function projectOnto(
   vector: SparseVector,
   basis: ThemeBasis,
+  row: Float64Array = new Float64Array(basis.rank),
 ): { row: Float64Array; explained: number } {
   const r = basis.rank;
-  const row = new Float64Array(r);
+  row.fill(0);
   for (let t = 0; t < vector.indices.length; t++) {
     const from = vector.indices[t]! * r;
     const w = vector.values[t]!;

@@ -16,6 +16,8 @@ const TITLE_WEIGHT = 3;
 const MAX_DOCUMENT_SHARE = 0.5;
 const MAX_FEATURES = 10000;
 const MAX_TERMS_PER_PAPER = 60;
+/** Weights per shared block of vectors (at least MAX_TERMS_PER_PAPER). */
+const VECTOR_BLOCK = 1 << 16;
 
 /** A paper's word ids (textUnits.ts, unitIds). */
 export interface PaperUnits {
@@ -141,6 +143,9 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
     tf[f]! += amount;
   };
   const byWeight = (a: number, b: number) => weight[b]! - weight[a]! || a - b;
+  let indexBlock = new Int32Array(0);
+  let valueBlock = new Float64Array(0);
+  let used = 0;
   const vectors = papers.map((paper) => {
     touched.length = 0;
     add(paper.title, TITLE_WEIGHT);
@@ -153,8 +158,17 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
       touched.sort(byWeight);
       touched.length = MAX_TERMS_PER_PAPER;
     }
-    const indices = Int32Array.from(touched).sort();
-    const values = new Float64Array(indices.length);
+    // Views into shared blocks: a buffer per paper costs the garbage collector dearly at 100k papers.
+    if (used + touched.length > indexBlock.length) {
+      indexBlock = new Int32Array(VECTOR_BLOCK);
+      valueBlock = new Float64Array(VECTOR_BLOCK);
+      used = 0;
+    }
+    const indices = indexBlock.subarray(used, used + touched.length);
+    const values = valueBlock.subarray(used, used + touched.length);
+    used += touched.length;
+    indices.set(touched);
+    indices.sort();
     let squared = 0;
     for (let t = 0; t < indices.length; t++) {
       const w = weight[indices[t]!]!;

@@ -92,9 +92,10 @@ function clusterFromSample(
   const sampleVectors = sample.map((i) => vectors[i]!);
   const rank = Math.min(MAX_RANK, Math.max(2, Math.round(RANK_PER_TOPIC * k)));
   const basis = themeBasis(sampleVectors, dimensions, rank, seed);
-  const rows = vectors.map((v) => {
-    const { row, explained } = projectOnto(v, basis);
-    return explained >= MIN_EXPLAINED ? row : new Float64Array(row.length);
+  const block = new Float64Array(n * basis.rank);
+  const rows = vectors.map((v, i) => {
+    const { row, explained } = projectOnto(v, basis, block.subarray(i * basis.rank, (i + 1) * basis.rank));
+    return explained >= MIN_EXPLAINED ? row : row.fill(0);
   });
   const sampleRows = sample.map((i) => rows[i]!);
   const sampleMinimum = Math.max(2, Math.ceil((minimumSize * size) / n));
