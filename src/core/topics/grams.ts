@@ -1,6 +1,12 @@
 /** Word n-grams (phrases) of a unit sequence: runs of 1..maxN words without a break. */
 import { BREAK, UnitKind } from './textUnits';
 
+// Imported values read once: in some module formats each use of an imported binding is a property read,
+// and these are read for every word.
+const NO_WORD = BREAK;
+const CONTENT: UnitKind = UnitKind.Content;
+const MODIFIER: UnitKind = UnitKind.Modifier;
+
 /**
  * Calls `visit` for every phrase of up to `maxN` words. A one-word phrase must be a content word; a longer
  * one needs at least one content word ("language models" yes, "model data" no) and must not end in a
@@ -14,17 +20,17 @@ export function forEachGram(
   visit: (key: string, from: number, to: number) => void,
 ): void {
   for (let from = 0; from < ids.length; from++) {
-    if (ids[from] === BREAK) continue;
+    if (ids[from] === NO_WORD) continue;
     let key = '';
     let hasContent = false;
     for (let to = from; to < ids.length && to - from < maxN; to++) {
       const id = ids[to]!;
       // A word repeated back to back ("imitation imitation") is not a phrase.
-      if (id === BREAK || (to > from && id === ids[to - 1])) break;
+      if (id === NO_WORD || (to > from && id === ids[to - 1])) break;
       key = to === from ? String(id) : `${key} ${id}`;
       const kind = kinds[id];
-      if (kind === UnitKind.Content) hasContent = true;
-      if (hasContent && kind !== UnitKind.Modifier) visit(key, from, to + 1);
+      if (kind === CONTENT) hasContent = true;
+      if (hasContent && kind !== MODIFIER) visit(key, from, to + 1);
     }
   }
 }

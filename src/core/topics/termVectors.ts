@@ -12,6 +12,12 @@
  */
 import { BREAK, UnitKind } from './textUnits';
 
+// Imported values read once: in some module formats each use of an imported binding is a property read,
+// and these are read for every word of every paper.
+const NO_WORD = BREAK;
+const CONTENT: UnitKind = UnitKind.Content;
+const MODIFIER: UnitKind = UnitKind.Modifier;
+
 const TITLE_WEIGHT = 3;
 const MAX_DOCUMENT_SHARE = 0.5;
 const MAX_FEATURES = 10000;
@@ -54,7 +60,7 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
   // `floor` papers to make the cut (on a tie, single words go first).
   const wordDfs: number[] = [];
   for (let w = 0; w < words; w++) {
-    if (kinds[w] === UnitKind.Content && wordDf[w]! >= 2 && wordDf[w]! <= maxDf) wordDfs.push(wordDf[w]!);
+    if (kinds[w] === CONTENT && wordDf[w]! >= 2 && wordDf[w]! <= maxDf) wordDfs.push(wordDf[w]!);
   }
   let minPairDf = 2;
   if (wordDfs.length >= MAX_FEATURES) {
@@ -85,7 +91,7 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
   // Candidates: a word id w, or words + pair slot for a phrase.
   const candidates: number[] = [];
   for (let w = 0; w < words; w++) {
-    if (kinds[w] === UnitKind.Content && wordDf[w]! >= 2 && wordDf[w]! <= maxDf) candidates.push(w);
+    if (kinds[w] === CONTENT && wordDf[w]! >= 2 && wordDf[w]! <= maxDf) candidates.push(w);
   }
   for (let slot = 0; slot < pairDf.length; slot++) {
     if (pairDf[slot]! >= minPairDf && pairDf[slot]! <= maxDf) candidates.push(words + slot);
@@ -124,15 +130,15 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
   const add = (ids: Int32Array, amount: number) => {
     for (let i = 0; i < ids.length; i++) {
       const first = ids[i]!;
-      if (first === BREAK) continue;
+      if (first === NO_WORD) continue;
       const firstKind = kinds[first];
-      if (firstKind === UnitKind.Content) addTo(wordFeature[first]!, amount);
+      if (firstKind === CONTENT) addTo(wordFeature[first]!, amount);
       if (startsPair[first] === 0 || i + 1 >= ids.length) continue;
       const second = ids[i + 1]!;
-      if (second === BREAK || second === first) continue;
+      if (second === NO_WORD || second === first) continue;
       const secondKind = kinds[second];
-      if (secondKind === UnitKind.Modifier) continue;
-      if (firstKind !== UnitKind.Content && secondKind !== UnitKind.Content) continue;
+      if (secondKind === MODIFIER) continue;
+      if (firstKind !== CONTENT && secondKind !== CONTENT) continue;
       const slot = pairFeatures.find(first, second);
       if (slot >= 0) addTo(pairFeature[slot]!, amount);
     }
@@ -185,7 +191,7 @@ export function termVectors(papers: readonly PaperUnits[], kinds: readonly UnitK
 function countWords(ids: Int32Array, df: Int32Array, seen: Int32Array, stamp: number): void {
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    if (id === BREAK || seen[id] === stamp) continue;
+    if (id === NO_WORD || seen[id] === stamp) continue;
     seen[id] = stamp;
     df[id]!++;
   }
@@ -200,10 +206,10 @@ function forEachPair(
   for (let i = 0; i + 1 < ids.length; i++) {
     const first = ids[i]!;
     const second = ids[i + 1]!;
-    if (first === BREAK || second === BREAK || second === first) continue;
+    if (first === NO_WORD || second === NO_WORD || second === first) continue;
     const secondKind = kinds[second];
-    if (secondKind === UnitKind.Modifier) continue;
-    if (kinds[first] === UnitKind.Content || secondKind === UnitKind.Content) visit(first, second);
+    if (secondKind === MODIFIER) continue;
+    if (kinds[first] === CONTENT || secondKind === CONTENT) visit(first, second);
   }
 }
 
