@@ -18,10 +18,10 @@ const NO_WORD = BREAK;
 const CONTENT: UnitKind = UnitKind.Content;
 const MODIFIER: UnitKind = UnitKind.Modifier;
 
-const TITLE_WEIGHT = 3;
-const MAX_DOCUMENT_SHARE = 0.5;
-const MAX_FEATURES = 10000;
-const MAX_TERMS_PER_PAPER = 60;
+export const TITLE_WEIGHT = 3;
+export const MAX_DOCUMENT_SHARE = 0.5;
+export const MAX_FEATURES = 10000;
+export const MAX_TERMS_PER_PAPER = 60;
 /** Weights per shared block of vectors (at least MAX_TERMS_PER_PAPER). */
 const VECTOR_BLOCK = 1 << 16;
 
