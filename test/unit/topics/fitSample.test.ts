@@ -19,10 +19,13 @@ const FILLER =
 
 /** A seeded corpus of `size` papers (paper i is about subject i mod 6, with a little of another). */
 function syntheticCorpus(size: number): Paper[] {
+  // mulberry32, seeded.
   let state = 12345;
   const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const filler = FILLER.split(' ');
