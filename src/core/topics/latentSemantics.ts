@@ -39,19 +39,18 @@ export function latentSemantics(
   const n = vectors.length;
   const decomposition = decompose(vectors, dimensions, rank, seed);
   if (!decomposition) return { rows: vectors.map(() => new Float64Array(0)), explained: new Float64Array(n) };
-  const { width, range, values, eigen, order } = decomposition;
+  const { width, range, values, order } = decomposition;
+  const themes = keptEigenvectors(decomposition);
+  const singular = order.map((e) => Math.sqrt(Math.max(0, values[e]!)));
 
   const rows: Float64Array[] = [];
   const explained = new Float64Array(n);
   // One block for all rows: far less for the garbage collector to track than a buffer per paper.
-  const block = new Float64Array(n * order.length);
+  const r = order.length;
+  const block = new Float64Array(n * r);
   for (let p = 0; p < n; p++) {
-    const row = block.subarray(p * order.length, (p + 1) * order.length);
-    order.forEach((e, c) => {
-      let sum = 0;
-      for (let j = 0; j < width; j++) sum += range[p * width + j]! * eigen[j * width + e]!;
-      row[c] = sum * Math.sqrt(Math.max(0, values[e]!));
-    });
+    const row = block.subarray(p * r, (p + 1) * r);
+    for (let c = 0; c < r; c++) row[c] = dotFrom(range, p * width, themes, c * width, width) * singular[c]!;
     explained[p] = normaliseRow(row);
     rows.push(row);
   }
@@ -77,7 +76,8 @@ export function themeBasis(
 ): ThemeBasis {
   const decomposition = decompose(vectors, dimensions, rank, seed);
   if (!decomposition) return { rank: 0, weights: new Float64Array(0) };
-  const { width, projected, values, eigen, order } = decomposition;
+  const { width, projected, values, order } = decomposition;
+  const themes = keptEigenvectors(decomposition);
   // V = Bᵀ W Σ⁻¹, with Bᵀ = AᵀQ (`projected`) and W the eigenvectors of B Bᵀ.
   const largest = Math.max(0, ...order.map((e) => values[e]!));
   const scale = order.map((e) =>
@@ -86,13 +86,10 @@ export function themeBasis(
   const r = order.length;
   const weights = new Float64Array(dimensions * r);
   for (let f = 0; f < dimensions; f++) {
-    const base = f * width;
-    order.forEach((e, c) => {
-      if (scale[c] === 0) return;
-      let sum = 0;
-      for (let j = 0; j < width; j++) sum += projected[base + j]! * eigen[j * width + e]!;
-      weights[f * r + c] = sum * scale[c]!;
-    });
+    for (let c = 0; c < r; c++) {
+      if (scale[c] === 0) continue;
+      weights[f * r + c] = dotFrom(projected, f * width, themes, c * width, width) * scale[c]!;
+    }
   }
   return { rank: r, weights };
 }
@@ -111,7 +108,7 @@ export function projectOnto(
   for (let t = 0; t < vector.indices.length; t++) {
     const from = vector.indices[t]! * r;
     const w = vector.values[t]!;
-    for (let c = 0; c < r; c++) row[c]! += w * basis.weights[from + c]!;
+    addScaled(row, 0, w, basis.weights, from, r);
   }
   return { row, explained: normaliseRow(row) };
 }
@@ -136,6 +133,15 @@ interface Decomposition {
   eigen: Float64Array;
   /** Eigenvalue indices of the kept themes, largest first. */
   order: number[];
+}
+
+/** The eigenvectors of the kept themes as rows (rank × width), for reading in order. */
+function keptEigenvectors({ width, eigen, order }: Decomposition): Float64Array {
+  const rows = new Float64Array(order.length * width);
+  order.forEach((e, c) => {
+    for (let j = 0; j < width; j++) rows[c * width + j] = eigen[j * width + e]!;
+  });
+  return rows;
 }
 
 function decompose(
@@ -176,7 +182,7 @@ function multiply(rows: readonly SparseVector[], x: Float64Array, width: number)
     for (let t = 0; t < v.indices.length; t++) {
       const from = v.indices[t]! * width;
       const w = v.values[t]!;
-      for (let j = 0; j < width; j++) out[base + j]! += w * x[from + j]!;
+      addScaled(out, base, w, x, from, width);
     }
   });
   return out;
@@ -195,10 +201,43 @@ function multiplyTransposed(
     for (let t = 0; t < v.indices.length; t++) {
       const to = v.indices[t]! * width;
       const w = v.values[t]!;
-      for (let j = 0; j < width; j++) out[to + j]! += w * y[base + j]!;
+      addScaled(out, to, w, y, base, width);
     }
   });
   return out;
+}
+
+/** out[at + j] += w × x[from + j] for j < width, four at a time (the inner loop of every product here). */
+function addScaled(
+  out: Float64Array,
+  at: number,
+  w: number,
+  x: Float64Array,
+  from: number,
+  width: number,
+): void {
+  let j = 0;
+  for (; j + 4 <= width; j += 4) {
+    out[at + j]! += w * x[from + j]!;
+    out[at + j + 1]! += w * x[from + j + 1]!;
+    out[at + j + 2]! += w * x[from + j + 2]!;
+    out[at + j + 3]! += w * x[from + j + 3]!;
+  }
+  for (; j < width; j++) out[at + j]! += w * x[from + j]!;
+}
+
+/** Σ x[a + j] × y[b + j] over j < width, summed in order (four terms a step). */
+function dotFrom(x: Float64Array, a: number, y: Float64Array, b: number, width: number): number {
+  let sum = 0;
+  let j = 0;
+  for (; j + 4 <= width; j += 4) {
+    sum += x[a + j]! * y[b + j]!;
+    sum += x[a + j + 1]! * y[b + j + 1]!;
+    sum += x[a + j + 2]! * y[b + j + 2]!;
+    sum += x[a + j + 3]! * y[b + j + 3]!;
+  }
+  for (; j < width; j++) sum += x[a + j]! * y[b + j]!;
+  return sum;
 }
 
 /** Mᵀ M for a row-major m × width matrix. */
@@ -208,7 +247,7 @@ function columnGram(m: Float64Array, width: number): Float64Array {
     for (let a = 0; a < width; a++) {
       const ma = m[r + a]!;
       if (ma === 0) continue;
-      for (let b = a; b < width; b++) gram[a * width + b]! += ma * m[r + b]!;
+      addScaled(gram, a * width + a, ma, m, r + a, width - a);
     }
   }
   for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) gram[a * width + b] = gram[b * width + a]!;
@@ -225,13 +264,15 @@ function orthonormalColumns(m: Float64Array, width: number): Float64Array {
   const scale = Float64Array.from(values, (v) =>
     v > largest * RELATIVE_TOLERANCE && v > 0 ? 1 / Math.sqrt(v) : 0,
   );
+  // Eigenvectors as rows, so that the inner loop reads both operands in order.
+  const columns = new Float64Array(width * width);
+  for (let j = 0; j < width; j++)
+    for (let c = 0; c < width; c++) columns[c * width + j] = vectors[j * width + c]!;
   const out = new Float64Array(m.length);
   for (let r = 0; r < m.length; r += width) {
     for (let c = 0; c < width; c++) {
       if (scale[c] === 0) continue;
-      let sum = 0;
-      for (let j = 0; j < width; j++) sum += m[r + j]! * vectors[j * width + c]!;
-      out[r + c] = sum * scale[c]!;
+      out[r + c] = dotFrom(m, r, columns, c * width, width) * scale[c]!;
     }
   }
   return out;
