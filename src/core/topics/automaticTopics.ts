@@ -6,7 +6,7 @@
 import type { Paper } from '../model/paper';
 import { labelClusters, type LabelledPaper } from './clusterLabels';
 import { termVectors } from './termVectors';
-import { UnitVocabulary, unitSequence } from './textUnits';
+import { UnitVocabulary, unitIds } from './textUnits';
 import { themeClustering } from './themeClustering';
 import { topicCount } from './topicCount';
 
@@ -21,6 +21,8 @@ interface AutomaticTopic {
 interface AutomaticTopicOptions {
   /** Number of clusters; default topicCount(papers). */
   topics?: number;
+  /** Largest number of papers to fit the clusters on; see themeClustering. */
+  fitPapers?: number;
 }
 
 /** Groups papers (given in a canonical order) into labelled topics plus the ids left for "Other". */
@@ -33,7 +35,7 @@ export function automaticTopics(
   const labelled: LabelledPaper[] = papers.map((p) => ({
     title: p.title,
     abstract: p.abstract,
-    units: { title: unitSequence(p.title, vocabulary), abstract: unitSequence(p.abstract, vocabulary) },
+    units: { title: unitIds(p.title, vocabulary), abstract: unitIds(p.abstract, vocabulary) },
   }));
   const { vectors, dimensions } = termVectors(
     labelled.map((p) => p.units),
@@ -41,7 +43,11 @@ export function automaticTopics(
   );
   const k = options.topics ?? topicCount(papers.length);
   const minimumSize = Math.max(2, Math.ceil(papers.length / 200));
-  const { assignment, similarity } = themeClustering(vectors, dimensions, { k, minimumSize });
+  const { assignment, similarity } = themeClustering(vectors, dimensions, {
+    k,
+    minimumSize,
+    fitPapers: options.fitPapers,
+  });
   const members: number[][] = Array.from({ length: k }, () => []);
   const other: string[] = [];
   papers.forEach((paper, i) => {

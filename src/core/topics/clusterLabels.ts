@@ -18,7 +18,7 @@
  */
 import { forEachGram, gramLength } from './grams';
 import type { PaperUnits } from './termVectors';
-import type { UnitKind, UnitSequence, UnitVocabulary } from './textUnits';
+import { unitSequence, type UnitKind, type UnitVocabulary } from './textUnits';
 
 const MAX_LABEL_WORDS = 4;
 const EPSILON = 0.02;
@@ -75,7 +75,7 @@ export function labelClusters(
   for (const c of order) {
     const sample = evenlySpaced(clusters[c]!, CLUSTER_SAMPLE);
     const shortlist = ranked[c]!.filter((candidate) => !taken.has(candidate.key)).slice(0, SHORTLIST);
-    const spellings = spellingsOf(papers, sample, new Set(shortlist.map((x) => x.key)), vocabulary.kinds);
+    const spellings = spellingsOf(papers, sample, new Set(shortlist.map((x) => x.key)), vocabulary);
     const named = shortlist
       .map((candidate) => {
         const label = spellings.get(candidate.key) ?? '';
@@ -222,13 +222,9 @@ function phraseCounts(
   return { inPaper, inTitle };
 }
 
-function gramKeys(
-  sequence: UnitSequence,
-  kinds: readonly UnitKind[],
-  wanted?: ReadonlySet<string>,
-): Set<string> {
+function gramKeys(ids: Int32Array, kinds: readonly UnitKind[], wanted?: ReadonlySet<string>): Set<string> {
   const keys = new Set<string>();
-  forEachGram(sequence, kinds, MAX_LABEL_WORDS, (key) => {
+  forEachGram(ids, kinds, MAX_LABEL_WORDS, (key) => {
     if (!wanted || wanted.has(key)) keys.add(key);
   });
   return keys;
@@ -245,21 +241,24 @@ function spellingsOf(
   papers: readonly LabelledPaper[],
   members: readonly number[],
   keys: ReadonlySet<string>,
-  kinds: readonly UnitKind[],
+  vocabulary: UnitVocabulary,
 ): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const i of members) {
     const paper = papers[i]!;
-    const collect = (sequence: UnitSequence, text: string) =>
-      forEachGram(sequence, kinds, MAX_LABEL_WORDS, (key, from, to) => {
+    // Positions are only kept for the few papers whose words are quoted.
+    const collect = (text: string) => {
+      const sequence = unitSequence(text, vocabulary);
+      forEachGram(sequence.ids, vocabulary.kinds, MAX_LABEL_WORDS, (key, from, to) => {
         if (!keys.has(key)) return;
         const spelling = displayForm(text.slice(sequence.starts[from]!, sequence.ends[to - 1]!));
         const forKey = counts.get(key) ?? new Map<string, number>();
         forKey.set(spelling, (forKey.get(spelling) ?? 0) + 1);
         counts.set(key, forKey);
       });
-    collect(paper.units.title, paper.title);
-    collect(paper.units.abstract, paper.abstract);
+    };
+    collect(paper.title);
+    collect(paper.abstract);
   }
   const best = new Map<string, string>();
   for (const [key, forKey] of counts) {

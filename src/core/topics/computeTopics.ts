@@ -11,6 +11,11 @@ interface TopicOptions {
   search?: TopicSearch;
   /** Number of automatic topics; default about √(n/2). */
   topics?: number;
+  /**
+   * Largest number of papers the automatic topics are fitted on (default 20,000); a larger corpus is fitted
+   * on a seeded random sample of that many, then every paper goes to the topic it is closest to.
+   */
+  fitPapers?: number;
 }
 
 /**
@@ -19,7 +24,6 @@ interface TopicOptions {
  */
 export function computeTopics(papers: readonly Paper[], options: TopicOptions = {}): Topic[] {
   const canonical = canonicalOrder(papers);
-  const byId = new Map(canonical.map((p) => [p.id, p]));
   const userTopics = options.userTopics ?? {};
   const userMatches =
     Object.keys(userTopics).length === 0
@@ -27,9 +31,15 @@ export function computeTopics(papers: readonly Paper[], options: TopicOptions = 
       : matchUserTopics(canonical, userTopics, options.search ?? defaultTopicSearch(canonical));
   const claimed = new Set(userMatches.flatMap((t) => t.paperIds));
   const rest = canonical.filter((p) => !claimed.has(p.id));
-  const automatic = automaticTopics(rest, { topics: options.topics });
+  const automatic = automaticTopics(rest, { topics: options.topics, fitPapers: options.fitPapers });
 
-  const sortIds = (ids: readonly string[]) => sortByTitle(ids.map((id) => byId.get(id)!)).map((p) => p.id);
+  // Each title lower-cased once, not once per comparison.
+  const titleKey = new Map(canonical.map((p) => [p.id, p.title.toLowerCase()]));
+  const sortIds = (ids: readonly string[]) =>
+    ids
+      .map((id) => [titleKey.get(id)!, id] as const)
+      .sort((a, b) => compareText(a[0], b[0]) || compareText(a[1], b[1]))
+      .map(([, id]) => id);
   const drafts = [
     ...userMatches.map((t) => ({ label: t.label, paperIds: sortIds(t.paperIds), user: true })),
     ...automatic.topics
@@ -46,12 +56,6 @@ function canonicalOrder(papers: readonly Paper[]): Paper[] {
   const byId = new Map<string, Paper>();
   for (const paper of papers) if (!byId.has(paper.id)) byId.set(paper.id, paper);
   return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
-}
-
-function sortByTitle(papers: Paper[]): Paper[] {
-  return papers.sort(
-    (a, b) => compareText(a.title.toLowerCase(), b.title.toLowerCase()) || compareText(a.id, b.id),
-  );
 }
 
 function compareText(a: string, b: string): number {

@@ -1,5 +1,11 @@
 /** Word n-grams (phrases) of a unit sequence: runs of 1..maxN words without a break. */
-import { BREAK, UnitKind, type UnitSequence } from './textUnits';
+import { BREAK, UnitKind } from './textUnits';
+
+// Imported values read once: in some module formats each use of an imported binding is a property read,
+// and these are read for every word.
+const NO_WORD = BREAK;
+const CONTENT: UnitKind = UnitKind.Content;
+const MODIFIER: UnitKind = UnitKind.Modifier;
 
 /**
  * Calls `visit` for every phrase of up to `maxN` words. A one-word phrase must be a content word; a longer
@@ -8,24 +14,23 @@ import { BREAK, UnitKind, type UnitSequence } from './textUnits';
  * the same phrase has the same key in every paper.
  */
 export function forEachGram(
-  sequence: UnitSequence,
+  ids: Int32Array,
   kinds: readonly UnitKind[],
   maxN: number,
   visit: (key: string, from: number, to: number) => void,
 ): void {
-  const ids = sequence.ids;
   for (let from = 0; from < ids.length; from++) {
-    if (ids[from] === BREAK) continue;
+    if (ids[from] === NO_WORD) continue;
     let key = '';
     let hasContent = false;
     for (let to = from; to < ids.length && to - from < maxN; to++) {
       const id = ids[to]!;
       // A word repeated back to back ("imitation imitation") is not a phrase.
-      if (id === BREAK || (to > from && id === ids[to - 1])) break;
+      if (id === NO_WORD || (to > from && id === ids[to - 1])) break;
       key = to === from ? String(id) : `${key} ${id}`;
       const kind = kinds[id];
-      if (kind === UnitKind.Content) hasContent = true;
-      if (hasContent && kind !== UnitKind.Modifier) visit(key, from, to + 1);
+      if (kind === CONTENT) hasContent = true;
+      if (hasContent && kind !== MODIFIER) visit(key, from, to + 1);
     }
   }
 }
@@ -34,28 +39,4 @@ export function gramLength(key: string): number {
   let n = 1;
   for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
   return n;
-}
-
-/**
- * The phrases of one and two words, as numbers instead of strings (for speed on large corpora): a word
- * id for a single word, vocabularySize × (1 + first) + second for a pair. Same rules as forEachGram.
- */
-export function forEachShortGram(
-  sequence: UnitSequence,
-  kinds: readonly UnitKind[],
-  vocabularySize: number,
-  visit: (key: number) => void,
-): void {
-  const ids = sequence.ids;
-  for (let i = 0; i < ids.length; i++) {
-    const first = ids[i]!;
-    if (first === BREAK) continue;
-    const firstKind = kinds[first];
-    if (firstKind === UnitKind.Content) visit(first);
-    const second = i + 1 < ids.length ? ids[i + 1]! : BREAK;
-    if (second === BREAK || second === first) continue;
-    const secondKind = kinds[second];
-    const hasContent = firstKind === UnitKind.Content || secondKind === UnitKind.Content;
-    if (hasContent && secondKind !== UnitKind.Modifier) visit(vocabularySize * (1 + first) + second);
-  }
 }

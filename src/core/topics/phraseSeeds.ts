@@ -14,6 +14,8 @@ const MAX_SEED_SIMILARITY = 0.5;
 interface Group {
   feature: number;
   members: number[];
+  /** Sum of the members' rows. */
+  sum: Float64Array;
   /** size × mean pairwise similarity. */
   strength: number;
 }
@@ -36,7 +38,8 @@ export function phraseSeeds(
   const seeds: Float64Array[] = [];
   for (const group of groups) {
     if (seeds.length >= k) break;
-    const centre = centreOf(rows, group.members);
+    const centre = Float64Array.from(group.sum);
+    normalise(centre);
     if (seeds.every((seed) => dot(seed, centre) < MAX_SEED_SIMILARITY)) seeds.push(centre);
   }
   return seeds;
@@ -60,14 +63,7 @@ function featureGroups(
     // |Σv|² = n + Σ_{i≠j} v_i·v_j for unit vectors, so the mean over pairs is (|Σv|² − n) / (n(n − 1)).
     const n = members.length;
     const coherence = (dot(sum, sum) - n) / (n * (n - 1));
-    groups.push({ feature, members, strength: n * coherence });
+    groups.push({ feature, members, sum, strength: n * coherence });
   });
   return groups;
-}
-
-function centreOf(rows: readonly Float64Array[], members: readonly number[]): Float64Array {
-  const centre = new Float64Array(rows[members[0]!]!.length);
-  for (const i of members) addInto(centre, rows[i]!);
-  normalise(centre);
-  return centre;
 }

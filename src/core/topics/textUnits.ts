@@ -6,7 +6,7 @@
  */
 import lunr from 'lunr';
 import { foldText } from '../search/fold';
-import { wordSpans, type WordSpan } from '../search/words';
+import type { WordSpan } from '../search/words';
 import { GENERIC_WORDS, MODIFIER_WORDS, STOP_COMPOUNDS, STOP_WORDS } from './stopWords';
 
 /** Marks a phrase break in a unit sequence. */
@@ -21,7 +21,7 @@ export const enum UnitKind {
   Modifier = 2,
 }
 
-export interface UnitSequence {
+interface UnitSequence {
   /** Word ids, or BREAK. */
   ids: Int32Array;
   /** Start / end offsets in the source text of each entry (unused for breaks). */
@@ -36,9 +36,11 @@ export class UnitVocabulary {
   /** Folded form → id: idFor's result depends on the folded form alone. */
   private readonly byFolded = new Map<string, number>();
   /** A lone word as written → its unit (an id, or BREAK): the common case, computed once per spelling. */
-  private readonly loneWords = new Map<string, number>();
+  private readonly loneWords = new SpellingTable();
   readonly kinds: UnitKind[] = [];
   readonly keys: string[] = [];
+  /** Buffers reused by unitSequence. */
+  readonly scratch = new Scratch();
 
   idFor(folded: string): number {
     const known = this.byFolded.get(folded);
@@ -65,11 +67,16 @@ export class UnitVocabulary {
 
   /** The unit of a word that is not part of a hyphenated compound. */
   loneWord(text: string): number {
-    let unit = this.loneWords.get(text);
-    if (unit === undefined) {
-      const folded = foldText(text);
+    return this.loneWordAt(text, 0, text.length);
+  }
+
+  /** loneWord(text.slice(start, end)), without making the string when the spelling is known. */
+  loneWordAt(text: string, start: number, end: number): number {
+    let unit = this.loneWords.get(text, start, end);
+    if (unit === NOT_FOUND) {
+      const folded = foldText(text.slice(start, end));
       unit = isUsefulWord(folded) && !STOP_COMPOUNDS.has(folded) ? this.idFor(folded) : BREAK;
-      this.loneWords.set(text, unit);
+      this.loneWords.set(text, start, end, unit);
     }
     return unit;
   }
@@ -96,35 +103,261 @@ function withoutWebAddresses(text: string): string {
 
 /** The unit sequence of one text (a title or an abstract). */
 export function unitSequence(source: string, vocabulary: UnitVocabulary): UnitSequence {
+  splitUnits(source, vocabulary);
+  return vocabulary.scratch.units.sequence();
+}
+
+/**
+ * The word ids of unitSequence alone, without positions (all that counting phrases needs). The ids of
+ * many texts share a few large blocks of memory rather than each having its own.
+ */
+export function unitIds(source: string, vocabulary: UnitVocabulary): Int32Array {
+  splitUnits(source, vocabulary);
+  return vocabulary.scratch.units.pooledIds();
+}
+
+/** Splits a text into units, left in vocabulary.scratch.units. */
+function splitUnits(source: string, vocabulary: UnitVocabulary): void {
   const text = withoutWebAddresses(source);
-  const ids: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const push = (id: number, start: number, end: number) => {
-    if (id === BREAK && (ids.length === 0 || ids[ids.length - 1] === BREAK)) return;
-    ids.push(id);
-    starts.push(start);
-    ends.push(end);
-  };
-  const words = wordSpans(text);
-  for (let first = 0; first < words.length;) {
+  const words = vocabulary.scratch.words.scan(text);
+  const out = vocabulary.scratch.units;
+  out.clear();
+  const push = (id: number, start: number, end: number) => out.push(id, start, end);
+  const { starts, ends, count } = words;
+  for (let first = 0; first < count;) {
     // A hyphenated compound: words joined by single hyphens.
     let last = first;
-    while (last + 1 < words.length && joinedByHyphen(text, words[last]!.end, words[last + 1]!.start)) last++;
+    while (last + 1 < count && joinedByHyphen(text, ends[last]!, starts[last + 1]!)) last++;
     if (first === last) {
-      const word = words[first]!;
-      const unit = vocabulary.loneWord(word.text);
-      if (unit === BREAK) push(BREAK, 0, 0);
-      else push(unit, word.start, word.end);
+      const unit = vocabulary.loneWordAt(text, starts[first]!, ends[first]!);
+      if (unit === BREAK) out.push(BREAK, 0, 0);
+      else out.push(unit, starts[first]!, ends[first]!);
     } else {
-      compoundUnits(words.slice(first, last + 1), vocabulary, push);
+      const compound: WordSpan[] = [];
+      for (let w = first; w <= last; w++) {
+        compound.push({ text: text.slice(starts[w]!, ends[w]!), start: starts[w]!, end: ends[w]! });
+      }
+      compoundUnits(compound, vocabulary, push);
     }
     // Punctuation between two words ends a phrase.
-    const next = words[last + 1];
-    if (next && hasNonSpace(text, words[last]!.end, next.start)) push(BREAK, 0, 0);
+    if (last + 1 < count && hasNonSpace(text, ends[last]!, starts[last + 1]!)) out.push(BREAK, 0, 0);
     first = last + 1;
   }
-  return { ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+const NOT_FOUND = -2;
+
+/**
+ * A map from spellings (stretches of some text) to numbers, looked up by position in the text so that no
+ * string is made for a spelling already known: open addressing over a pool of UTF-16 code units.
+ */
+class SpellingTable {
+  private chars = new Uint16Array(1 << 16);
+  private used = 0;
+  /** Per entry, side by side (one cache line): its hash, its spelling's start in `chars` and length, its value. */
+  private entries = new Int32Array(4 << 12);
+  private size = 0;
+  /** Entry + 1 per bucket; 0 is empty. */
+  private buckets = new Int32Array(1 << 13);
+
+  get(text: string, start: number, end: number): number {
+    const hash = spellingHash(text, start, end);
+    const mask = this.buckets.length - 1;
+    const length = end - start;
+    const entries = this.entries;
+    for (let b = hash & mask; ; b = (b + 1) & mask) {
+      const e = 4 * (this.buckets[b]! - 1);
+      if (e < 0) return NOT_FOUND;
+      if (entries[e] !== hash || entries[e + 2] !== length) continue;
+      const offset = entries[e + 1]!;
+      let i = 0;
+      while (i < length && this.chars[offset + i] === text.charCodeAt(start + i)) i++;
+      if (i === length) return entries[e + 3]!;
+    }
+  }
+
+  /** Adds a spelling that get() did not find. */
+  set(text: string, start: number, end: number, value: number): void {
+    const length = end - start;
+    if (this.used + length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + length));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    if (4 * this.size === this.entries.length) {
+      const entries = new Int32Array(this.entries.length * 2);
+      entries.set(this.entries);
+      this.entries = entries;
+    }
+    for (let i = 0; i < length; i++) this.chars[this.used + i] = text.charCodeAt(start + i);
+    const entry = this.size++;
+    this.entries.set([spellingHash(text, start, end), this.used, length, value], 4 * entry);
+    this.used += length;
+    if (2 * this.size > this.buckets.length) {
+      this.buckets = new Int32Array(this.buckets.length * 2);
+      for (let e = 0; e < this.size; e++) this.place(e);
+    } else {
+      this.place(entry);
+    }
+  }
+
+  private place(entry: number): void {
+    const mask = this.buckets.length - 1;
+    let b = this.entries[4 * entry]! & mask;
+    while (this.buckets[b] !== 0) b = (b + 1) & mask;
+    this.buckets[b] = entry + 1;
+  }
+}
+
+function spellingHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  return Math.imul(h, 0x7feb352d) ^ (h >>> 15);
+}
+
+/** Reusable buffers for unitSequence, so that a corpus's texts are split without per-word garbage. */
+class Scratch {
+  readonly words = new WordScanner();
+  readonly units = new UnitBuffer();
+}
+
+/**
+ * The word spans of wordSpans (search/words.ts), found by scanning character codes into reused buffers
+ * rather than by a regular expression making an object per word: a word is a run of letters, digits,
+ * marks, format characters and underscores, and a period between two digits joins them.
+ */
+class WordScanner {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  count = 0;
+
+  scan(text: string): this {
+    this.count = 0;
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      let width = wordCharWidth(text, i);
+      if (width === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (width > 0) {
+        i += width;
+        width = i < length ? wordCharWidth(text, i) : 0;
+      }
+      const previous = this.count - 1;
+      if (previous >= 0 && this.ends[previous] === start - 1 && joinsDigits(text, start - 1)) {
+        this.ends[previous] = i;
+      } else {
+        if (this.count === this.starts.length) this.grow();
+        this.starts[this.count] = start;
+        this.ends[this.count] = i;
+        this.count++;
+      }
+    }
+    return this;
+  }
+
+  private grow(): void {
+    const starts = new Int32Array(this.starts.length * 2);
+    const ends = new Int32Array(this.ends.length * 2);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+  }
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}\p{Cf}_]$/u;
+const DIGIT = /^\p{N}$/u;
+/** Per BMP code unit: 0 not yet known, 1 a word character, 2 not one. */
+const WORD_CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) WORD_CHAR_CLASS[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+
+/** Code units taken by the word character at text[i] (2 for one outside the BMP), or 0 for none. */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = WORD_CHAR_CLASS[c]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(text[i]!) ? 1 : 2;
+    WORD_CHAR_CLASS[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
+function joinsDigits(text: string, dot: number): boolean {
+  return text.charCodeAt(dot) === 0x2e && isDigitUnit(text, dot - 1) && isDigitUnit(text, dot + 1);
+}
+
+function isDigitUnit(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 0x30 && c <= 0x39;
+  return DIGIT.test(text[i]!);
+}
+
+/** Ids per shared block of pooledIds. */
+const BLOCK_SIZE = 1 << 18;
+
+/** Units of one text as they are pushed: no leading break, no two breaks in a row. */
+class UnitBuffer {
+  private ids = new Int32Array(256);
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  private length = 0;
+  private block = new Int32Array(0);
+  private blockUsed = 0;
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  push(id: number, start: number, end: number): void {
+    if (id === BREAK && (this.length === 0 || this.ids[this.length - 1] === BREAK)) return;
+    if (this.length === this.ids.length) this.grow();
+    this.ids[this.length] = id;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  sequence(): UnitSequence {
+    return {
+      ids: this.ids.slice(0, this.length),
+      starts: this.starts.slice(0, this.length),
+      ends: this.ends.slice(0, this.length),
+    };
+  }
+
+  /** A copy of the ids, as a view into a shared block. */
+  pooledIds(): Int32Array {
+    const n = this.length;
+    if (this.blockUsed + n > this.block.length) {
+      this.block = new Int32Array(Math.max(BLOCK_SIZE, n));
+      this.blockUsed = 0;
+    }
+    const ids = this.block.subarray(this.blockUsed, this.blockUsed + n);
+    ids.set(this.ids.subarray(0, n));
+    this.blockUsed += n;
+    return ids;
+  }
+
+  private grow(): void {
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.ids = grown(this.ids);
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+  }
 }
 
 function compoundUnits(
