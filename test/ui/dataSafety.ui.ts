@@ -157,7 +157,7 @@ async function decide(page: Page, key: string, count: number, waitForLast = true
 
 export const tests: UiTest[] = [
   {
-    name: 'kill -9 of the extension host within 10 ms of three decisions: they are on disk, the restarted host recovers them and says so',
+    name: 'kill -9 of the extension host right after three decisions, before the state file is saved: they are on disk, the restarted host recovers them and says so',
     async run({ page, baseUrl, workspace }) {
       await openWorkbench(page, baseUrl, workspace);
       await showPapers(page);
@@ -173,7 +173,9 @@ export const tests: UiTest[] = [
       const titles = await decide(page, 'i', 3, false);
       const lagMs = await killed.lagMs;
       console.log(`    killed ${lagMs} ms after the third decision showed`);
-      assert.ok(lagMs < 10, `killed ${lagMs} ms after the third decision showed`);
+      // What matters is that the kill lands before the delayed save (150 ms); the assertion on `unsaved` below
+      // checks that it did. A busy machine can take tens of milliseconds to deliver the kill.
+      assert.ok(lagMs < 150, `killed ${lagMs} ms after the third decision showed`);
       for (const t of titles) decided.add(t);
       assert.deepEqual(
         titles.filter((t) => !onDisk(workspace, t, 'include')),
