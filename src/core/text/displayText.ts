@@ -15,6 +15,10 @@ const INVISIBLE =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/;
 const SPACE = /[\t\n\r\u0085\u2028\u2029 ]/;
+/** Anything the rule would change: other breaks, doubled or outer spaces, link or icon syntax, surrogates. */
+const NEEDS_WORK = new RegExp(
+  `[\\t\\n\\r\\u0085\\u2028\\u2029]|  |^ | $|[\\]$]\\(|[\\uD800-\\uDFFF]|${INVISIBLE.source}`,
+);
 
 const DEFAULT_MAX = 200;
 
@@ -31,6 +35,11 @@ export interface MappedText {
 
 /** `displayText`, and where each original character went (for match highlights computed on the original). */
 export function displayTextMapped(text: string, max = DEFAULT_MAX): MappedText {
+  // Most titles and tags are plain: shown as they are (one test instead of two per character).
+  if (text.length <= max && !NEEDS_WORK.test(text)) {
+    const end = text.length;
+    return { text, at: (offset) => Math.min(offset, end) };
+  }
   const out: string[] = [];
   const positions: number[] = [];
   let length = 0;
