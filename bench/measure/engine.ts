@@ -2,8 +2,6 @@
  * The product's code, seen through the operations the benchmark times: build and serialise an index (what the
  * cache stores), load a corpus from the cache, query, and the palette's combined ranking.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Paper } from '../../src/core/model/paper';
 import type { SearchIndex } from '../../src/core/search';
 import { runIndexJob } from '../../src/worker/indexJob';
@@ -24,10 +22,6 @@ export const engine = {
   /** Fills the cache unless it holds this corpus already (a cold build: index and topics). */
   fillCache: (papers: readonly Paper[], cacheDir: string, codeVersion: string) =>
     runIndexJob(papers, cacheSettings(cacheDir, false, codeVersion)),
-
-  /** Bytes of the cache files (index and topics). */
-  cachedBytes: (cacheDir: string) =>
-    readdirSync(cacheDir).reduce((sum, name) => sum + statSync(join(cacheDir, name)).size, 0),
 
   search: (index: SearchIndex, query: string) => {
     const hits = index.search(query);
