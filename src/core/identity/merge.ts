@@ -1,11 +1,12 @@
 import type { Paper, SourceRef } from '../model/paper';
-import { doiKey, foldText, normalizeArxivId, titleKey } from './normalize';
+import { doiKey, foldText, normalizeArxivId, pmidKey, titleKey } from './normalize';
 
 /**
  * Dedupe and merge. Two records are the same paper when
  *   1. they have the same id (same title key and same abstract fingerprint — see paperId.ts), or
- *   2. they have the same DOI, or the same arXiv id (version ignored), and compatible titles (same key, one
- *      contains the other, or at least half their words shared — a book DOI on two chapters stays apart), or
+ *   2. they have the same DOI, the same arXiv id (version ignored) or the same PubMed id, and compatible
+ *      titles (same key, one contains the other, or at least half their words shared — a book DOI on two
+ *      chapters stays apart), or
  *   3. they have the same title key and similar abstracts (at least 80% of their distinct words shared), or
  *   4. they have the same title key, one has no abstract, and exactly one paper with an abstract has that
  *      title (if there are two, the abstract-less record is ambiguous and stays on its own).
@@ -43,6 +44,7 @@ interface Rec {
   tkey: string;
   doi: string | undefined;
   arxiv: string | undefined;
+  pmid: string | undefined;
   hasAbstract: boolean;
   /** Word set of the abstract, computed only when two same-title records are compared. */
   words?: Set<string>;
@@ -126,6 +128,7 @@ export function mergePapersDetailed(lists: Paper[][]): MergeResult {
         tkey: titleKey(paper.title),
         doi: doiKey(paper.doi),
         arxiv: normalizeArxivId(paper.arxivId),
+        pmid: pmidKey(paper.pmid),
         hasAbstract: paper.abstract.trim().length > 0,
       }),
     ),
@@ -140,6 +143,7 @@ export function mergePapersDetailed(lists: Paper[][]): MergeResult {
   for (const [label, key] of [
     ['DOI', (r: Rec) => r.doi],
     ['arXiv id', (r: Rec) => r.arxiv],
+    ['PubMed id', (r: Rec) => r.pmid],
   ] as const) {
     for (const g of groupBy(recs, key).values()) {
       for (let i = 1; i < g.length; i++) {
@@ -245,6 +249,7 @@ function reason(a: Rec, b: Rec): string {
     return a.hasAbstract ? 'same title and abstract' : 'same title and identifier';
   if (a.doi && a.doi === b.doi) return 'same DOI';
   if (a.arxiv && a.arxiv === b.arxiv) return 'same arXiv id';
+  if (a.pmid && a.pmid === b.pmid) return 'same PubMed id';
   if (a.hasAbstract && b.hasAbstract) return 'same title, nearly the same abstract';
   return 'same title, one without abstract';
 }
@@ -287,7 +292,7 @@ function mergeGroup(members: Paper[], inOrder: Paper[]): Paper {
     links: unique(inOrder.flatMap((m) => m.links)),
     sources: inOrder.flatMap((m) => m.sources),
   };
-  for (const k of ['authors', 'year', 'doi', 'arxivId', 'url', 'entryType', 'venue', 'published'] as const) {
+  for (const k of FILLED_FIELDS) {
     const v = pick(k);
     if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
   }
@@ -295,6 +300,19 @@ function mergeGroup(members: Paper[], inOrder: Paper[]): Paper {
   if (aliases.length) merged.aliases = aliases.sort();
   return merged;
 }
+
+/** Metadata a merged paper takes from its first member that has it. */
+const FILLED_FIELDS = [
+  'authors',
+  'year',
+  'doi',
+  'arxivId',
+  'pmid',
+  'url',
+  'entryType',
+  'venue',
+  'published',
+] as const;
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];

@@ -95,3 +95,16 @@ export function normalizeArxivId(raw: string | undefined): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A PubMed id as digits without leading zeros, from a bare id ("30501481"), a prefixed one ("PMID: 30501481")
+ * or a pubmed.ncbi.nlm.nih.gov URL. Undefined when none is found.
+ */
+export function pmidKey(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const m =
+    /^(?:pmid:?\s*|https?:\/\/(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/)?0*([1-9]\d{0,9})\/?$/i.exec(
+      raw.trim(),
+    );
+  return m?.[1];
+}

@@ -1,5 +1,5 @@
 import { hashText } from './hash';
-import { abstractFingerprint, doiKey, normalizeArxivId, titleKey } from './normalize';
+import { abstractFingerprint, doiKey, normalizeArxivId, pmidKey, titleKey } from './normalize';
 
 /** What an id is computed from. Only the paper's own content: never its position, file or neighbours. */
 interface IdentityFields {
@@ -7,11 +7,12 @@ interface IdentityFields {
   abstract?: string;
   doi?: string;
   arxivId?: string;
+  pmid?: string;
 }
 
 /**
  * The discriminator that tells apart papers whose titles are the same: the abstract's fingerprint; for a
- * record without an abstract, its DOI, else its arXiv id, else nothing.
+ * record without an abstract, its DOI, else its arXiv id, else its PubMed id, else nothing.
  */
 export function discriminator(p: IdentityFields): string {
   const fp = abstractFingerprint(p.abstract ?? '');
@@ -20,6 +21,8 @@ export function discriminator(p: IdentityFields): string {
   if (doi) return `doi:${doi}`;
   const arxiv = normalizeArxivId(p.arxivId);
   if (arxiv) return `arxiv:${arxiv}`;
+  const pmid = pmidKey(p.pmid);
+  if (pmid) return `pmid:${pmid}`;
   return '';
 }
 

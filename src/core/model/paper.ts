@@ -16,6 +16,8 @@ export interface Paper {
   year?: number;
   doi?: string;
   arxivId?: string;
+  /** PubMed id (digits only) when the source gives one. */
+  pmid?: string;
   url?: string;
   /** BibTeX entry type of the source when it had one (article, book, ...). */
   entryType?: string;

@@ -1,6 +1,6 @@
 import type { Paper, ReadResult, ReadWarning, SourceRef } from '../model/paper';
 import { mergePapersDetailed } from '../identity/merge';
-import { cleanDoi, normalizeArxivId } from '../identity/normalize';
+import { cleanDoi, normalizeArxivId, pmidKey } from '../identity/normalize';
 import { paperId } from '../identity/paperId';
 import { extractLinks } from '../text/normalize';
 
@@ -12,6 +12,7 @@ export interface PaperFields {
   year?: number;
   doi?: string;
   arxivId?: string;
+  pmid?: string;
   url?: string;
   entryType?: string;
   citationKey?: string;
@@ -27,10 +28,11 @@ const nfc = (s: string): string => s.normalize('NFC');
 export function makePaper(f: PaperFields, source: SourceRef): Paper {
   const doi = cleanDoi(f.doi);
   const arxivId = normalizeArxivId(f.arxivId);
+  const pmid = pmidKey(f.pmid);
   const title = nfc(f.title);
   const abstract = nfc(f.abstract);
   const paper: Paper = {
-    id: paperId({ title, abstract, doi, arxivId }),
+    id: paperId({ title, abstract, doi, arxivId, pmid }),
     title,
     abstract,
     links: [...new Set([...extractLinks(abstract), ...(f.extraLinks ?? []).filter(isHttpUrl)])],
@@ -41,6 +43,7 @@ export function makePaper(f: PaperFields, source: SourceRef): Paper {
   if (f.year !== undefined && Number.isFinite(f.year)) paper.year = f.year;
   if (doi) paper.doi = doi;
   if (arxivId) paper.arxivId = arxivId;
+  if (pmid) paper.pmid = pmid;
   if (f.url) paper.url = f.url;
   if (f.entryType) paper.entryType = f.entryType;
   if (f.citationKey) paper.citationKey = f.citationKey;
