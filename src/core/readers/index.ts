@@ -7,10 +7,11 @@
  * |-------------------------|------------------------------------------------------------------------------|
  * | .bib .bibtex            | BibTeX                                                                       |
  * | .ris                    | RIS                                                                          |
+ * | .nbib                   | PubMed MEDLINE                                                               |
  * | .json                   | Hugging Face daily-papers JSON                                               |
  * | .xml .atom              | arXiv Atom                                                                   |
- * | .txt .text .md, none    | by content: RIS (`TY  - ` line), BibTeX (`@type{`), `Title:`/`Summary:`      |
- * |                         | listing, else the title/abstract block listing                               |
+ * | .txt .text .md, none    | by content: RIS (`TY  - ` line), MEDLINE (`PMID- ` line), BibTeX (`@type{`), |
+ * |                         | `Title:`/`Summary:` listing, else the title/abstract block listing           |
  * | anything else           | by content as above, plus JSON (`[`/`{`) and XML (`<`); else the listing     |
  * | .csv .tsv               | CorpusError: unsupported (screening CSVs are read by src/core/screening)     |
  */
@@ -21,6 +22,7 @@ import { decodeText } from './decode';
 import { readHfJson } from './hfJson';
 import { looksKeyed, readKeyedListing } from './keyedListing';
 import { readListing } from './listing';
+import { looksMedline, readMedline } from './medline';
 import { readRis } from './ris';
 
 export { readRis } from './ris';
@@ -28,7 +30,7 @@ export { readRis } from './ris';
 /** A reader takes decoded text (BOM already dropped) and the file name used in sources and messages. */
 type Reader = (text: string, file: string) => ReadResult;
 
-type Format = 'listing' | 'keyed-listing' | 'hf-json' | 'bibtex' | 'ris' | 'atom';
+type Format = 'listing' | 'keyed-listing' | 'hf-json' | 'bibtex' | 'ris' | 'medline' | 'atom';
 
 const READERS: Record<Format, Reader> = {
   listing: readListing,
@@ -36,6 +38,7 @@ const READERS: Record<Format, Reader> = {
   'hf-json': readHfJson,
   bibtex: readBibtex,
   ris: readRis,
+  medline: readMedline,
   atom: readAtom,
 };
 
@@ -43,6 +46,7 @@ const BY_EXTENSION: Record<string, Format> = {
   bib: 'bibtex',
   bibtex: 'bibtex',
   ris: 'ris',
+  nbib: 'medline',
   json: 'hf-json',
   xml: 'atom',
   atom: 'atom',
@@ -70,6 +74,7 @@ export function sniffFormat(text: string): Format {
 function sniffTextFormat(head: string): Format {
   const firstLine = /^\s*(\S.*)$/m.exec(head)?.[1] ?? '';
   if (/^TY {1,2}- /.test(firstLine)) return 'ris';
+  if (looksMedline(head)) return 'medline';
   if (/^@\s*[A-Za-z]+\s*[{(]\s*[^\s,{}()]*\s*,/m.test(head) && !looksKeyed(head)) return 'bibtex';
   if (looksKeyed(head)) return 'keyed-listing';
   return 'listing';
