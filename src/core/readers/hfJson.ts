@@ -35,7 +35,8 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-function parseJson(text: string, file: string): unknown {
+/** JSON.parse, with a CorpusError naming the line for invalid JSON. */
+export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

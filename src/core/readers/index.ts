@@ -8,16 +8,20 @@
  * | .bib .bibtex            | BibTeX                                                                       |
  * | .ris                    | RIS                                                                          |
  * | .nbib                   | PubMed MEDLINE                                                               |
- * | .json                   | Hugging Face daily-papers JSON                                               |
+ * | .json                   | by content: CSL-JSON (CSL keys such as `date-parts`, `family` and a `type`,  |
+ * |                         | no `summary`/`paper`), else Hugging Face daily-papers JSON                   |
+ * | .csl.json               | CSL-JSON (Zotero, Better BibTeX, pandoc)                                     |
  * | .xml .atom              | arXiv Atom                                                                   |
  * | .txt .text .md, none    | by content: RIS (`TY  - ` line), MEDLINE (`PMID- ` line), BibTeX (`@type{`), |
  * |                         | `Title:`/`Summary:` listing, else the title/abstract block listing           |
- * | anything else           | by content as above, plus JSON (`[`/`{`) and XML (`<`); else the listing     |
+ * | anything else           | by content as above, plus JSON (`[`/`{`, CSL or HF) and XML (`<`); else the  |
+ * |                         | listing                                                                      |
  * | .csv .tsv               | CorpusError: unsupported (screening CSVs are read by src/core/screening)     |
  */
 import { CorpusError, type ReadResult } from '../model/paper';
 import { readAtom } from './atom';
 import { readBibtex } from './bibtex';
+import { looksCslJson, readCslJson } from './cslJson';
 import { decodeText } from './decode';
 import { readHfJson } from './hfJson';
 import { looksKeyed, readKeyedListing } from './keyedListing';
@@ -30,12 +34,13 @@ export { readRis } from './ris';
 /** A reader takes decoded text (BOM already dropped) and the file name used in sources and messages. */
 type Reader = (text: string, file: string) => ReadResult;
 
-type Format = 'listing' | 'keyed-listing' | 'hf-json' | 'bibtex' | 'ris' | 'medline' | 'atom';
+type Format = 'listing' | 'keyed-listing' | 'hf-json' | 'csl-json' | 'bibtex' | 'ris' | 'medline' | 'atom';
 
 const READERS: Record<Format, Reader> = {
   listing: readListing,
   'keyed-listing': readKeyedListing,
   'hf-json': readHfJson,
+  'csl-json': readCslJson,
   bibtex: readBibtex,
   ris: readRis,
   medline: readMedline,
@@ -47,7 +52,6 @@ const BY_EXTENSION: Record<string, Format> = {
   bibtex: 'bibtex',
   ris: 'ris',
   nbib: 'medline',
-  json: 'hf-json',
   xml: 'atom',
   atom: 'atom',
 };
@@ -66,7 +70,7 @@ function extensionOf(file: string): string {
 export function sniffFormat(text: string): Format {
   const head = text.slice(0, 20_000).replace(/^\uFEFF/, '');
   const start = head.trimStart();
-  if (start.startsWith('[') || start.startsWith('{')) return 'hf-json';
+  if (start.startsWith('[') || start.startsWith('{')) return looksCslJson(head) ? 'csl-json' : 'hf-json';
   if (start.startsWith('<')) return 'atom';
   return sniffTextFormat(head);
 }
@@ -83,6 +87,8 @@ function sniffTextFormat(head: string): Format {
 /** Which reader `readCorpus` would use for this file and text. */
 export function chooseFormat(file: string, text: string): Format {
   const ext = extensionOf(file);
+  if (/\.csl\.json$/i.test(file)) return 'csl-json';
+  if (ext === 'json') return looksCslJson(text.slice(0, 20_000)) ? 'csl-json' : 'hf-json';
   const byExt = BY_EXTENSION[ext];
   if (byExt) return byExt;
   if (TEXT_EXTENSIONS.has(ext)) return sniffTextFormat(text.slice(0, 20_000));
