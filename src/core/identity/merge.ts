@@ -312,6 +312,7 @@ const FILLED_FIELDS = [
   'entryType',
   'venue',
   'published',
+  'citationKey',
 ] as const;
 
 function unique<T>(items: T[]): T[] {

@@ -32,7 +32,14 @@ async function addCorpusFile(ctx: FeatureContext): Promise<string[]> {
     title: 'Add Corpus File',
     defaultUri: folder,
     filters: {
-      'Corpus files (BibTeX, RIS, JSON, arXiv Atom, listings)': ['bib', 'ris', 'json', 'xml', 'txt'],
+      'Corpus files (BibTeX, RIS, PubMed, CSL-JSON, JSON, arXiv Atom, listings)': [
+        'bib',
+        'ris',
+        'nbib',
+        'json',
+        'xml',
+        'txt',
+      ],
       'All files': ['*'],
     },
   });
