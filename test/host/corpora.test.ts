@@ -81,7 +81,14 @@ suite('corpora', () => {
     const added = await vscode.commands.executeCommand<string[]>('literatureTriage.addCorpusFile');
     assert.deepEqual(added, ['corpora/arxiv.xml']);
     const options = stub.calls.get('showOpenDialog')![0]![0] as vscode.OpenDialogOptions;
-    assert.deepEqual(Object.values(options.filters!)[0]!.sort(), ['bib', 'json', 'ris', 'txt', 'xml']);
+    assert.deepEqual(Object.values(options.filters!)[0]!.sort(), [
+      'bib',
+      'json',
+      'nbib',
+      'ris',
+      'txt',
+      'xml',
+    ]);
     assert.equal(options.canSelectMany, true);
     assert.deepEqual(config().inspect<string[]>('corpora')?.workspaceValue, ['corpora/arxiv.xml']);
     assert.equal(api.context.library.papers.length, SEED_PAPERS + ATOM_PAPERS);
