@@ -110,10 +110,10 @@ export class LibraryEngine {
     const start = performance.now();
     const generation = this.generation;
     const papers = this.papers;
+    // Requests run one at a time, so no load replaces the papers while this job runs.
     const job = await runIndexJob(papers, { ...this.settings, userTopics, force }, (phase) =>
       progress(PHASE_MESSAGES[phase]),
     );
-    if (generation !== this.generation) throw new Superseded();
     this.base = job.index;
     this.tagged = undefined;
     this.topics = job.topics;
@@ -267,14 +267,6 @@ export class LibraryEngine {
     const paper = this.byId.get(hit.id);
     const matches = hit.matches.map(copyRange);
     return { id: hit.id, matches, snippet: paper ? matchSnippet(paper.abstract, matches) : '' };
-  }
-}
-
-/** An index job whose papers were replaced by a newer load before it finished. */
-export class Superseded extends Error {
-  constructor() {
-    super('superseded by a newer corpus');
-    this.name = 'Superseded';
   }
 }
 

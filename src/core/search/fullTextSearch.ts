@@ -45,16 +45,18 @@ export class FullTextSearch implements QueryTarget {
   }
 
   /**
-   * Searches for any string; never throws. With `limit`, hits are made for the best `limit` only, plus for the
-   * papers in `alsoRank` wherever they rank (their 1-based ranks in `ranks`, in the order of `hits`).
+   * Searches for any string; never throws. With `limit`, hits are made for the best `limit` only, plus, for a
+   * plain-words query, for the papers `alsoRank` names wherever they rank (their 1-based ranks in `ranks`, in
+   * the order of `hits`). `alsoRank` is only called for plain words.
    */
   search(
     query: string,
-    options: PlainQueryOptions & { limit?: number; alsoRank?: ReadonlySet<string> } = {},
+    options: PlainQueryOptions & { limit?: number; alsoRank?: () => ReadonlySet<string> } = {},
   ): FullTextResult {
     try {
       const parsed = parseQuery(this, query, options);
-      return { ...this.run(parsed.clauses, options.limit, options.alsoRank), usedSyntax: parsed.usedSyntax };
+      const also = parsed.usedSyntax ? undefined : options.alsoRank?.();
+      return { ...this.run(parsed.clauses, options.limit, also), usedSyntax: parsed.usedSyntax };
     } catch {
       return { hits: [], ranks: [], usedSyntax: false };
     }

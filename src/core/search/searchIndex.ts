@@ -204,16 +204,18 @@ export class SearchIndex {
     // The fused top N holds full-text hits of the full-text top N, or found by the fuzzy search too: any other
     // full-text hit scores less than weight / (K + N), below every one of the full-text top N. So hits are made
     // for those only (a short prefix matches tens of thousands of papers), each with its full-text rank.
-    const fuzzy = this.fuzzyTitles(query);
+    // A query in lunr syntax takes no fuzzy hits: they are only searched for plain words.
+    let fuzzy: SearchHit[] | undefined;
+    const fuzzyHits = () => (fuzzy ??= this.fuzzyTitles(query));
     const fullText = this.fullText.search(query, {
       prefixLastWord: true,
       limit: options.limit,
-      alsoRank: options.limit === undefined ? undefined : new Set(fuzzy.map((hit) => hit.id)),
+      alsoRank: options.limit === undefined ? undefined : () => new Set(fuzzyHits().map((hit) => hit.id)),
     });
     if (fullText.usedSyntax) return limit(fullText.hits, options.limit);
     const fused = reciprocalRankFusion([
       { hits: fullText.hits, ranks: fullText.ranks, weight: FULL_TEXT_WEIGHT },
-      { hits: fuzzy, weight: FUZZY_TITLE_WEIGHT },
+      { hits: fuzzyHits(), weight: FUZZY_TITLE_WEIGHT },
     ]);
     return limit(fused, options.limit);
   }

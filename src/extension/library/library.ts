@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { showError, showWarning } from '../shared/notifications';
-import { performance } from 'node:perf_hooks';
 import type { Paper } from '../../core/model/paper';
 import type { MatchRange } from '../../core/search';
 import type { Topic } from '../../core/topics';
@@ -19,12 +18,8 @@ export interface LibraryChange {
   triage: boolean;
 }
 
-/** When the library got its data: for the performance report. */
+/** How the latest index was obtained: for the performance report and tests. */
 export interface IndexingTimes {
-  /** performance.now() when the library was created (the extension's activation). */
-  readonly createdAt: number;
-  /** When the index and topics of a non-empty corpus were first in place. */
-  firstIndexedAt?: number;
   /** How the latest index was obtained. */
   last?: { papers: number; ms: number; indexFromCache: boolean; topicsFromCache: boolean; source: string };
 }
@@ -66,7 +61,7 @@ export class Library implements vscode.Disposable {
   private rankVersion = 0;
   private detailCache: { key: string; detail: Promise<PaperDetail | undefined> }[] = [];
   private crashNotified = false;
-  readonly times: IndexingTimes = { createdAt: performance.now() };
+  readonly times: IndexingTimes = {};
   private readonly changed = new vscode.EventEmitter<LibraryChange>();
   /** Fires after the corpus (at once and once indexed) or the triage state changed. */
   readonly onDidChange = this.changed.event;
@@ -263,7 +258,6 @@ export class Library implements vscode.Disposable {
             topicsFromCache: result.topicsFromCache,
             source: result.source,
           };
-          if (papers.length > 0) this.times.firstIndexedAt ??= performance.now();
           this.corpus.logLine(describeIndexing(papers.length, result));
           this.changed.fire({ papers: true, triage: false });
         },
