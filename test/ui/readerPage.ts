@@ -34,7 +34,7 @@ const tree = (page: Page) => page.locator('.pane-body .monaco-list').first();
  * Waits until the Papers tree shows its topics. Until they are found the papers are listed under a "Finding
  * topics…" group, which the topics then replace, collapsed: a row found or a group opened before would be gone.
  */
-async function topicsShown(page: Page): Promise<void> {
+export async function topicsShown(page: Page): Promise<void> {
   await tree(page).locator('.monaco-list-row[aria-level="1"]').first().waitFor({ timeout: 30_000 });
   await eventually(
     () => tree(page).locator('.monaco-list-row[aria-level="1"] .label-name').allTextContents(),

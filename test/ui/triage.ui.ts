@@ -10,6 +10,7 @@ import {
   reader,
   rowIcon,
   stateOf,
+  topicsShown,
   waitForReaderTitle,
   writeWorkspaceSettings,
 } from './readerPage';
@@ -53,7 +54,7 @@ export const tests: UiTest[] = [
       session.workspace = workspace;
       await openWorkbench(page, baseUrl, workspace);
       await openActivity(page, 'Literature Triage');
-      await groupRows(page).first().waitFor({ timeout: 30_000 });
+      await topicsShown(page);
       const groups = await groupRows(page).count();
       assert.ok(groups >= 2, `${groups} topic rows`);
       let total = 0;

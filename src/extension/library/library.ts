@@ -35,6 +35,8 @@ export interface FilterResult {
 const PAPERS_PER_REQUEST = 500;
 /** A progress notification appears when indexing takes longer than this. */
 const NOTIFY_AFTER_MS = 500;
+/** New papers whose topics take longer than this are shown without them meanwhile. */
+const INTERIM_AFTER_MS = 250;
 const SIMILAR_PAPERS = 5;
 const EXPLANATION_TERMS = 4;
 
@@ -42,8 +44,8 @@ const EXPLANATION_TERMS = 4;
  * What every feature reads, as the host keeps it: the papers' summaries (CorpusService), their triage (the
  * store), the topics; and what it asks the library worker for: searches, full papers, the screening ranking.
  *
- * The worker indexes every new corpus in the background; `onDidChange` reports the new papers at once and
- * again once their topics are in place. Triage changes go to the worker as deltas (tags for tag search,
+ * The worker indexes every new corpus in the background; `onDidChange` reports the new papers once their topics
+ * are in place, and before that too when indexing takes longer than a moment. Triage changes go to the worker as deltas (tags for tag search,
  * decisions for the ranker). After a worker crash the corpus is sent again; triage never leaves the host.
  */
 export class Library implements vscode.Disposable {
@@ -61,9 +63,10 @@ export class Library implements vscode.Disposable {
   private rankVersion = 0;
   private detailCache: { key: string; detail: Promise<PaperDetail | undefined> }[] = [];
   private crashNotified = false;
+  private interimTimer: NodeJS.Timeout | undefined;
   readonly times: IndexingTimes = {};
   private readonly changed = new vscode.EventEmitter<LibraryChange>();
-  /** Fires after the corpus (at once and once indexed) or the triage state changed. */
+  /** Fires after the triage or the corpus changed (see the class comment). */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -74,8 +77,13 @@ export class Library implements vscode.Disposable {
   ) {
     this.disposables.push(
       corpus.onDidChange(() => {
-        this.changed.fire({ papers: true, triage: false });
         void this.startIndexing(false);
+        // Quick indexing (the seed, a cached corpus) reports the papers once, with their topics; slow indexing
+        // shows them meanwhile without topics (the tree lists them under "Finding topics…").
+        clearTimeout(this.interimTimer);
+        this.interimTimer = setTimeout(() => {
+          if (!this.indexed) this.changed.fire({ papers: true, triage: false });
+        }, INTERIM_AFTER_MS);
       }),
       store.onDidChange(() => {
         this.sendTriage(false);
@@ -265,6 +273,8 @@ export class Library implements vscode.Disposable {
           if (error instanceof RequestCancelled) return;
           const message = error instanceof Error ? error.message : String(error);
           void showError(ui`Literature Triage: indexing failed: ${message}`);
+          // The papers are listed all the same, without topics.
+          this.changed.fire({ papers: true, triage: false });
         },
       )
       .finally(() => {
@@ -284,6 +294,7 @@ export class Library implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.interimTimer);
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
