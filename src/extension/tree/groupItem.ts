@@ -34,6 +34,7 @@ const KIND_NAMES: Record<PaperGroup['kind'], string> = {
   status: 'Triage decision',
   tag: 'Tag',
   untagged: 'Papers without tags',
+  missing: 'Decisions kept for papers no corpus file holds now',
 };
 
 function groupIcon(group: PaperGroup): vscode.ThemeIcon {
@@ -44,6 +45,8 @@ function groupIcon(group: PaperGroup): vscode.ThemeIcon {
       return new vscode.ThemeIcon('tag');
     case 'untagged':
       return new vscode.ThemeIcon('circle-small');
+    case 'missing':
+      return new vscode.ThemeIcon('warning');
     case 'userTopic':
       return new vscode.ThemeIcon('bookmark');
     case 'topic':

@@ -1,6 +1,6 @@
 import type { PaperSummary } from '../../worker/protocol';
 import type { Topic } from '../../core/topics';
-import type { TriageStatus } from '../../core/triage';
+import type { TriageState, TriageStatus } from '../../core/triage';
 import { statusLook, STATUSES_IN_GROUP_ORDER } from '../shared/statusLook';
 
 export type GroupBy = 'topic' | 'status' | 'tag';
@@ -15,7 +15,7 @@ export interface PaperGroup {
   /** Unique among the groups of one mode and stable across rebuilds (keeps expansion state). */
   readonly key: string;
   readonly label: string;
-  readonly kind: 'topic' | 'userTopic' | 'status' | 'tag' | 'untagged';
+  readonly kind: 'topic' | 'userTopic' | 'status' | 'tag' | 'untagged' | 'missing';
   readonly status?: TriageStatus;
   readonly paperIds: readonly string[];
 }
@@ -25,10 +25,25 @@ interface GroupingInput {
   readonly statusOf: (paper: PaperSummary) => TriageStatus;
   readonly tagsOf: (paper: PaperSummary) => readonly string[];
   readonly topics: () => readonly Topic[];
+  /** Papers the state file holds decisions, tags or notes for that no corpus file has now. */
+  readonly missing?: readonly PaperSummary[];
 }
 
 /** Splits the papers into the groups of `mode`, in display order. Groups may be empty; the view hides them. */
 export function groupPapers(mode: GroupBy, input: GroupingInput): PaperGroup[] {
+  const groups = groupsOf(mode, input);
+  const missing = input.missing ?? [];
+  if (missing.length)
+    groups.push({
+      key: 'missing',
+      label: MISSING_LABEL,
+      kind: 'missing',
+      paperIds: missing.map((p) => p.id),
+    });
+  return groups;
+}
+
+function groupsOf(mode: GroupBy, input: GroupingInput): PaperGroup[] {
   switch (mode) {
     case 'topic':
       return byTopic(input);
@@ -37,6 +52,27 @@ export function groupPapers(mode: GroupBy, input: GroupingInput): PaperGroup[] {
     case 'tag':
       return byTag(input);
   }
+}
+
+export const MISSING_LABEL = 'Missing from corpora';
+
+/**
+ * The state file's papers that no loaded paper is (by id or by an alias), as summaries made from what the state
+ * file kept (its title), sorted by title. Their decisions stay in the state file: a corpus file that comes back,
+ * or is fixed, shows them again where they were.
+ */
+export function missingPapers(papers: readonly PaperSummary[], state: TriageState): PaperSummary[] {
+  if (state.papers.size === 0) return [];
+  const known = new Set<string>();
+  for (const paper of papers) {
+    known.add(paper.id);
+    for (const alias of paper.aliases ?? []) known.add(alias);
+  }
+  const missing: PaperSummary[] = [];
+  for (const [id, entry] of state.papers) if (!known.has(id)) missing.push({ id, title: entry.title || id });
+  return missing.sort(
+    (a, b) => compareCodeUnits(a.title.toLowerCase(), b.title.toLowerCase()) || compareCodeUnits(a.id, b.id),
+  );
 }
 
 function byTopic({ papers, topics }: GroupingInput): PaperGroup[] {

@@ -11,7 +11,7 @@ export interface GroupNode {
   readonly paperIds: readonly string[];
 }
 
-/** A paper row. A paper tagged twice is in two tag groups: two nodes with different ids. */
+/** A paper row (in the "Missing from corpora" group: the title the state file kept). A paper tagged twice is in two tag groups: two nodes with different ids. */
 export interface PaperNode {
   readonly kind: 'paper';
   readonly id: string;
@@ -26,6 +26,8 @@ export function isPaperNode(value: unknown): value is PaperNode {
     typeof value === 'object' &&
     value !== null &&
     (value as { kind?: unknown }).kind === 'paper' &&
-    typeof (value as { paper?: { id?: unknown } }).paper?.id === 'string'
+    typeof (value as { paper?: { id?: unknown } }).paper?.id === 'string' &&
+    // A row of "Missing from corpora" is no paper a command can act on.
+    (value as { parent?: { group?: { kind?: unknown } } }).parent?.group?.kind !== 'missing'
   );
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SafeTreeItem } from '../shared/treeItems';
-import { shownText, type UiText } from '../shared/uiText';
+import { inline, shownText, ui, uiLines, type UiText } from '../shared/uiText';
 import type { MatchRange } from '../../core/search';
 import type { PaperTriage } from '../../core/triage';
 import { COMMANDS } from '../commands';
@@ -28,6 +28,27 @@ export function paperTreeItem(
   item.accessibilityInformation = { label: row.accessibilityLabel };
   // A click shows the paper and keeps the focus in the tree, so the arrow keys keep browsing.
   item.command = { command: COMMANDS.openPaper, title: 'Open Paper', arguments: [paper.id] };
+  return item;
+}
+
+/**
+ * A row of "Missing from corpora": the title the state file kept and the decision, no click (there is nothing to
+ * read). Its state stays in the state file until its corpus file is back.
+ */
+export function missingPaperTreeItem(node: PaperNode, triage: PaperTriage): SafeTreeItem {
+  const row = paperRow(node.paper, triage);
+  const item = new SafeTreeItem(row.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = themeIcon(row.icon);
+  item.description = row.description
+    ? ui`not in any corpus file · ${inline(row.description)}`
+    : ui`not in any corpus file`;
+  item.contextValue = 'missingPaper';
+  item.tooltip = uiLines([
+    row.tooltip,
+    ui`No corpus file holds this paper now. Its decision, tags and note are kept in the state file, and it is back in its place when the file that held it is.`,
+  ]);
+  item.accessibilityInformation = { label: `${row.accessibilityLabel}, not in any corpus file` };
   return item;
 }
 

@@ -3,10 +3,10 @@ import type { PaperSummary } from '../../worker/protocol';
 import { sameTopics, type Topic } from '../../core/topics';
 import type { TriageState } from '../../core/triage';
 import { RequestCancelled, type FilterResult, type Library } from '../library';
-import { groupPapers, type GroupBy, type PaperGroup } from './grouping';
+import { groupPapers, missingPapers, type GroupBy, type PaperGroup } from './grouping';
 import { groupTreeItem } from './groupItem';
 import type { PapersNode } from './nodes';
-import { paperTooltip, paperTreeItem } from './paperItem';
+import { missingPaperTreeItem, paperTooltip, paperTreeItem } from './paperItem';
 import { TreeSnapshot } from './treeSnapshot';
 import { triageChanges } from '../shared/triageChanges';
 
@@ -106,6 +106,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     const moves =
       (change.papers && !this.showsSameGroups()) ||
       !cached ||
+      // A paper's state that appeared, or went, without its paper: the "Missing from corpora" group changes.
+      diff.ids.some((id) => !this.library.paper(id)) ||
       ((this.mode === 'status' || this.relevanceOrder !== undefined) && diff.statusChanged) ||
       ((this.mode === 'tag' || this.filterQuery !== undefined) && diff.tagsChanged);
     if (moves) return this.refresh();
@@ -140,17 +142,20 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   snapshot(): TreeSnapshot {
     if (!this.cached) {
       const library = this.library;
+      // Before the first load every state entry would look missing.
+      const missing = library.corpus.lastLoad ? missingPapers(library.papers, library.store.state) : [];
       const grouped = groupPapers(this.mode, {
         papers: library.papers,
         statusOf: (paper) => library.triage(paper).status,
         tagsOf: (paper) => library.triage(paper).tags,
         topics: () => library.topics(),
+        missing,
       });
       const groups = this.relevanceOrder ? sortGroups(grouped, this.relevanceOrder()) : grouped;
       const filter = this.currentFilter();
       const prefix = filter ? `filter${this.filterGeneration}:${this.mode}:` : `${this.mode}:`;
       const keep = filter ? (id: string) => filter.has(id) : undefined;
-      this.cached = new TreeSnapshot(groups, prefix, (id) => library.paper(id), keep);
+      this.cached = new TreeSnapshot(groups, prefix, (id) => library.paper(id), keep, missing);
       this.cachedFrom = { papers: library.papers, topics: library.topics() };
     }
     return this.cached;
@@ -169,12 +174,13 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     const filter = this.currentFilter();
     if (element.kind === 'group') return groupTreeItem(element, filter !== undefined);
     const triage = this.library.triage(element.paper);
+    if (element.parent.group.kind === 'missing') return missingPaperTreeItem(element, triage);
     return paperTreeItem(element, triage, filter?.matchesOf(element.paper.id));
   }
 
   /** A paper row's tooltip starts the abstract, which only the library worker holds: asked for on hover. */
   async resolveTreeItem(item: vscode.TreeItem, element: PapersNode): Promise<vscode.TreeItem> {
-    if (element.kind !== 'paper') return item;
+    if (element.kind !== 'paper' || element.parent.group.kind === 'missing') return item;
     const paper = await this.library.fullPaper(element.paper.id).catch(() => undefined);
     if (paper) item.tooltip = paperTooltip(item.label, this.library.triage(element.paper), paper.abstract);
     return item;

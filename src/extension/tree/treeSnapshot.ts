@@ -9,6 +9,7 @@ import type { GroupNode, PaperNode } from './nodes';
 export class TreeSnapshot {
   readonly groups: readonly GroupNode[];
   private readonly children = new Map<GroupNode, PaperNode[]>();
+  private readonly missing: ReadonlyMap<string, PaperSummary>;
 
   constructor(
     groups: readonly PaperGroup[],
@@ -16,7 +17,9 @@ export class TreeSnapshot {
     idPrefix: string,
     private readonly paperById: (id: string) => PaperSummary | undefined,
     keep?: (id: string) => boolean,
+    missing: readonly PaperSummary[] = [],
   ) {
+    this.missing = new Map(missing.map((p) => [p.id, p]));
     this.groups = groups
       .map((group) => ({
         kind: 'group' as const,
@@ -32,7 +35,7 @@ export class TreeSnapshot {
     if (!nodes) {
       nodes = [];
       for (const id of group.paperIds) {
-        const paper = this.paperById(id);
+        const paper = group.group.kind === 'missing' ? this.missing.get(id) : this.paperById(id);
         if (paper) nodes.push({ kind: 'paper', id: `${group.id}/${id}`, paper, parent: group });
       }
       this.children.set(group, nodes);
@@ -51,10 +54,13 @@ export class TreeSnapshot {
     return [...this.children.values()].flat().filter((node) => paperIds.has(node.paper.id));
   }
 
-  /** Every shown paper once, in display order, collapsed groups included. */
+  /** Every shown paper once, in display order, collapsed groups included; not those missing from the corpora. */
   orderedIds(): string[] {
     const seen = new Set<string>();
-    for (const group of this.groups) for (const id of group.paperIds) seen.add(id);
+    for (const group of this.groups) {
+      if (group.group.kind === 'missing') continue;
+      for (const id of group.paperIds) seen.add(id);
+    }
     return [...seen];
   }
 }
