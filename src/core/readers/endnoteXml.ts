@@ -265,7 +265,7 @@ export function readEndnoteXml(input: string, file: string): ReadResult {
   const records: Paper[] = [];
   let index = 0;
   let stray: { count: number; first: XmlElement } | undefined;
-  const doc = parseXml(cleaned.text, file, (el, depth) => {
+  const onClose = (el: XmlElement, depth: number): boolean => {
     // Depth 0 is the root element, 1 <records>, 2 a record: each record is read and dropped when it closes.
     if (depth !== 2) return false;
     if (el.name === 'record') {
@@ -278,7 +278,8 @@ export function readEndnoteXml(input: string, file: string): ReadResult {
       stray = { count: 1, first: el };
     }
     return true;
-  });
+  };
+  const doc = parseXml(cleaned.text, file, { xmlns: false, onClose });
   const root = doc.children[0];
   if (!root || root.name !== 'xml' || !child(root, 'records')) {
     const found = root ? `<${root.name}>${root.name === 'xml' ? ' without <records>' : ''}` : 'no element';
