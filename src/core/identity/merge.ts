@@ -311,6 +311,7 @@ const FILLED_FIELDS = [
   'url',
   'entryType',
   'venue',
+  'keywords',
   'published',
   'citationKey',
 ] as const;

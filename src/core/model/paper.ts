@@ -25,6 +25,8 @@ export interface Paper {
   citationKey?: string;
   /** Journal / booktitle / venue when the source names one. */
   venue?: string;
+  /** Keywords or subject headings the source gives (EndNote `keyword`s), in order, without duplicates. */
+  keywords?: string[];
   /** Publication date as ISO 8601 (`2025-09-29` or a full timestamp) when the source gives one. */
   published?: string;
   /**

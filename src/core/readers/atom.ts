@@ -11,61 +11,13 @@
  * An entry without a title is skipped with a warning. A document that is not an Atom `<feed>` is a
  * CorpusError; a feed with no entries gives 0 papers.
  */
-import { SaxesParser } from 'saxes';
 import { CorpusError, type Paper, type ReadResult, type ReadWarning } from '../model/paper';
 import { oneLine, stripBom, unwrapArxivText } from '../text/normalize';
 import { finish, isHttpUrl, makePaper, parseYear } from './common';
+import { parseXml, type XmlElement as El } from './xml';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const ARXIV = 'http://arxiv.org/schemas/atom';
-
-interface El {
-  ns: string;
-  name: string;
-  attrs: Record<string, string>;
-  children: El[];
-  text: string;
-  line: number;
-}
-
-function parseXml(text: string, file: string): El {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const root: El = { ns: '', name: '#document', attrs: {}, children: [], text: '', line: 1 };
-  const stack: El[] = [root];
-  let error: Error | undefined;
-  let errorLine: number | undefined;
-  parser.on('error', (e) => {
-    if (error) return;
-    error = e;
-    errorLine = parser.line;
-  });
-  parser.on('opentag', (tag) => {
-    const attrs: Record<string, string> = {};
-    for (const a of Object.values(tag.attributes)) attrs[a.local] = a.value;
-    const el: El = { ns: tag.uri, name: tag.local, attrs, children: [], text: '', line: parser.line };
-    stack[stack.length - 1]!.children.push(el);
-    stack.push(el);
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  const addText = (t: string) => {
-    const top = stack[stack.length - 1]!;
-    top.text += t;
-  };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-  try {
-    parser.write(text).close();
-  } catch (e) {
-    error ??= e instanceof Error ? e : new Error(String(e));
-  }
-  if (error) {
-    const msg = error.message.replace(/^(?:[^:\n]*:)?\d+:\d+:\s*/, '');
-    throw new CorpusError(file, `not well-formed XML: ${msg}`, errorLine);
-  }
-  return root;
-}
 
 function child(el: El, ns: string, name: string): El | undefined {
   return el.children.find((c) => c.ns === ns && c.name === name);
@@ -83,7 +35,10 @@ export function readAtom(input: string, file: string): ReadResult {
   const feed = doc.children[0];
   if (!feed || feed.ns !== ATOM || feed.name !== 'feed') {
     const found = feed ? `<${feed.name}>${feed.ns ? ` in namespace ${feed.ns}` : ''}` : 'no element';
-    throw new CorpusError(file, `not an Atom feed: expected <feed xmlns="${ATOM}">, found ${found}`);
+    throw new CorpusError(
+      file,
+      `not an Atom feed (nor EndNote XML): expected <feed xmlns="${ATOM}"> or <xml><records>, found ${found}`,
+    );
   }
   const warnings: ReadWarning[] = [];
   const records: Paper[] = [];

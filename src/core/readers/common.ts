@@ -17,6 +17,7 @@ export interface PaperFields {
   entryType?: string;
   citationKey?: string;
   venue?: string;
+  keywords?: string[];
   published?: string;
   /** Links the source names outside the abstract (a code repository, a project page). */
   extraLinks?: string[];
@@ -48,6 +49,8 @@ export function makePaper(f: PaperFields, source: SourceRef): Paper {
   if (f.entryType) paper.entryType = f.entryType;
   if (f.citationKey) paper.citationKey = f.citationKey;
   if (f.venue) paper.venue = nfc(f.venue);
+  const keywords = [...new Set(f.keywords?.map(nfc).filter((k) => k.trim().length > 0))];
+  if (keywords.length) paper.keywords = keywords;
   if (f.published) paper.published = f.published;
   return paper;
 }

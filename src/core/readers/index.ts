@@ -11,11 +11,12 @@
  * | .json                   | by content: CSL-JSON (CSL keys such as `date-parts`, `family` and a `type`,  |
  * |                         | no `summary`/`paper`), else Hugging Face daily-papers JSON                   |
  * | .csl.json               | CSL-JSON (Zotero, Better BibTeX, pandoc)                                     |
- * | .xml .atom              | arXiv Atom                                                                   |
+ * | .xml                    | by content: EndNote XML (root `<xml>` holding `<records>`), else arXiv Atom  |
+ * | .atom                   | arXiv Atom                                                                   |
  * | .txt .text .md, none    | by content: RIS (`TY  - ` line), MEDLINE (`PMID- ` line), BibTeX (`@type{`), |
  * |                         | `Title:`/`Summary:` listing, else the title/abstract block listing           |
- * | anything else           | by content as above, plus JSON (`[`/`{`, CSL or HF) and XML (`<`); else the  |
- * |                         | listing                                                                      |
+ * | anything else           | by content as above, plus JSON (`[`/`{`, CSL or HF) and XML (`<`, EndNote or |
+ * |                         | Atom); else the listing                                                      |
  * | .csv .tsv               | CorpusError: unsupported (screening CSVs are read by src/core/screening)     |
  */
 import { CorpusError, type ReadResult } from '../model/paper';
@@ -23,6 +24,7 @@ import { readAtom } from './atom';
 import { readBibtex } from './bibtex';
 import { looksCslJson, readCslJson } from './cslJson';
 import { decodeText } from './decode';
+import { looksEndnoteXml, readEndnoteXml } from './endnoteXml';
 import { readHfJson } from './hfJson';
 import { looksKeyed, readKeyedListing } from './keyedListing';
 import { readListing } from './listing';
@@ -34,7 +36,16 @@ export { readRis } from './ris';
 /** A reader takes decoded text (BOM already dropped) and the file name used in sources and messages. */
 type Reader = (text: string, file: string) => ReadResult;
 
-type Format = 'listing' | 'keyed-listing' | 'hf-json' | 'csl-json' | 'bibtex' | 'ris' | 'medline' | 'atom';
+type Format =
+  | 'listing'
+  | 'keyed-listing'
+  | 'hf-json'
+  | 'csl-json'
+  | 'bibtex'
+  | 'ris'
+  | 'medline'
+  | 'atom'
+  | 'endnote-xml';
 
 const READERS: Record<Format, Reader> = {
   listing: readListing,
@@ -45,6 +56,7 @@ const READERS: Record<Format, Reader> = {
   ris: readRis,
   medline: readMedline,
   atom: readAtom,
+  'endnote-xml': readEndnoteXml,
 };
 
 const BY_EXTENSION: Record<string, Format> = {
@@ -52,7 +64,6 @@ const BY_EXTENSION: Record<string, Format> = {
   bibtex: 'bibtex',
   ris: 'ris',
   nbib: 'medline',
-  xml: 'atom',
   atom: 'atom',
 };
 
@@ -71,8 +82,12 @@ export function sniffFormat(text: string): Format {
   const head = text.slice(0, 20_000).replace(/^\uFEFF/, '');
   const start = head.trimStart();
   if (start.startsWith('[') || start.startsWith('{')) return looksCslJson(head) ? 'csl-json' : 'hf-json';
-  if (start.startsWith('<')) return 'atom';
+  if (start.startsWith('<')) return sniffXmlFormat(head);
   return sniffTextFormat(head);
+}
+
+function sniffXmlFormat(head: string): Format {
+  return looksEndnoteXml(head) ? 'endnote-xml' : 'atom';
 }
 
 function sniffTextFormat(head: string): Format {
@@ -89,6 +104,7 @@ export function chooseFormat(file: string, text: string): Format {
   const ext = extensionOf(file);
   if (/\.csl\.json$/i.test(file)) return 'csl-json';
   if (ext === 'json') return looksCslJson(text.slice(0, 20_000)) ? 'csl-json' : 'hf-json';
+  if (ext === 'xml') return sniffXmlFormat(text.slice(0, 20_000));
   const byExt = BY_EXTENSION[ext];
   if (byExt) return byExt;
   if (TEXT_EXTENSIONS.has(ext)) return sniffTextFormat(text.slice(0, 20_000));

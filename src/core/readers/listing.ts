@@ -23,15 +23,22 @@
  *   any other short block is "title-like".
  *
  * Papers — decided by structure, never by a word list:
- * 1. A title-like block directly followed by a long block is a title, and the long block starts its
- *    abstract. Once the first paper has been found, a title-like block followed by a sentence-like block is
- *    also a title (a one-sentence abstract). Titles may wrap over up to 3 lines. Sentence-like blocks are
- *    never titles, so a PubMed-style title ending with "." reads as abstract text (a known limit), and a
+ * 1. A title is a title-like block directly followed by abstract text: a long block, or a sentence-like
+ *    block (a one-sentence abstract). Titles may wrap over up to 3 lines. Sentence-like blocks are never
+ *    titles, so a PubMed-style title ending with "." reads as abstract text (a known limit), and a
  *    "Code: https://…" line is never a title.
  * 2. Every further long block, and any sentence-like short block, is another paragraph of the same
  *    abstract; paragraphs are joined with a blank line ("\n\n"). So multi-paragraph abstracts work.
- * 3. Before the first paper, short blocks (and long blocks with no title) are the page header: skipped, with
- *    one 'info' warning naming their lines. An empty or header-only file gives 0 papers and no error.
+ * 3. The first paper is the first title (rule 1) whose abstract is long, or, when its abstract is short
+ *    text only, whose abstract is followed by the end of the file, directly by another title (rule 1), or,
+ *    after title-like lines, by another title whose abstract is short too (the short pattern repeats). So a
+ *    listing of one-sentence abstracts is read from its first title, while a lone "new" / "Get the digest."
+ *    pair in a page header, followed by more header lines and then papers with long abstracts (or by
+ *    nothing but more header lines), is not a paper. Everything before the first paper is the page
+ *    header: skipped, with one 'info' warning quoting it. A title without abstract at the very start cannot
+ *    be told from a header line and is skipped with it (the warning quotes it). An empty or header-only
+ *    file gives 0 papers and no error; a file with blocks but no paper gets a warning saying what its
+ *    blocks are.
  * 4. Between papers, a title-like block followed by another title-like block is a title with no
  *    abstract: it becomes a paper with an empty abstract and a warning. The next title is never taken as
  *    its abstract.
@@ -81,6 +88,43 @@ function toBlocks(lines: string[]): Block[] {
   return blocks;
 }
 
+const isTitleLike = (b: Block): boolean => !b.long && !b.sentenceLike;
+
+/** Rule 1: a title-like block followed directly by abstract text. */
+function startsPaper(blocks: Block[], i: number): boolean {
+  const b = blocks[i];
+  const next = blocks[i + 1];
+  return !!b && !!next && isTitleLike(b) && !isTitleLike(next);
+}
+
+/** The end (exclusive) of the abstract that starts after the title at `i`: the run of non-title-like blocks. */
+function abstractEnd(blocks: Block[], i: number): number {
+  let end = i + 1;
+  while (end < blocks.length && !isTitleLike(blocks[end]!)) end++;
+  return end;
+}
+
+const hasLongBlock = (blocks: Block[], from: number, to: number): boolean =>
+  blocks.slice(from, to).some((b) => b.long);
+
+/**
+ * Rule 3: the index of the first paper's title, or -1 when the file holds no paper. A title whose abstract
+ * is only short text starts the listing when the file ends after it, when another paper follows directly,
+ * or when, after title-like lines, another paper with a short abstract follows (the short pattern repeats).
+ */
+function firstPaperIndex(blocks: Block[]): number {
+  for (let i = 0; i < blocks.length; i++) {
+    if (!startsPaper(blocks, i)) continue;
+    const end = abstractEnd(blocks, i);
+    if (hasLongBlock(blocks, i + 1, end) || end === blocks.length || startsPaper(blocks, end)) return i;
+    let next = end;
+    while (next < blocks.length && !startsPaper(blocks, next)) next++;
+    if (next < blocks.length && !hasLongBlock(blocks, next + 1, abstractEnd(blocks, next))) return i;
+    i = next - 1;
+  }
+  return -1;
+}
+
 export function readListing(input: string, file: string): ReadResult {
   const warnings: ReadWarning[] = [];
   const normalized = normalizeNewlines(stripBom(input)).normalize('NFC');
@@ -106,7 +150,6 @@ export function readListing(input: string, file: string): ReadResult {
 
   const blocks = toBlocks(lines);
   const records: Paper[] = [];
-  const header: Block[] = [];
   let current: { title: Block; paragraphs: string[] } | undefined;
   /** Title-like blocks not followed by abstract text: no-abstract papers (rule 4) or footer (rule 5). */
   let pending: Block[] = [];
@@ -133,19 +176,16 @@ export function readListing(input: string, file: string): ReadResult {
     pending = [];
   };
 
-  for (let i = 0; i < blocks.length; i++) {
+  const first = firstPaperIndex(blocks);
+  const header = first === -1 ? blocks : blocks.slice(0, first);
+  for (let i = header.length; i < blocks.length; i++) {
     const b = blocks[i]!;
-    const next = blocks[i + 1];
-    const started = records.length > 0 || current !== undefined || pending.length > 0;
-    const titleLike = !b.long && !b.sentenceLike;
-    if (titleLike && next && (next.long || (started && next.sentenceLike))) {
+    if (startsPaper(blocks, i)) {
       // Rule 1: a title. Title-like blocks held back since the last abstract had none (rule 4).
       flush();
       flushPending();
       current = { title: b, paragraphs: [] };
-    } else if (!started) {
-      header.push(b); // Rule 3.
-    } else if (!titleLike) {
+    } else if (!isTitleLike(b)) {
       // Rule 2: more abstract text. (A title-like block is always followed by title-like blocks up to the
       // next title, so `current` is set here.)
       if (current) current.paragraphs.push(b.text);
@@ -164,20 +204,40 @@ export function readListing(input: string, file: string): ReadResult {
       message: `${quote(t.text)} after the last abstract has no abstract of its own: skipped as page footer`,
     });
   }
-  if (header.length) {
-    const last = header.at(-1)!;
+  if (first === -1) {
+    if (blocks.length) warnings.push({ file, line: blocks[0]!.line, message: noPapersMessage(blocks) });
+  } else if (header.length) {
     warnings.push({
       file,
       line: header[0]!.line,
       severity: 'info',
-      message: `skipped ${header.length} page-header block(s) before the first paper (lines ${header[0]!.line}–${last.lastLine}): no abstract follows them`,
-    });
-  }
-  if (!records.length && blocks.length) {
-    warnings.push({
-      file,
-      message: 'no papers found: no title line is followed by a blank line and an abstract paragraph',
+      message: `skipped ${header.length} page-header block(s) before the first paper (lines ${header[0]!.line}–${header.at(-1)!.lastLine}: ${quoteBlocks(header)}); the first paper is ${quote(blocks[first]!.text)} on line ${blocks[first]!.line}`,
     });
   }
   return finish(file, records, warnings);
+}
+
+/** The first few blocks, quoted, for a warning. */
+function quoteBlocks(blocks: Block[], max = 3): string {
+  const shown = blocks.slice(0, max).map((b) => quote(b.text, 40));
+  return blocks.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** Why a file with blocks holds no paper, in terms of what its blocks are. */
+function noPapersMessage(blocks: Block[]): string {
+  const titles = blocks.filter(isTitleLike);
+  const lonePairs = blocks.filter((_, i) => startsPaper(blocks, i));
+  const rule =
+    'a paper is a title line (at most 3 lines and 300 characters, not ending in . , ; :), a blank line, then its abstract';
+  if (!titles.length) {
+    return `no papers found: the file's ${blocks.length} block(s) are all abstract-like text (long, or ending in . , ; :) and none is a title line (${quoteBlocks(blocks)}); ${rule}`;
+  }
+  if (!lonePairs.length) {
+    const others = blocks.length - titles.length;
+    return `no papers found: ${titles.length} title-like line(s) (${quoteBlocks(titles)})${others ? ` and ${others} other block(s)` : ''}, but no title line is followed by abstract text; ${rule}`;
+  }
+  // A lone title → short abstract pair is followed only by title-like lines (else it would be a paper).
+  const at = blocks.indexOf(lonePairs[0]!);
+  const after = blocks.slice(abstractEnd(blocks, at));
+  return `no papers found: the only title followed by abstract text, ${quote(blocks[at]!.text, 40)} → ${quote(blocks[at + 1]!.text, 40)}, has a short abstract and is followed only by title-like lines (${quoteBlocks(after)}), so all ${blocks.length} blocks are read as page header; no title line is followed by a paragraph`;
 }

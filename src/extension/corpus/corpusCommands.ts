@@ -32,7 +32,7 @@ async function addCorpusFile(ctx: FeatureContext): Promise<string[]> {
     title: 'Add Corpus File',
     defaultUri: folder,
     filters: {
-      'Corpus files (BibTeX, RIS, PubMed, CSL-JSON, JSON, arXiv Atom, listings)': [
+      'Corpus files (BibTeX, RIS, PubMed, CSL-JSON, EndNote XML, JSON, arXiv Atom, listings)': [
         'bib',
         'ris',
         'nbib',

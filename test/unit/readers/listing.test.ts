@@ -331,3 +331,231 @@ test('binary data and invalid UTF-8 are clear errors naming file and line, not m
       e.message.startsWith('latin1.txt:3'),
   );
 });
+
+// Short abstracts: the first paper may have a one-sentence abstract (rule 3 in listing.ts).
+
+const SEED_HEADER = [
+  'new',
+  'Get trending papers in your email inbox!',
+  'Subscribe',
+  'byAK and the research community',
+  'Jun 6',
+];
+const pairsOf = (papers: { title: string; abstract: string }[]) => papers.map((p) => [p.title, p.abstract]);
+
+test('one paper with a one-sentence abstract, and one with a long abstract', () => {
+  const short = readListing('Only Paper\n\nOne sentence.\n', 'x.txt');
+  assert.deepEqual(pairsOf(short.papers), [['Only Paper', 'One sentence.']]);
+  assert.deepEqual(short.warnings, []);
+  const long = readListing(listing('Only Paper', ABS_A), 'x.txt');
+  assert.deepEqual(pairsOf(long.papers), [['Only Paper', ABS_A]]);
+  assert.deepEqual(long.warnings, []);
+});
+
+test('every abstract a single short sentence: every paper is read, no warning', () => {
+  const text = listing(
+    'First Paper',
+    'We show one thing.',
+    'Second Paper',
+    'We show another thing.',
+    'Third Paper',
+    'A third claim, briefly stated.',
+  );
+  const { papers, warnings } = readListing(text, 'x.txt');
+  assert.deepEqual(pairsOf(papers), [
+    ['First Paper', 'We show one thing.'],
+    ['Second Paper', 'We show another thing.'],
+    ['Third Paper', 'A third claim, briefly stated.'],
+  ]);
+  assert.deepEqual(
+    papers.map((p) => p.sources[0]!.line),
+    [1, 5, 9],
+  );
+  assert.deepEqual(warnings, []);
+});
+
+test('short abstracts with wrapped titles and a two-paragraph abstract', () => {
+  const text = listing(
+    'A title that the page\nwrapped over two lines',
+    'One sentence.',
+    'Another title, wrapped\nover three\nlines',
+    'First short paragraph.',
+    'Code: https://github.com/org/repo',
+    'Last Paper',
+    'Last sentence.',
+  );
+  const { papers, warnings } = readListing(text, 'x.txt');
+  assert.deepEqual(pairsOf(papers), [
+    ['A title that the page wrapped over two lines', 'One sentence.'],
+    [
+      'Another title, wrapped over three lines',
+      'First short paragraph.\n\nCode: https://github.com/org/repo',
+    ],
+    ['Last Paper', 'Last sentence.'],
+  ]);
+  assert.deepEqual(warnings, []);
+});
+
+test('a title without abstract first is skipped as page header, and the warning quotes it', () => {
+  for (const abstracts of [
+    ['One sentence.', 'Another sentence.'],
+    [ABS_A, ABS_B],
+  ]) {
+    const text = listing('Orphan Title First', 'Title A', abstracts[0]!, 'Title B', abstracts[1]!);
+    const { papers, warnings } = readListing(text, 'x.txt');
+    assert.deepEqual(pairsOf(papers), [
+      ['Title A', abstracts[0]],
+      ['Title B', abstracts[1]],
+    ]);
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0]!.severity, 'info');
+    assert.equal(warnings[0]!.line, 1);
+    assert.match(
+      warnings[0]!.message,
+      /skipped 1 page-header block\(s\) before the first paper \(lines 1–1: "Orphan Title First"\); the first paper is "Title A" on line 3/,
+    );
+  }
+});
+
+test('the seed page header above short abstracts is still skipped', () => {
+  const text = listing(
+    ...SEED_HEADER,
+    'First Paper',
+    'We show one thing.',
+    'Second Paper',
+    'We show another thing.',
+  );
+  const { papers, warnings } = readListing(text, 'x.txt');
+  assert.deepEqual(pairsOf(papers), [
+    ['First Paper', 'We show one thing.'],
+    ['Second Paper', 'We show another thing.'],
+  ]);
+  assert.equal(papers[0]!.sources[0]!.line, 11);
+  assert.equal(warnings.length, 1);
+  assert.equal(warnings[0]!.severity, 'info');
+  assert.match(
+    warnings[0]!.message,
+    /^skipped 5 page-header block\(s\) before the first paper \(lines 1–9: "new", "Get trending papers in your email inbox!", "Subscribe", …\)/,
+  );
+});
+
+test('a lone header line followed by a short sentence is header when more header or a long abstract follows', () => {
+  const text = listing(
+    'new',
+    'Get the daily digest.',
+    'Subscribe',
+    'Jun 6',
+    'Real Paper',
+    ABS_A,
+    'Next Paper',
+    'A short one.',
+  );
+  const { papers, warnings } = readListing(text, 'x.txt');
+  assert.deepEqual(pairsOf(papers), [
+    ['Real Paper', ABS_A],
+    ['Next Paper', 'A short one.'],
+  ]);
+  assert.match(warnings[0]!.message, /skipped 4 page-header block\(s\)/);
+  // A first paper with a one-sentence abstract followed by a paper with a long one is not lost.
+  const mixed = readListing(listing('Short Paper', 'One sentence.', 'Long Paper', ABS_B), 'x.txt');
+  assert.deepEqual(pairsOf(mixed.papers), [
+    ['Short Paper', 'One sentence.'],
+    ['Long Paper', ABS_B],
+  ]);
+  assert.deepEqual(mixed.warnings, []);
+});
+
+test('BOM, CRLF and whitespace-only blank lines with short abstracts give the same papers and ids', () => {
+  const plain = listing(
+    ...SEED_HEADER,
+    'First Paper',
+    'We show one thing.',
+    'Second Paper',
+    'We show another thing.',
+  );
+  const ids = readListing(plain, 'x.txt').papers.map((p) => p.id);
+  assert.equal(ids.length, 2);
+  const odd = '\uFEFF' + plain.replace(/\n\n/g, '\r\n \t\u00A0\r\n').replace(/\n/g, '\r\n');
+  assert.deepEqual(
+    readListing(odd, 'x.txt').papers.map((p) => p.id),
+    ids,
+  );
+  assert.deepEqual(
+    readCorpus(enc.encode(odd), 'x.txt').papers.map((p) => p.id),
+    ids,
+  );
+  const cr = plain.replace(/\n/g, '\r');
+  assert.deepEqual(
+    readListing(cr, 'x.txt').papers.map((p) => p.id),
+    ids,
+  );
+});
+
+test('short abstracts, a title without abstract between papers, and a page footer', () => {
+  const text = listing(
+    'First Paper',
+    'We show one thing.',
+    'Orphan Title',
+    'Second Paper',
+    'We show another thing.',
+    'Load more',
+    'Privacy · Terms',
+  );
+  const { papers, warnings } = readListing(text, 'x.txt');
+  assert.deepEqual(pairsOf(papers), [
+    ['First Paper', 'We show one thing.'],
+    ['Orphan Title', ''],
+    ['Second Paper', 'We show another thing.'],
+  ]);
+  assert.deepEqual(
+    warnings.map((w) => [w.line, w.message]),
+    [
+      [
+        5,
+        'title "Orphan Title" has no abstract (the next block is another title): kept as a paper without abstract',
+      ],
+      [11, '"Load more" after the last abstract has no abstract of its own: skipped as page footer'],
+      [13, '"Privacy · Terms" after the last abstract has no abstract of its own: skipped as page footer'],
+    ],
+  );
+});
+
+test('a file without papers gets a warning that says what its blocks are', () => {
+  const titlesOnly = readListing('new\n\nSubscribe\n\nJun 6\n', 'x.txt').warnings;
+  assert.equal(titlesOnly.length, 1);
+  assert.equal(
+    titlesOnly[0]!.message,
+    'no papers found: 3 title-like line(s) ("new", "Subscribe", "Jun 6"), but no title line is followed by abstract text; a paper is a title line (at most 3 lines and 300 characters, not ending in . , ; :), a blank line, then its abstract',
+  );
+  const paragraphsOnly = readListing(listing(ABS_A, 'Just a sentence.'), 'x.txt').warnings;
+  assert.equal(paragraphsOnly.length, 1);
+  assert.match(
+    paragraphsOnly[0]!.message,
+    /^no papers found: the file's 2 block\(s\) are all abstract-like text .* none is a title line/,
+  );
+  const lonePair = readListing(listing('new', 'Get the daily digest.', 'Subscribe'), 'x.txt').warnings;
+  assert.equal(lonePair.length, 1);
+  assert.equal(
+    lonePair[0]!.message,
+    'no papers found: the only title followed by abstract text, "new" → "Get the daily digest.", has a short abstract and is followed only by title-like lines ("Subscribe"), so all 3 blocks are read as page header; no title line is followed by a paragraph',
+  );
+});
+
+test('the seed with every abstract cut to its first sentence still gives its 52 papers, header skipped', () => {
+  const cut = seedText
+    .split(/\n\s*\n/)
+    .map((b) => (b.length > 300 ? (/^.*?\.(?=\s|$)/.exec(b)?.[0] ?? b) : b))
+    .join('\n\n');
+  const full = readListing(seedText, 'seed.txt').papers;
+  const { papers, warnings } = readListing(cut, 'cut.txt');
+  assert.deepEqual(
+    papers.map((p) => p.title),
+    full.map((p) => p.title),
+  );
+  assert.ok(
+    papers.every((p) => p.abstract.length > 0 && p.abstract.length <= 300 && !p.abstract.includes('\n')),
+  );
+  assert.equal(warnings.length, 1);
+  assert.equal(warnings[0]!.severity, 'info');
+  assert.match(warnings[0]!.message, /^skipped 5 page-header block\(s\)/);
+});
