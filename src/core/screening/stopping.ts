@@ -60,6 +60,14 @@ export function stoppingPValue(
   return pValueAfterExclusions(decisions, total, recallTarget, 0);
 }
 
+/**
+ * α = 1 − confidence, a hair lower: the p-values are right to about 1e-9 relative, and one that equals α
+ * within that does not pass.
+ */
+export function significanceLevel(confidence: number): number {
+  return (1 - confidence) * (1 - 1e-9);
+}
+
 /** The estimate after `decisions` (in screening order, true = included) out of `total` papers. */
 export function stoppingEstimate(
   decisions: readonly boolean[],
@@ -67,8 +75,7 @@ export function stoppingEstimate(
   options: StoppingOptions = DEFAULT_STOPPING_OPTIONS,
 ): StoppingEstimate {
   assertOptions(options, decisions.length, total);
-  // The p-values are right to about 1e-9 relative: one that equals α within that does not pass.
-  const alpha = (1 - options.confidence) * (1 - 1e-9);
+  const alpha = significanceLevel(options.confidence);
   const screened = decisions.length;
   const included = decisions.reduce((n, d) => n + (d ? 1 : 0), 0);
   const last = decisions.lastIndexOf(true);
