@@ -66,14 +66,7 @@ export function gainChart(progress: ProgressView): SVGSVGElement {
   );
 
   // Random screening: a straight line to (total, found so far).
-  root.append(
-    svg('line', { x1: x(0), y1: y(0), x2: x(total), y2: y(included), class: 'random' }),
-    svg(
-      'text',
-      { x: x(total) - 2, y: y(included) + 12, class: 'legend random-label', 'text-anchor': 'end' },
-      'random',
-    ),
-  );
+  root.append(svg('line', { x1: x(0), y1: y(0), x2: x(total), y2: y(included), class: 'random' }));
 
   // The gain curve as steps: flat between inclusions, one up at each.
   let path = `M ${x(0)} ${y(0)}`;

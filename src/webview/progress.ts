@@ -18,7 +18,23 @@ const counts = el('dl', { className: 'counts' });
 const chart = el('div', { className: 'chart' });
 const next = el('vscode-button', { text: 'Screen Next Paper', attributes: { secondary: '' } });
 next.addEventListener('click', () => vscode.postMessage({ type: 'screenNext' }));
-app.append(verdict, explanation, counts, chart, el('div', { className: 'actions' }, next));
+const legend = el(
+  'p',
+  { className: 'chart-legend', attributes: { 'aria-hidden': 'true' } },
+  el(
+    'span',
+    { className: 'legend-item' },
+    el('span', { className: 'swatch gain-swatch' }),
+    el('span', { text: 'your screening, in decision order' }),
+  ),
+  el(
+    'span',
+    { className: 'legend-item' },
+    el('span', { className: 'swatch random-swatch' }),
+    el('span', { text: 'random order' }),
+  ),
+);
+app.append(verdict, explanation, counts, chart, legend, el('div', { className: 'actions' }, next));
 
 function count(label: string, value: number): Node[] {
   return [el('dt', { text: label }), el('dd', { text: value.toLocaleString('en-US') })];

@@ -13,6 +13,7 @@ export function stoppingVerdict(progress: ScreeningProgress): UiText {
   const claim = `Recall ≥ ${percent(options.recallTarget)} with ${percent(options.confidence)} confidence`;
   if (estimate.total === 0) return ui`No papers to screen.`;
   if (estimate.screened === estimate.total) return ui`Every paper is screened: nothing was missed.`;
+  if (estimate.screened === 0) return ui`Not yet: nothing is screened.`;
   if (estimate.stop) return ui`${claim}: you may stop.`;
   const papers = estimate.moreToScreen === 1 ? 'paper' : 'papers';
   return ui`Not yet: about ${estimate.moreToScreen} more ${papers} to screen.`;
