@@ -1,4 +1,5 @@
-// Bundles the extension host code, the library worker, the reader webview, the CLI and the test suites with esbuild.
+// Bundles the extension host code, the library worker, the webviews (reader, screening progress), the CLI and
+// the test suites with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--production] [--tests]
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -33,7 +34,7 @@ const configs = [
     ...common,
     platform: 'browser',
     format: 'iife',
-    entryPoints: { reader: 'src/webview/reader.ts' },
+    entryPoints: { reader: 'src/webview/reader.ts', progress: 'src/webview/progress.ts' },
     outdir: 'media/dist',
   },
 ];

@@ -1,6 +1,7 @@
 import { CorpusError } from '../core/model/paper';
 import { readScreeningCsv } from '../core/screening/csvReader';
 import { simulate, type SimulationResult } from '../core/screening/simulate';
+import { DEFAULT_STOPPING_OPTIONS } from '../core/screening/stopping';
 
 interface ScreenSimOptions {
   dataset: string;
@@ -22,7 +23,8 @@ const DEFAULT_SCREEN_SIM_SEED = 42;
 /**
  * `litriage screen-sim --dataset FILE.csv [--runs 15] [--json] [--seed N]`: simulates prioritised screening
  * on a labelled CSV (see simulate.ts for the protocol) and prints WSS@95, RRF@10 (percent, mean and sample
- * sd over runs) and the 95th-percentile re-rank time. Returns the exit code: 0, 1 for unreadable input, 2 for
+ * sd over runs), where the stopping test (95 % recall, 95 % confidence) said stop, and the 95th-percentile
+ * re-rank time. Returns the exit code: 0, 1 for unreadable input, 2 for
  * bad options.
  */
 export async function runScreenSim(opts: ScreenSimOptions, io: ScreenSimIo): Promise<number> {
@@ -50,7 +52,7 @@ export async function runScreenSim(opts: ScreenSimOptions, io: ScreenSimIo): Pro
     if (included === 0 || included === labelled.length) {
       return fail(`${opts.dataset}: needs both included and excluded records`, 1);
     }
-    result = simulate(labelled, { runs: opts.runs, seed });
+    result = simulate(labelled, { runs: opts.runs, seed, stopping: DEFAULT_STOPPING_OPTIONS });
   } catch (e) {
     if (e instanceof CorpusError) return fail(e.message, 1);
     const code = (e as { code?: unknown }).code;
@@ -67,6 +69,15 @@ export async function runScreenSim(opts: ScreenSimOptions, io: ScreenSimIo): Pro
     );
     io.out(`WSS@95  ${report.wss95.mean.toFixed(1)} % ± ${report.wss95.sd.toFixed(1)} (mean ± sd over runs)`);
     io.out(`RRF@10  ${report.rrf10.mean.toFixed(1)} % ± ${report.rrf10.sd.toFixed(1)}`);
+    if (report.stop) {
+      const { stop } = report;
+      io.out(
+        `stopping test (recall ≥ ${pct(stop.recall_target)} with ${pct(stop.confidence)} confidence): ` +
+          `stops after ${stop.screened_pct_mean.toFixed(1)} % screened (mean), recall there ` +
+          `${stop.recall_mean.toFixed(1)} % (mean), ${stop.recall_min.toFixed(1)} % (lowest); ` +
+          `target met in ${stop.target_met_runs} of ${report.runs} runs`,
+      );
+    }
     io.out(`re-rank after a decision: p95 ${report.rerank_ms_p95.toFixed(1)} ms`);
   }
   return 0;
@@ -80,7 +91,18 @@ export interface ScreenSimReport {
   wss95: { mean: number; sd: number };
   rrf10: { mean: number; sd: number };
   rerank_ms_p95: number;
+  /** Where the stopping test said stop; recall counts every inclusion, priors included (simulate.ts). */
+  stop?: {
+    recall_target: number;
+    confidence: number;
+    recall_mean: number;
+    recall_min: number;
+    target_met_runs: number;
+    screened_pct_mean: number;
+  };
 }
+
+const pct = (fraction: number): string => `${Math.round(fraction * 1000) / 10} %`;
 
 /** The `--json` shape; percentages 0–100 and milliseconds rounded to 2 decimals. */
 export function screenSimReport(dataset: string, result: SimulationResult): ScreenSimReport {
@@ -93,5 +115,17 @@ export function screenSimReport(dataset: string, result: SimulationResult): Scre
     wss95: { mean: round(result.wss95.mean), sd: round(result.wss95.sd) },
     rrf10: { mean: round(result.rrf10.mean), sd: round(result.rrf10.sd) },
     rerank_ms_p95: round(result.rerankMsP95),
+    ...(result.stop
+      ? {
+          stop: {
+            recall_target: result.stop.options.recallTarget,
+            confidence: result.stop.options.confidence,
+            recall_mean: round(result.stop.recallMean),
+            recall_min: round(result.stop.recallMin),
+            target_met_runs: result.stop.targetMetRuns,
+            screened_pct_mean: round(result.stop.screenedPctMean),
+          },
+        }
+      : {}),
   };
 }

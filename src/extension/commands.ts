@@ -44,6 +44,8 @@ export const INTERNAL_COMMANDS: { readonly [name in keyof typeof COMMANDS]?: str
 /** The views of package.json `contributes.views`. */
 export const VIEWS = {
   papers: 'literatureTriage.papers',
+  /** A webview view: the gain curve and the stopping test. */
+  screeningProgress: 'literatureTriage.screeningProgress',
 } as const;
 
 /** Webview panel types: the reader's is in an `onWebviewPanel:` activation event and in `when` clauses. */

@@ -3,7 +3,7 @@ import { showError } from './shared/notifications';
 import { createOutputLog } from './shared/outputLog';
 import { CorpusService, registerCorpusCommands } from './corpus';
 import { Library, startLibraryWorker } from './library';
-import { ScreeningService } from './screening';
+import { registerScreeningProgress, ScreeningService, type ScreeningProgressPanel } from './screening';
 import { registerStoreNotifications, stateFileLocation, TriageStore } from './storage';
 import { registerPapersView, type PapersView } from './tree';
 import { registerReader, type ReaderHost } from './reader';
@@ -21,6 +21,8 @@ export interface LiteratureTriageApi {
   readonly context: FeatureContext;
   readonly view: PapersView;
   readonly reader: ReaderHost;
+  /** The Screening Progress view's model (gain curve, counter, stopping verdict). */
+  readonly progress: ScreeningProgressPanel;
   /** Resolves once the corpus and the state file have been read. */
   readonly ready: Promise<void>;
 }
@@ -55,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
 
   const view = registerPapersView(features);
   const reader = registerReader(features, view);
+  const progress = registerScreeningProgress(screening, context, log);
   context.subscriptions.push(
     reader.onDidChangePaper((paper) => {
       if (!screening.isScreening(paper?.id)) screening.leaveScreening();
@@ -88,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
       void showError(ui`Literature Triage: ${message}`);
     })
     .finally(() => loading.set(false));
-  return { context: features, view, reader, ready };
+  return { context: features, view, reader, progress, ready };
 }
 
 export async function deactivate(): Promise<void> {

@@ -26,10 +26,22 @@ export const settings = {
     }
     return topics;
   },
+  /** The stopping test's recall target and confidence (Screening Progress), each strictly between 0 and 1. */
+  screeningRecallTarget(): number {
+    return fraction(config().get<number>('screening.recallTarget', 0.95), 0.95);
+  },
+  screeningConfidence(): number {
+    return fraction(config().get<number>('screening.confidence', 0.95), 0.95);
+  },
   affects(event: vscode.ConfigurationChangeEvent, key: string): boolean {
     return event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`);
   },
 };
+
+/** A setting meant as a share: kept when strictly between 0 and 1 (the test is undefined at 0 and 1). */
+function fraction(value: unknown, fallback: number): number {
+  return typeof value === 'number' && value > 0 && value < 1 ? value : fallback;
+}
 
 function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION);

@@ -7,6 +7,12 @@ export interface LinearSvmOptions {
   cost: number;
   /** Inclusions cost cost × (excluded / included)^balance: 0 = unweighted, 1 = balanced classes. */
   balance: number;
+  /**
+   * When > 0, replaces `balance` by ASReview 2's class weights: an inclusion costs `cost`, an exclusion
+   * cost × n₁ / (ratio · n₀), so all exclusions together weigh 1 / ratio of all inclusions. The model then
+   * fits every label, without resampling.
+   */
+  classRatio?: number;
   /** Passes over the labelled papers per refit (the fit is warm-started, so few are needed). */
   maxPasses: number;
   /** Stop early when the projected-gradient spread falls below this. */
@@ -80,8 +86,9 @@ export class LinearSvm {
       else if (label === 0) n0++;
     }
     if (n1 === 0 || n0 === 0) return;
-    const cost1 = this.options.cost * (docWeights ? 1 : Math.pow(n0 / n1, this.options.balance));
-    const cost0 = this.options.cost;
+    const ratio = this.options.classRatio ?? 0;
+    const cost1 = this.options.cost * (docWeights || ratio > 0 ? 1 : Math.pow(n0 / n1, this.options.balance));
+    const cost0 = this.options.cost * (!docWeights && ratio > 0 ? n1 / (ratio * n0) : 1);
     const costPool = this.options.poolCost;
 
     for (let pass = 0; pass < this.options.maxPasses; pass++) {

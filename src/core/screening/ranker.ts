@@ -1,6 +1,7 @@
 import { buildFeatureSpace, type FeatureSpace } from './featureSpace';
 import { resolveRankerConfig, type RankerConfig, type RankerConfigOverrides } from './rankerConfig';
 import { RelevanceModel, type ScoringMode } from './relevanceModel';
+import { forEachPhrase } from './tfidf';
 import { tokenize } from './tokenize';
 
 export interface RankablePaper {
@@ -12,7 +13,7 @@ export interface RankablePaper {
 type Decision = 'include' | 'exclude';
 
 interface TermContribution {
-  /** The word or two-word phrase as written in the paper. */
+  /** The word or phrase as written in the paper. */
   term: string;
   /** Its share of the paper's relevance score (positive = pulls the paper up). */
   weight: number;
@@ -170,13 +171,10 @@ function surfaceForms(paper: RankablePaper, config: RankerConfig): Map<string, s
   const forms = new Map<string, string>();
   for (const text of [paper.title, paper.abstract]) {
     const tokens = tokenize(text, config.features);
-    tokens.forEach((token, i) => {
-      if (!forms.has(token.term)) forms.set(token.term, token.surface);
-      const previous = tokens[i - 1];
-      if (previous && !token.phraseBreak) {
-        const key = `${previous.term} ${token.term}`;
-        if (!forms.has(key)) forms.set(key, `${previous.surface} ${token.surface}`);
-      }
+    forEachPhrase(tokens, config.features.ngrams, (first, last) => {
+      const words = tokens.slice(first, last + 1);
+      const key = words.map((t) => t.term).join(' ');
+      if (!forms.has(key)) forms.set(key, words.map((t) => t.surface).join(' '));
     });
   }
   return forms;

@@ -6,10 +6,16 @@ import { fitNaiveBayes, type NaiveBayesOptions } from './naiveBayes';
 import { SeededRandom } from './prng';
 import { addRow, rowDot, type FeatureMatrix } from './tfidf';
 
-type ClassifierKind = 'svm' | 'nb' | 'svm+nb';
+type ClassifierKind = 'svm' | 'nb' | 'svm+nb' | 'svm|nb';
+
+/** The k of reciprocal rank fusion, as in Cormack et al. (2009). */
+const FUSION_K = 60;
 
 export interface ModelOptions {
-  /** `svm+nb` adds both models' scores, each standardised over the corpus. */
+  /**
+   * `svm+nb` adds both models' scores, each standardised over the corpus; `svm|nb` fuses their rankings
+   * (reciprocal rank fusion: Σ 1 / (60 + rank)). Explanations of either ensemble use the standardised sum.
+   */
   classifier: ClassifierKind;
   svm: LinearSvmOptions;
   nb: NaiveBayesOptions;
@@ -143,6 +149,28 @@ export class RelevanceModel {
       this.fitClassifier();
     }
     for (let d = 0; d < this.columns.nDocs; d++) this.scoreValues[d] = rowDot(this.columns, d, this.weights);
+    if (this.currentMode === 'classifier' && this.options.classifier === 'svm|nb') this.fuseRankings();
+  }
+
+  /** Replaces the scores by the reciprocal rank fusion of the SVM's and naive Bayes' rankings. */
+  private fuseRankings(): void {
+    const n = this.columns.nDocs;
+    const fused = this.scoreValues.fill(0);
+    const order = Array.from({ length: n }, (_, d) => d);
+    for (const [m, w] of [
+      [this.columns, this.svm!.weights],
+      [this.terms, this.nbWeights!],
+    ] as const) {
+      const scores = new Float64Array(n);
+      for (let d = 0; d < n; d++) scores[d] = rowDot(m, d, w);
+      // Equal scores share the better rank, so the fusion does not depend on document order.
+      order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+      let rank = 0;
+      for (let i = 0; i < n; i++) {
+        if (i > 0 && scores[order[i]!] !== scores[order[i - 1]!]) rank = i;
+        fused[order[i]!]! += 1 / (FUSION_K + rank + 1);
+      }
+    }
   }
 
   private fitClassifier(): void {
@@ -151,7 +179,8 @@ export class RelevanceModel {
       ? doubleBalanceWeights(this.labels, this.random, ASREVIEW_DOUBLE_BALANCE)
       : undefined;
     if (this.svm) {
-      this.svm.fit(this.labels, sampleWeights);
+      // ASReview 2's class weights replace the resampling for the SVM (naive Bayes may still resample).
+      this.svm.fit(this.labels, (this.options.svm.classRatio ?? 0) > 0 ? undefined : sampleWeights);
       const scale = this.nbWeights ? 1 / this.spread(this.columns, this.svm.weights) : 1;
       for (let j = 0; j < this.columns.nCols; j++) weights[j]! += scale * this.svm.weights[j]!;
     }

@@ -9,6 +9,7 @@ import { SeededRandom } from './prng';
 import { resolveRankerConfig, type RankerConfigOverrides } from './rankerConfig';
 import { RelevanceModel } from './relevanceModel';
 import { buildFeatureSpace, type FeatureSpace } from './featureSpace';
+import { significanceLevel, stoppingPValue, type StoppingOptions } from './stopping';
 import type { FeatureOptions } from './tfidf';
 
 export interface SimulationRecord {
@@ -24,6 +25,11 @@ interface SimulationOptions {
   config?: RankerConfigOverrides;
   /** Keep screening after WSS@95 and RRF@10 are known, until every record is screened. */
   screenAll?: boolean;
+  /**
+   * Apply the stopping test (stopping.ts) after every label, and keep screening until it says stop (or
+   * WSS@95 and RRF@10 are known, whichever comes later). Off: no `stop` figures.
+   */
+  stopping?: StoppingOptions;
   /** Called after each run (progress). */
   onRun?: (run: RunResult, index: number) => void;
 }
@@ -39,6 +45,19 @@ interface RunResult {
   rrf10: number;
   /** Time to refit and re-rank after each decision. */
   rerankMs: number[];
+  /** Where the stopping test first said stop (when asked for). */
+  stop?: StopPoint;
+}
+
+/**
+ * The moment the stopping test first passed. Unlike WSS, it counts the priors: the rule's promise is about
+ * every inclusion, and the priors were screened by a person too.
+ */
+interface StopPoint {
+  /** Records screened, priors included. */
+  screened: number;
+  /** Share of all inclusions found by then, 0..1. */
+  recall: number;
 }
 
 export interface SimulationResult {
@@ -49,13 +68,27 @@ export interface SimulationResult {
   wss95: Summary;
   rrf10: Summary;
   rerankMsP95: number;
+  /** Over runs, when the stopping test was applied. */
+  stop?: StopSummary;
+}
+
+interface StopSummary {
+  options: StoppingOptions;
+  /** Recall at the stop, percent: mean and smallest over runs. */
+  recallMean: number;
+  recallMin: number;
+  /** Runs whose recall at the stop reached the target. */
+  targetMetRuns: number;
+  /** Share of the records screened at the stop, percent, mean over runs. */
+  screenedPctMean: number;
 }
 
 /**
  * ASReview's simulation protocol: per run, one random included and one random excluded paper are the prior
  * knowledge; then the model is refitted and the pool re-ranked after every single label, and the top-ranked
  * paper is screened next (its true label revealed). A run stops once WSS@95 and RRF@10 are determined (recall
- * ≥ 95 % and ≥ 10 % screened): later papers cannot change either figure. `screenAll` screens everything.
+ * ≥ 95 % and ≥ 10 % screened): later papers cannot change either figure; with `stopping`, not before the
+ * stopping test has said stop too. `screenAll` screens everything.
  *
  * Independent of the input order: records are put in a canonical order (sorted by content) before anything
  * else, and the run's seed then shuffles them — it picks the priors and breaks score ties.
@@ -76,7 +109,7 @@ export function simulate(
   for (let r = 0; r < options.runs; r++) {
     const seed = options.seed + r;
     const model = new RelevanceModel(space, config.model, seed);
-    const run = simulateRun(model, relevant, seed, options.screenAll ?? false);
+    const run = simulateRun(model, relevant, seed, options.screenAll ?? false, options.stopping);
     const toInput = (i: number): number => order[i]!;
     const result = { ...run, priors: [toInput(run.priors[0]), toInput(run.priors[1])] as [number, number] };
     result.screened = run.screened.map(toInput);
@@ -93,6 +126,19 @@ export function simulate(
       runs.flatMap((r) => r.rerankMs),
       95,
     ),
+    ...(options.stopping ? { stop: summarizeStops(runs, options.stopping, relevant.length) } : {}),
+  };
+}
+
+function summarizeStops(runs: readonly RunResult[], options: StoppingOptions, records: number): StopSummary {
+  const stops = runs.map((r) => r.stop!);
+  const recalls = stops.map((s) => 100 * s.recall);
+  return {
+    options,
+    recallMean: summarize(recalls).mean,
+    recallMin: Math.min(...recalls),
+    targetMetRuns: stops.filter((s) => s.recall >= options.recallTarget - 1e-9).length,
+    screenedPctMean: summarize(stops.map((s) => (100 * s.screened) / records)).mean,
   };
 }
 
@@ -101,6 +147,7 @@ function simulateRun(
   relevant: boolean[],
   seed: number,
   screenAll: boolean,
+  stopping: StoppingOptions | undefined,
 ): RunResult {
   const n = relevant.length;
   const random = new SeededRandom(seed);
@@ -120,6 +167,10 @@ function simulateRun(
   const screened: number[] = [];
   const screenedRelevant: boolean[] = [];
   const rerankMs: number[] = [];
+  // Every decision in order, priors first, for the stopping test.
+  const decisions = [true, false];
+  const alpha = stopping ? significanceLevel(stopping.confidence) : 0;
+  let stop: StopPoint | undefined;
   let found = 0;
   while (screened.length < totalRecords) {
     const start = globalThis.performance.now();
@@ -129,8 +180,15 @@ function simulateRun(
     screened.push(next);
     screenedRelevant.push(relevant[next]!);
     if (relevant[next]) found++;
+    decisions.push(relevant[next]!);
+    if (stopping && !stop) {
+      const everything = decisions.length === n;
+      if (everything || stoppingPValue(decisions, n, stopping.recallTarget).pValue < alpha) {
+        stop = { screened: decisions.length, recall: (found + 1) / includes.length };
+      }
+    }
     const done = found >= 0.95 * totalRelevant - 1e-9 && screened.length >= 0.1 * totalRecords - 1e-9;
-    if (done && !screenAll) break;
+    if (done && (!stopping || stop) && !screenAll) break;
   }
   return {
     seed,
@@ -139,6 +197,7 @@ function simulateRun(
     wss95: workSavedOverSampling(screenedRelevant, totalRecords, totalRelevant, 0.95)!,
     rrf10: relevantReferencesFound(screenedRelevant, totalRecords, totalRelevant, 0.1)!,
     rerankMs,
+    ...(stop ? { stop } : {}),
   };
 }
 

@@ -8,8 +8,11 @@ export interface TextRecord {
 export interface FeatureOptions extends TokenizeOptions {
   /** Each title word counts this many times (titles are short and dense). */
   titleWeight: number;
-  /** Add two-word phrases (adjacent words only) to single words. */
-  bigrams: boolean;
+  /**
+   * The longest phrase counted, in words: 1 = single words, 2 adds two-word phrases, 3 three-word ones.
+   * Only words that stand next to each other in the text (no stop word or punctuation between) make a phrase.
+   */
+  ngrams: number;
   /** Terms in fewer documents are dropped: they cannot generalise from one paper to another. */
   minDocFreq: number;
   /** Terms in more than this share of documents are dropped as uninformative. */
@@ -22,7 +25,7 @@ export interface FeatureOptions extends TokenizeOptions {
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   titleWeight: 2,
-  bigrams: true,
+  ngrams: 2,
   minDocFreq: 2,
   maxDocShare: 0.6,
   sublinearTf: true,
@@ -96,18 +99,33 @@ export function buildFeatures(records: readonly TextRecord[], options: FeatureOp
 /** Term counts of one record; title words weighted by `titleWeight`. */
 function countTerms(record: TextRecord, options: FeatureOptions): Map<string, number> {
   const counts = new Map<string, number>();
-  addTokens(counts, tokenize(record.title, options), options.titleWeight, options.bigrams);
-  addTokens(counts, tokenize(record.abstract, options), 1, options.bigrams);
+  addTokens(counts, tokenize(record.title, options), options.titleWeight, options.ngrams);
+  addTokens(counts, tokenize(record.abstract, options), 1, options.ngrams);
   return counts;
 }
 
-function addTokens(counts: Map<string, number>, tokens: Token[], weight: number, bigrams: boolean): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    counts.set(token.term, (counts.get(token.term) ?? 0) + weight);
-    if (bigrams && i > 0 && !token.phraseBreak) {
-      const phrase = `${tokens[i - 1]!.term} ${token.term}`;
-      counts.set(phrase, (counts.get(phrase) ?? 0) + weight);
+function addTokens(counts: Map<string, number>, tokens: Token[], weight: number, ngrams: number): void {
+  forEachPhrase(tokens, ngrams, (first, last) => {
+    let term = tokens[first]!.term;
+    for (let k = first + 1; k <= last; k++) term += ` ${tokens[k]!.term}`;
+    counts.set(term, (counts.get(term) ?? 0) + weight);
+  });
+}
+
+/**
+ * Calls `visit(first, last)` for every word (first = last) and every phrase of up to `ngrams` adjacent
+ * words tokens[first..last], in text order.
+ */
+export function forEachPhrase(
+  tokens: readonly Token[],
+  ngrams: number,
+  visit: (first: number, last: number) => void,
+): void {
+  for (let last = 0; last < tokens.length; last++) {
+    visit(last, last);
+    for (let first = last - 1; first >= 0 && last - first < ngrams; first--) {
+      if (tokens[first + 1]!.phraseBreak) break;
+      visit(first, last);
     }
   }
 }

@@ -3,6 +3,11 @@ import type { Library } from '../library';
 import { RequestCancelled } from '../library';
 import type { PaperSummary } from '../../worker/protocol';
 import type { Ranking } from '../../worker/protocol';
+import { screeningProgress, type ScreeningProgress } from '../../core/screening/progress';
+import type { TriageState } from '../../core/triage';
+import { settings } from '../settings';
+import type { UiText } from '../shared/uiText';
+import { stoppingVerdict } from './progressText';
 
 /**
  * Prioritised screening: "Next Untriaged" shows the paper most likely to be included, learned from the include
@@ -18,8 +23,53 @@ export class ScreeningService implements vscode.Disposable {
   private readonly prepared = new vscode.EventEmitter<void>();
   /** Fires when a new ranking has arrived from the worker. */
   readonly onDidPrepare = this.prepared.event;
+  private progressCache:
+    | { state: TriageState; papers: readonly PaperSummary[]; settings: string; progress: ScreeningProgress }
+    | undefined;
+  private readonly progressChanged = new vscode.EventEmitter<void>();
+  /** Fires when progress() may have changed: a decision, new papers, or the stopping settings. */
+  readonly onDidChangeProgress = this.progressChanged.event;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly library: Library) {}
+  constructor(private readonly library: Library) {
+    this.subscriptions = [
+      this.progressChanged,
+      library.onDidChange(() => this.progressChanged.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (settings.affects(e, 'screening')) this.progressChanged.fire();
+      }),
+    ];
+  }
+
+  /**
+   * Where screening stands: the decisions in the order they were made (see screeningOrder), the gain curve and
+   * the stopping test with the `literatureTriage.screening.*` settings. Recomputed only when the triage, the
+   * papers or the settings changed.
+   */
+  progress(): ScreeningProgress {
+    const state = this.library.store.state;
+    const papers = this.library.papers;
+    const options = {
+      recallTarget: settings.screeningRecallTarget(),
+      confidence: settings.screeningConfidence(),
+    };
+    const key = `${options.recallTarget}:${options.confidence}`;
+    const cached = this.progressCache;
+    if (cached?.state === state && cached.papers === papers && cached.settings === key)
+      return cached.progress;
+    const entries = papers.map((paper) => {
+      const { status, updated } = this.library.triage(paper);
+      return { id: paper.id, status, updated };
+    });
+    const progress = screeningProgress(entries, papers.length, options);
+    this.progressCache = { state, papers, settings: key, progress };
+    return progress;
+  }
+
+  /** The stopping test's verdict in one sentence ("… you may stop" / "Not yet: about N more to screen"). */
+  stoppingVerdict(): UiText {
+    return stoppingVerdict(this.progress());
+  }
 
   /** Resolves once the ranking reflects every decision made so far. */
   async ready(): Promise<void> {
@@ -83,5 +133,6 @@ export class ScreeningService implements vscode.Disposable {
 
   dispose(): void {
     this.prepared.dispose();
+    for (const d of this.subscriptions) d.dispose();
   }
 }

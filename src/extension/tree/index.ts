@@ -40,7 +40,7 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     canSelectMany: true,
     showCollapseAll: true,
   });
-  const progress = createProgressItem(ctx.library);
+  const progress = createProgressItem(ctx.library, () => ctx.screening.stoppingVerdict());
   const orderChanged = new vscode.EventEmitter<void>();
   const hasPapers = new ContextKey(CONTEXT_KEYS.hasPapers);
   const filterActive = new ContextKey(CONTEXT_KEYS.filterActive);
@@ -75,9 +75,10 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     progress.item,
     orderChanged,
     provider.onDidChangeTreeData(rowsChanged),
+    // The tooltip's stopping verdict: after a decision, new papers or a change of the stopping settings.
+    ctx.screening.onDidChangeProgress(() => progress.update()),
     ctx.library.onDidChange((change) => {
       provider.libraryChanged(change);
-      progress.update();
       // Sorted by relevance: the worker ranks again after a decision; the groups follow when it answers.
       if (provider.sortedByRelevance) void ctx.screening.ready().catch(() => undefined);
     }),

@@ -1,13 +1,19 @@
 import * as vscode from 'vscode';
 import { createStatusItem, type SafeStatusBarItem } from '../shared/statusItem';
-import { ui } from '../shared/uiText';
+import { inline, ui, type UiText } from '../shared/uiText';
 import type { TriageStatus } from '../../core/triage';
 import type { Library } from '../library';
 import { COMMANDS } from '../commands';
 import { DECISIONS_IN_GROUP_ORDER, statusLook } from '../shared/statusLook';
 
-/** The status-bar item `$(checklist) triaged / total`; a click opens the next untriaged paper. */
-export function createProgressItem(library: Library): { item: SafeStatusBarItem; update(): void } {
+/**
+ * The status-bar item `$(checklist) triaged / total`; a click opens the next untriaged paper. Its tooltip
+ * ends with the stopping test's verdict (`stoppingVerdict`, as in the Screening Progress view).
+ */
+export function createProgressItem(
+  library: Library,
+  stoppingVerdict: () => UiText,
+): { item: SafeStatusBarItem; update(): void } {
   const item = createStatusItem('literatureTriage.progress', vscode.StatusBarAlignment.Left, 50);
   item.name = ui`Literature Triage Progress`;
   item.command = { command: COMMANDS.nextUntriaged, title: 'Next Untriaged' };
@@ -19,6 +25,7 @@ export function createProgressItem(library: Library): { item: SafeStatusBarItem;
     const byDecision = DECISIONS_IN_GROUP_ORDER.map((s) => `${statusLook(s).label} ${counts[s]}`).join(' · ');
     item.tooltip = ui`Literature Triage: ${triaged} of ${total} papers triaged
 ${byDecision}
+${inline(stoppingVerdict())}
 Click to open the next untriaged paper`;
     const spoken = DECISIONS_IN_GROUP_ORDER.map((s) => `${counts[s]} ${statusLook(s).word}`).join(', ');
     item.accessibilityInformation = { label: `${triaged} of ${total} papers triaged: ${spoken}` };

@@ -227,11 +227,16 @@ test('screen-sim --json simulates screening on a labelled CSV', async () => {
     'rerank_ms_p95',
     'rrf10',
     'runs',
+    'stop',
     'wss95',
   ]);
   assert.equal(result.records, 2333);
   assert.equal(result.included, 23);
   assert.ok(result.wss95.mean > 0 && result.wss95.mean < 100);
+  // Seeded (42, the benchmark's first Wilson run): the test stops with every inclusion found.
+  assert.equal(result.stop.target_met_runs, 1);
+  assert.equal(result.stop.recall_min, 100);
+  assert.ok(result.stop.screened_pct_mean > 50 && result.stop.screened_pct_mean < 100);
   assert.equal((await run('screen-sim')).code, 2);
   assert.equal((await run('screen-sim', '--dataset', join(repo, 'nope.csv'))).code, 1);
 });

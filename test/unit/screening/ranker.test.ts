@@ -96,3 +96,46 @@ test('unknown ids and duplicate ids are errors', () => {
   assert.throws(() => ranker.setLabel('missing', 'include'), /unknown paper id/);
   assert.throws(() => new ScreeningRanker([papers[0]!, papers[0]!]), /duplicate paper id/);
 });
+
+test('deterministic with the default setting: refits after each decision and a withdrawal, same seed same scores', () => {
+  const run = (seed: number, classifier?: 'svm|nb'): number[][] => {
+    const ranker = new ScreeningRanker(papers, {
+      seed,
+      ...(classifier ? { config: { model: { classifier } } } : {}),
+    });
+    const snapshots: number[][] = [];
+    const decide = (id: string, decision: 'include' | 'exclude' | undefined) => {
+      ranker.setLabel(id, decision);
+      snapshots.push(ranker.rank().map((id) => ranker.score(id)));
+    };
+    for (const p of ofTopic('robots').slice(0, 3)) decide(p.id, 'include');
+    for (const p of ofTopic('vision').slice(0, 6)) decide(p.id, 'exclude');
+    decide(ofTopic('vision')[0]!.id, undefined);
+    decide(ofTopic('speech')[0]!.id, 'exclude');
+    return snapshots;
+  };
+  assert.deepEqual(run(9), run(9));
+  assert.notDeepEqual(run(9), run(10), 'the seed drives the resampling');
+  assert.deepEqual(run(9, 'svm|nb'), run(9, 'svm|nb'));
+});
+
+test('three-word phrases: only words next to each other, explained as written', () => {
+  const corpus = [
+    { id: 'a', title: 'Default Options Nudge Savings', abstract: 'default options nudge savings upward.' },
+    { id: 'b', title: 'Default options nudge savings', abstract: 'a study of default options.' },
+    { id: 'c', title: 'Options, nudge and savings', abstract: 'options and savings, nudge.' },
+    { id: 'd', title: 'Weather radar', abstract: 'radar echoes of the weather.' },
+    { id: 'e', title: 'Weather radar again', abstract: 'more radar echoes.' },
+  ];
+  const ranker = new ScreeningRanker(corpus, { config: { features: { ngrams: 3, maxDocShare: 1 } } });
+  ranker.setLabel('b', 'include');
+  ranker.setLabel('d', 'exclude');
+  const terms = ranker.explain('a', 20).map((t) => t.term);
+  assert.ok(terms.includes('Default Options Nudge'), terms.join(' | '));
+  // "options nudge savings" is in a and b only; c's words are split by punctuation and stop words.
+  assert.ok(terms.includes('Options Nudge Savings'), terms.join(' | '));
+  assert.deepEqual(
+    ranker.explain('c', 20).filter((t) => t.term.split(' ').length > 1),
+    [],
+  );
+});

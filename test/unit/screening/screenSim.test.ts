@@ -38,6 +38,7 @@ test('--json prints the documented shape, the figures in percent', async () => {
     'wss95',
     'rrf10',
     'rerank_ms_p95',
+    'stop',
   ]);
   assert.equal(report.dataset, 'd.csv');
   assert.equal(report.records, 50);
@@ -47,12 +48,29 @@ test('--json prints the documented shape, the figures in percent', async () => {
   assert.deepEqual(report.wss95, { mean: 81.25, sd: 0 });
   assert.deepEqual(report.rrf10, { mean: 55.56, sd: 0 });
   assert.equal(typeof report.rerank_ms_p95, 'number');
+  assert.deepEqual(Object.keys(report.stop), [
+    'recall_target',
+    'confidence',
+    'recall_mean',
+    'recall_min',
+    'target_met_runs',
+    'screened_pct_mean',
+  ]);
+  assert.equal(report.stop.recall_target, 0.95);
+  assert.equal(report.stop.confidence, 0.95);
+  assert.ok(report.stop.recall_min <= report.stop.recall_mean && report.stop.recall_mean <= 100);
+  assert.ok(report.stop.target_met_runs >= 0 && report.stop.target_met_runs <= 2);
+  assert.ok(report.stop.screened_pct_mean > 0 && report.stop.screened_pct_mean <= 100);
 });
 
 test('text output and error exit codes', async () => {
   const ok = io({ 'd.csv': csv });
   assert.equal(await runScreenSim({ dataset: 'd.csv', runs: 1, json: false, seed: 3 }, ok.io), 0);
   assert.match(ok.out.join('\n'), /WSS@95 +\d+\.\d % ± \d+\.\d/);
+  assert.match(
+    ok.out.join('\n'),
+    /stopping test .*: stops after \d+\.\d % screened .* target met in \d of 1 runs/,
+  );
 
   const missing = io({});
   assert.equal(await runScreenSim({ dataset: 'nope.csv', runs: 1, json: false }, missing.io), 1);

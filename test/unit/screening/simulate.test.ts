@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { simulate, type SimulationRecord } from '../../../src/core/screening/simulate';
 import { SeededRandom } from '../../../src/core/screening/prng';
+import { stoppingEstimate } from '../../../src/core/screening/stopping';
 import { syntheticCorpus } from './syntheticCorpus';
 
 const records: SimulationRecord[] = syntheticCorpus(16).map((p) => ({
@@ -71,4 +72,32 @@ test('a corpus without inclusions cannot be simulated', () => {
       ),
     /at least one/,
   );
+});
+
+test('with the stopping test, a run goes on until it says stop, and the stop is where it first passed', () => {
+  const stopping = { recallTarget: 0.95, confidence: 0.95 };
+  const result = simulate(noisy, { runs: 3, seed: 5, stopping });
+  const full = simulate(noisy, { runs: 3, seed: 5, screenAll: true });
+  const total = noisy.length;
+  const inclusions = noisy.filter((r) => r.included).length;
+  result.runs.forEach((run, i) => {
+    const stop = run.stop!;
+    // The same screening order as a run that screens everything, cut where the test first passes.
+    assert.deepEqual(run.screened, full.runs[i]!.screened.slice(0, run.screened.length));
+    const decisions = [true, false, ...full.runs[i]!.screened.map((d) => noisy[d]!.included)];
+    const firstPass = decisions.findIndex(
+      (_, k) => k >= 2 && stoppingEstimate(decisions.slice(0, k + 1), total, stopping).stop,
+    );
+    assert.equal(stop.screened, firstPass + 1);
+    const found = decisions.slice(0, stop.screened).filter(Boolean).length;
+    assert.equal(stop.recall, found / inclusions);
+    assert.ok(run.screened.length + 2 >= stop.screened);
+  });
+  const summary = result.stop!;
+  const recalls = result.runs.map((r) => 100 * r.stop!.recall);
+  assert.equal(summary.recallMin, Math.min(...recalls));
+  assert.equal(summary.targetMetRuns, recalls.filter((r) => r >= 95).length);
+  const screenedPct = result.runs.map((r) => (100 * r.stop!.screened) / total);
+  assert.ok(Math.abs(summary.screenedPctMean - screenedPct.reduce((a, b) => a + b) / 3) < 1e-9);
+  assert.equal(simulate(noisy, { runs: 1, seed: 5 }).stop, undefined);
 });
