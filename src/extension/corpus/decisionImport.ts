@@ -42,7 +42,11 @@ export function registerDecisionImport(ctx: FeatureContext): void {
 
 function offersOf(ctx: FeatureContext, load: CorpusLoad): FileOffer[] {
   const byFile = new Map<string, FileDecision[]>();
-  for (const d of load.decisions) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of load.decisions) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   return [...byFile].map(([file, decisions]) => ({
     file,
     decisions,
