@@ -21,7 +21,7 @@ Commands:
   screen-sim       simulate prioritised screening on a labelled CSV (--dataset FILE.csv)
 
 Options:
-  --corpus FILE    a corpus file (.txt listing, .bib, .ris, .nbib, .json, .xml: Atom or EndNote); repeatable; default: the bundled seed
+  --corpus FILE    a corpus file (.txt listing, .bib, .ris, .nbib, .json, .xml: Atom or EndNote, .csv, .tsv); repeatable; default: the bundled seed
   --state FILE     the triage state file (literature-triage.json)
   --json           machine-readable output
   --limit N        search: number of results (default 20)

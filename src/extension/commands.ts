@@ -22,6 +22,7 @@ export const COMMANDS = {
   copyBibtex: 'literatureTriage.copyBibtex',
   insertCitation: 'literatureTriage.insertCitation',
   addCorpusFile: 'literatureTriage.addCorpusFile',
+  importDecisions: 'literatureTriage.importDecisions',
   rebuildIndex: 'literatureTriage.rebuildIndex',
   filterPapers: 'literatureTriage.filterPapers',
   clearFilter: 'literatureTriage.clearFilter',

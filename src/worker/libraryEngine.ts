@@ -97,6 +97,7 @@ export class LibraryEngine {
       papers: read.papers.length,
       files: read.files,
       warnings: read.warnings,
+      decisions: read.decisions,
       failures: [...unreadable, ...read.failures.map(failure)],
       ms: performance.now() - start,
     };

@@ -8,7 +8,7 @@
  * their position in the order of the latest `load` (`Int32Array`s: copied in no time) together with that
  * load's `generation`.
  */
-import type { Paper, ReadWarning } from '../core/model/paper';
+import type { FileDecision, Paper, ReadWarning } from '../core/model/paper';
 import type { MatchRange } from '../core/search';
 import type { ScoringMode } from '../core/screening/relevanceModel';
 import type { TriageStatus } from '../core/triage';
@@ -39,6 +39,8 @@ export interface LoadResult {
   readonly papers: number;
   readonly files: readonly { label: string; papers: number }[];
   readonly warnings: readonly ReadWarning[];
+  /** Screening decisions the files carry (a CSV's labels), under the loaded papers' ids, in file order. */
+  readonly decisions: readonly FileDecision[];
   readonly failures: readonly ReadFailure[];
   readonly ms: number;
 }

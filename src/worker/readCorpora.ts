@@ -3,7 +3,7 @@
  * whether it runs in the extension host or on the corpus reader worker. No `vscode` here.
  */
 import { mergePapers } from '../core/identity/merge';
-import type { Paper, ReadWarning } from '../core/model/paper';
+import type { FileDecision, Paper, ReadWarning } from '../core/model/paper';
 import { readCorpus } from '../core/readers';
 
 export interface CorpusFileBytes {
@@ -18,6 +18,8 @@ export interface CorporaRead {
   /** The files read, with how many papers each gave before merging across files. */
   files: { label: string; papers: number }[];
   warnings: ReadWarning[];
+  /** The decisions the files carry (CSV labels, Rayyan notes), under the ids of the merged papers. */
+  decisions: FileDecision[];
   /** Files that could not be read at all; the others are read regardless. */
   failures: { label: string; error: unknown }[];
 }
@@ -26,7 +28,7 @@ export function readCorpora(
   files: readonly CorpusFileBytes[],
   report: (label: string) => void = () => {},
 ): CorporaRead {
-  const read: CorporaRead = { papers: [], files: [], warnings: [], failures: [] };
+  const read: CorporaRead = { papers: [], files: [], warnings: [], decisions: [], failures: [] };
   const lists: Paper[][] = [];
   for (const { bytes, label } of files) {
     report(label);
@@ -34,11 +36,19 @@ export function readCorpora(
       const result = readCorpus(bytes, label);
       lists.push(result.papers);
       read.warnings.push(...result.warnings);
+      read.decisions.push(...(result.decisions ?? []));
       read.files.push({ label, papers: result.papers.length });
     } catch (error) {
       read.failures.push({ label, error });
     }
   }
   read.papers = mergePapers(lists);
+  const mergedInto = new Map<string, string>();
+  for (const paper of read.papers)
+    for (const alias of paper.aliases ?? []) if (!mergedInto.has(alias)) mergedInto.set(alias, paper.id);
+  read.decisions = read.decisions.map((d) => {
+    const id = mergedInto.get(d.paperId);
+    return id === undefined ? d : { ...d, paperId: id };
+  });
   return read;
 }

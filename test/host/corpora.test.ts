@@ -83,9 +83,11 @@ suite('corpora', () => {
     const options = stub.calls.get('showOpenDialog')![0]![0] as vscode.OpenDialogOptions;
     assert.deepEqual(Object.values(options.filters!)[0]!.sort(), [
       'bib',
+      'csv',
       'json',
       'nbib',
       'ris',
+      'tsv',
       'txt',
       'xml',
     ]);

@@ -48,9 +48,29 @@ export interface ReadWarning {
   message: string;
 }
 
+/**
+ * A screening decision a corpus file carries (a CSV label column, Rayyan's notes, a Covidence list), for the
+ * paper it was read into: `paperId` is the id that survived merging duplicates inside the file.
+ */
+export interface FileDecision {
+  paperId: string;
+  status: 'include' | 'exclude' | 'maybe';
+  /** Why the paper was excluded, as the file says (exclusion decisions only). */
+  reason?: string;
+  /** Free-text notes the file keeps with the decision (Rayyan's USER-NOTES, a notes column). */
+  note?: string;
+  /** Labels the file gives the paper (Rayyan's labels, a tags column). */
+  tags?: string[];
+  file: string;
+  /** 1-based line of the row the decision was read from. */
+  line: number;
+}
+
 export interface ReadResult {
   papers: Paper[];
   warnings: ReadWarning[];
+  /** Decisions the file carries, at most one per paper; absent for formats without decisions. */
+  decisions?: FileDecision[];
 }
 
 /** Input that cannot be read at all (binary data, invalid encoding, malformed structure). */

@@ -13,16 +13,19 @@
  * | .csl.json               | CSL-JSON (Zotero, Better BibTeX, pandoc)                                     |
  * | .xml                    | by content: EndNote XML (root `<xml>` holding `<records>`), else arXiv Atom  |
  * | .atom                   | arXiv Atom                                                                   |
- * | .txt .text .md, none    | by content: RIS (`TY  - ` line), MEDLINE (`PMID- ` line), BibTeX (`@type{`), |
+ * | .csv                    | CSV (delimiter `,`, `;` or tab, found from the header line)                  |
+ * | .tsv                    | TSV                                                                          |
+ * | .txt .text .md, none    | by content: RIS (`TY  - ` line), MEDLINE (`PMID- ` line), a CSV/TSV header   |
+ * |                         | (a title column and another known one), BibTeX (`@type{`),                   |
  * |                         | `Title:`/`Summary:` listing, else the title/abstract block listing           |
  * | anything else           | by content as above, plus JSON (`[`/`{`, CSL or HF) and XML (`<`, EndNote or |
  * |                         | Atom); else the listing                                                      |
- * | .csv .tsv               | CorpusError: unsupported (screening CSVs are read by src/core/screening)     |
  */
-import { CorpusError, type ReadResult } from '../model/paper';
+import type { ReadResult } from '../model/paper';
 import { readAtom } from './atom';
 import { readBibtex } from './bibtex';
 import { looksCslJson, readCslJson } from './cslJson';
+import { readCsv, readTsv, sniffTable } from './csv/readCsv';
 import { decodeText } from './decode';
 import { looksEndnoteXml, readEndnoteXml } from './endnoteXml';
 import { readHfJson } from './hfJson';
@@ -45,7 +48,9 @@ type Format =
   | 'ris'
   | 'medline'
   | 'atom'
-  | 'endnote-xml';
+  | 'endnote-xml'
+  | 'csv'
+  | 'tsv';
 
 const READERS: Record<Format, Reader> = {
   listing: readListing,
@@ -57,6 +62,8 @@ const READERS: Record<Format, Reader> = {
   medline: readMedline,
   atom: readAtom,
   'endnote-xml': readEndnoteXml,
+  csv: readCsv,
+  tsv: readTsv,
 };
 
 const BY_EXTENSION: Record<string, Format> = {
@@ -65,11 +72,11 @@ const BY_EXTENSION: Record<string, Format> = {
   ris: 'ris',
   nbib: 'medline',
   atom: 'atom',
+  csv: 'csv',
+  tsv: 'tsv',
 };
 
 const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md', '']);
-/** Formats that are not corpora (src/core/screening reads screening CSVs): rejected. */
-const UNSUPPORTED = new Set(['csv', 'tsv']);
 
 function extensionOf(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;
@@ -94,6 +101,7 @@ function sniffTextFormat(head: string): Format {
   const firstLine = /^\s*(\S.*)$/m.exec(head)?.[1] ?? '';
   if (/^TY {1,2}- /.test(firstLine)) return 'ris';
   if (looksMedline(head)) return 'medline';
+  if (sniffTable(head)) return 'csv';
   if (/^@\s*[A-Za-z]+\s*[{(]\s*[^\s,{}()]*\s*,/m.test(head) && !looksKeyed(head)) return 'bibtex';
   if (looksKeyed(head)) return 'keyed-listing';
   return 'listing';
@@ -113,21 +121,14 @@ export function chooseFormat(file: string, text: string): Format {
 
 /** Reads already-decoded text. */
 function readCorpusText(text: string, file: string): ReadResult {
-  rejectUnsupported(file);
   return READERS[chooseFormat(file, text)](text, file);
 }
 
 /**
  * Reads a corpus file. Returns its papers (duplicates inside the file already merged) and warnings; throws
  * CorpusError only for input that cannot be read at all (binary data, invalid UTF-8, malformed JSON/XML,
- * an unsupported format).
+ * a CSV/TSV header without a title column).
  */
 export function readCorpus(bytes: Uint8Array, file: string): ReadResult {
-  rejectUnsupported(file);
   return readCorpusText(decodeText(bytes, file), file);
-}
-
-function rejectUnsupported(file: string): void {
-  const ext = extensionOf(file);
-  if (UNSUPPORTED.has(ext)) throw new CorpusError(file, `unsupported corpus format ".${ext}"`);
 }

@@ -1,5 +1,6 @@
 import { CorpusError, type Paper, type ReadWarning } from '../model/paper';
-import { parseCsv } from './csv';
+import { labelValue } from '../readers/csv/labels';
+import { readTable } from '../readers/csv/table';
 
 /** A paper from a labelled screening CSV with its decision. */
 interface LabelledPaper {
@@ -21,14 +22,15 @@ interface ScreeningCsvOptions {
   makeId?: (record: number, title: string, abstract: string) => string;
 }
 
-const LABEL_COLUMNS = ['included', 'label_included', 'final_included'];
-
 /**
- * Reads a labelled screening CSV (`id,title,abstract,included`, as exported by ASReview and R's `write.csv`).
- * Columns are found by header name (case-insensitive, any order); `title`, `abstract` and an `included` column
- * are required, `id` is optional. Title and abstract have white space (line breaks, tabs, NBSP) collapsed.
- * Records are keyed by their position in the file. Invalid UTF-8, NUL bytes, malformed CSV, a missing column
- * or a label other than 0/1 (true/false, yes/no; empty = undecided) are CorpusErrors naming file and line.
+ * Reads a labelled screening CSV (`id,title,abstract,included`, as exported by ASReview and R's `write.csv`)
+ * with the corpus CSV reader's table layer (readers/csv/table.ts): columns are found by header name as there
+ * (case-insensitive, any order; `title`, `abstract` and a label column such as `included` or `label_included`
+ * are required, an id column is optional), a `.tsv` file is tab-separated. Unlike a corpus file, a dataset is
+ * read strictly, so a damaged file fails instead of skewing a simulation: invalid UTF-8, NUL bytes, malformed
+ * CSV (RFC 4180, every record as wide as the header), a missing column or a label other than 0/1 (true/false,
+ * yes/no, …; empty or -1 = undecided) are CorpusErrors naming file and line. Title and abstract have white space
+ * (line breaks, tabs, NBSP) collapsed. Records are keyed by their position in the file and never merged.
  */
 export function readScreeningCsv(
   input: Uint8Array | string,
@@ -37,33 +39,26 @@ export function readScreeningCsv(
 ): ScreeningDataset {
   const text = typeof input === 'string' ? input : decodeUtf8(input, file);
   if (text.indexOf('\u0000') !== -1) throw new CorpusError(file, 'binary data (NUL bytes), not a CSV file');
-  const rows = parseCsv(text, file);
   const warnings: ReadWarning[] = [];
-  const header = rows[0];
-  if (!header) return { file, records: [], warnings };
+  const table = readTable(text, file, /\.tsv$/i.test(file) ? { delimiter: '\t' } : {});
+  if (!table) return { file, records: [], warnings };
 
-  const columns = header.fields.map((name) => name.trim().toLowerCase());
-  const column = (names: string[]): number => columns.findIndex((c) => names.includes(c));
-  const idCol = column(['id', 'record_id']);
-  const titleCol = column(['title', 'primary_title']);
-  const abstractCol = column(['abstract', 'notes_abstract']);
-  const labelCol = column(LABEL_COLUMNS);
+  const { columns, header } = table;
   for (const [col, name] of [
-    [titleCol, 'title'],
-    [abstractCol, 'abstract'],
-    [labelCol, 'included'],
+    [columns.title, 'title'],
+    [columns.abstract, 'abstract'],
+    [columns.label, 'included'],
   ] as const) {
     if (col === -1) throw new CorpusError(file, `missing column "${name}" in the header`, header.line);
   }
 
   const makeId = options.makeId ?? ((record: number) => `row-${record}`);
   const records: LabelledPaper[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const recordNo = r;
-    const title = collapseWhitespace(row.fields[titleCol] ?? '');
-    const abstract = collapseWhitespace(row.fields[abstractCol] ?? '');
-    const included = parseLabel(row.fields[labelCol] ?? '', file, row.line);
+  table.rows.forEach((row, i) => {
+    const recordNo = i + 1;
+    const title = collapseWhitespace(row.fields[columns.title] ?? '');
+    const abstract = collapseWhitespace(row.fields[columns.abstract] ?? '');
+    const included = parseLabel(row.fields[columns.label] ?? '', file, row.line);
     if (!title && !abstract) {
       warnings.push({
         file,
@@ -81,9 +76,9 @@ export function readScreeningCsv(
         sources: [{ file, line: row.line, record: recordNo }],
       },
       included,
-      sourceId: idCol === -1 ? '' : (row.fields[idCol] ?? '').trim(),
+      sourceId: columns.id === -1 ? '' : (row.fields[columns.id] ?? '').trim(),
     });
-  }
+  });
   return { file, records, warnings };
 }
 
@@ -96,11 +91,11 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
+/** A decision the corpus reader reads (`1`, `yes`, `included`, …; empty or `-1` = none); `maybe` is not one. */
 function parseLabel(raw: string, file: string, line: number): boolean | undefined {
-  const value = raw.trim().toLowerCase();
-  if (value === '') return undefined;
-  if (value === '1' || value === 'true' || value === 'yes') return true;
-  if (value === '0' || value === 'false' || value === 'no') return false;
+  const status = labelValue(raw);
+  if (status === null) return undefined;
+  if (status === 'include' || status === 'exclude') return status === 'include';
   throw new CorpusError(file, `"included" must be 0 or 1 (or empty), got ${JSON.stringify(raw)}`, line);
 }
 

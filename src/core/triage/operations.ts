@@ -160,3 +160,58 @@ export function pinKeys(
     (current, paper) => ({ ...current, key: byId.get(paper.id) }),
   );
 }
+
+/** A decision made elsewhere (a corpus file's label) to take over; see importDecisions. */
+export interface DecisionToImport {
+  readonly paper: PaperRef;
+  readonly status: Exclude<TriageStatus, 'untriaged'>;
+  /** Why the paper was excluded: kept in the note, as `Exclusion reason: …` (the state has no field for it). */
+  readonly reason?: string;
+  /** The file's notes on the paper: appended to the note. */
+  readonly note?: string;
+  readonly tags?: readonly string[];
+}
+
+export const EXCLUSION_REASON_LABEL = 'Exclusion reason:';
+
+/**
+ * Takes over decisions for papers that have none here. A paper with any status (under its id or an alias) is
+ * skipped, whatever the decision says, and so is a second decision for a paper in the same batch. An imported
+ * paper gets the status, the reason and the note appended to its note (each line not already there), and the
+ * tags added. Returns the new state and the ids of the papers imported and skipped.
+ */
+export function importDecisions(
+  state: TriageState,
+  decisions: Iterable<DecisionToImport>,
+  now: string,
+): { state: TriageState; imported: string[]; skipped: string[] } {
+  const take = new Map<string, DecisionToImport>();
+  const skipped: string[] = [];
+  for (const d of decisions) {
+    const status = lookupTriage(state, d.paper)?.status ?? 'untriaged';
+    if (status !== 'untriaged' || take.has(d.paper.id)) skipped.push(d.paper.id);
+    else take.set(d.paper.id, d);
+  }
+  const next = applyToEach(
+    state,
+    [...take.values()].map((d) => d.paper),
+    now,
+    (current, paper) => {
+      const d = take.get(paper.id)!;
+      const lines = current.note ? [current.note] : [];
+      const add = (text: string | undefined) => {
+        const clean = text?.trim();
+        if (clean && !current.note.includes(clean)) lines.push(clean);
+      };
+      if (d.reason) add(`${EXCLUSION_REASON_LABEL} ${d.reason}`);
+      add(d.note);
+      return {
+        ...current,
+        status: d.status,
+        note: normalizeNote(lines.join('\n')),
+        tags: canonicalTags([...current.tags, ...(d.tags ?? [])]),
+      };
+    },
+  );
+  return { state: next, imported: [...take.keys()], skipped };
+}

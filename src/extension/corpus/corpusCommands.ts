@@ -6,6 +6,7 @@ import { settingPathFor } from './corpusFiles';
 import { withProgressWhenLong } from '../shared/longWork';
 import { inline, ui } from '../shared/uiText';
 import { COMMANDS } from '../commands';
+import { registerDecisionImport } from './decisionImport';
 
 export const ADD_CORPUS_FILE_COMMAND = COMMANDS.addCorpusFile;
 export const REBUILD_INDEX_COMMAND = COMMANDS.rebuildIndex;
@@ -21,6 +22,7 @@ export function registerCorpusCommands(ctx: FeatureContext): void {
     vscode.commands.registerCommand(ADD_CORPUS_FILE_COMMAND, () => addCorpusFile(ctx)),
     vscode.commands.registerCommand(REBUILD_INDEX_COMMAND, () => rebuildIndex(ctx)),
   );
+  registerDecisionImport(ctx);
 }
 
 /** Asks for corpus files and adds them to `literatureTriage.corpora`; returns the setting entries added. */
@@ -32,11 +34,13 @@ async function addCorpusFile(ctx: FeatureContext): Promise<string[]> {
     title: 'Add Corpus File',
     defaultUri: folder,
     filters: {
-      'Corpus files (BibTeX, RIS, PubMed, CSL-JSON, EndNote XML, JSON, arXiv Atom, listings)': [
+      'Corpus files (BibTeX, RIS, PubMed, CSL-JSON, EndNote XML, CSV/TSV, JSON, arXiv Atom, listings)': [
         'bib',
         'ris',
         'nbib',
         'json',
+        'csv',
+        'tsv',
         'xml',
         'txt',
       ],

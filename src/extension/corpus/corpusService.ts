@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { showError } from '../shared/notifications';
-import type { ReadWarning } from '../../core/model/paper';
+import type { FileDecision, ReadWarning } from '../../core/model/paper';
 import type { CorpusFileSource, PaperSummary, ReadFailure } from '../../worker/protocol';
 import type { LibraryClient } from '../library';
 import { settings } from '../settings';
@@ -18,6 +18,8 @@ export interface CorpusLoad {
   /** The files read, in reading order, with how many papers each gave (before merging across files). */
   files: { label: string; papers: number }[];
   warnings: ReadWarning[];
+  /** Screening decisions the files carry (a CSV's labels), under the papers' ids. */
+  decisions: FileDecision[];
   errors: { file: string; message: string }[];
 }
 
@@ -131,6 +133,7 @@ export class CorpusService implements vscode.Disposable {
       generation: read.generation,
       files: [...read.files],
       warnings: [...read.warnings],
+      decisions: [...read.decisions],
       errors,
     };
     this.papers = papers;

@@ -3,10 +3,12 @@ import { inline, quoted, ui, type UiText } from './uiText';
 import type { PaperSummary } from '../../worker/protocol';
 import {
   addTagMany,
+  importDecisions,
   normalizeTag,
   removeTagMany,
   setNote,
   setStatusMany,
+  type DecisionToImport,
   type TriageStatus,
 } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
@@ -44,6 +46,20 @@ export function removeTagFrom(ctx: FeatureContext, papers: readonly PaperSummary
 
 export function setNoteOf(ctx: FeatureContext, paper: PaperSummary, note: string): void {
   ctx.store.apply((state) => setNote(state, paper, note, ctx.now()));
+}
+
+/** Decisions from corpus files, for papers undecided here only: one undoable step. */
+export function importDecisionsInto(
+  ctx: FeatureContext,
+  decisions: readonly DecisionToImport[],
+): { imported: number; skipped: number } {
+  let counts = { imported: 0, skipped: 0 };
+  ctx.store.apply((state) => {
+    const result = importDecisions(state, decisions, ctx.now());
+    counts = { imported: result.imported.length, skipped: result.skipped.length };
+    return result.state;
+  });
+  return counts;
 }
 
 function announceBulk(papers: readonly PaperSummary[], message: UiText): void {

@@ -49,12 +49,31 @@ test('format choice: by extension first, then by content', () => {
   assert.equal(readCorpus(fixtureBytes('sample-2.ris'), 'sample-2.txt').papers.length, 99);
 });
 
-test('.csv (and .tsv) are rejected as unsupported', () => {
-  assert.throws(
-    () => readCorpus(enc.encode('title,abstract\nA,B\n'), 'screening.csv'),
-    isCorpusError(/unsupported corpus format "\.csv"/),
+test('.csv and .tsv are read by header; a table header in a .txt is sniffed, a listing with commas is not', () => {
+  assert.equal(chooseFormat('screening.csv', ''), 'csv');
+  assert.equal(chooseFormat('export.TSV', ''), 'tsv');
+  assert.equal(
+    chooseFormat(
+      'savedrecs.txt',
+      'PT\tAU\tTI\tSO\tAB\tPY\tDI\nJ\tDoe, A\tA title\tJ Sci\tText\t2020\t10.1/x\n',
+    ),
+    'csv',
   );
-  assert.throws(() => readCorpus(enc.encode('a\tb\n'), 'x.tsv'), isCorpusError(/unsupported/));
+  assert.equal(chooseFormat('export.txt', '\uFEFFtitle,abstract,authors\nA,B,C\n'), 'csv');
+  assert.equal(chooseFormat('data.dat', 'Title;Authors;Year\nA;B;2020\n'), 'csv');
+  // One known column is not enough, and a title line with commas is a listing.
+  assert.equal(chooseFormat('notes.txt', 'title,whatever\nA,B\n'), 'listing');
+  assert.equal(
+    chooseFormat('seed.txt', 'Title, Abstract, and Authors: a study\n\nAbstract text.\n'),
+    'listing',
+  );
+  const read = readCorpus(enc.encode('title,abstract,included\nA paper,Its abstract,1\n'), 'screening.csv');
+  assert.equal(read.papers.length, 1);
+  assert.deepEqual(
+    read.decisions?.map((d) => [d.status, d.line]),
+    [['include', 2]],
+  );
+  assert.equal(readCorpus(enc.encode('Title\tAbstract\nA\tB\n'), 'x.tsv').papers[0]?.abstract, 'B');
 });
 
 test('decode: strict UTF-8, BOM stripped, valid multi-byte text kept', () => {

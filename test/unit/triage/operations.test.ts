@@ -4,6 +4,7 @@ import {
   addTag,
   addTagMany,
   emptyState,
+  importDecisions,
   InvalidCitationKeyError,
   lookupTriage,
   pinKey,
@@ -115,4 +116,44 @@ test('state stored under an alias is found, and an edit moves it to the current 
     note: 'moved',
     updated: T2,
   });
+});
+
+test('importDecisions takes decisions for undecided papers only, keeps the reason and note in the note', () => {
+  let s = setStatus(emptyState(), a, 'exclude', T1);
+  s = setNote(s, b, 'My own note.', T1);
+  s = addTag(s, c, 'keep', T1);
+  const d = { id: 'p_d', title: 'Paper D', aliases: ['p_old'] };
+  s = setStatus(s, { id: 'p_old', title: 'Paper D' }, 'maybe', T1);
+  const result = importDecisions(
+    s,
+    [
+      { paper: a, status: 'include' },
+      { paper: b, status: 'exclude', reason: 'wrong population', note: 'Ana: check table 2' },
+      { paper: c, status: 'include', tags: ['rct', 'keep'] },
+      { paper: d, status: 'exclude' },
+      { paper: c, status: 'exclude' },
+    ],
+    T2,
+  );
+  assert.deepEqual(result.imported, ['p_b', 'p_c']);
+  assert.deepEqual(result.skipped, ['p_a', 'p_d', 'p_c']);
+  assert.equal(lookupTriage(result.state, a)?.status, 'exclude', 'never overwritten');
+  assert.equal(lookupTriage(result.state, d)?.status, 'maybe', 'a decision under an alias counts');
+  assert.deepEqual(lookupTriage(result.state, b), {
+    title: 'Paper B',
+    status: 'exclude',
+    tags: [],
+    note: 'My own note.\nExclusion reason: wrong population\nAna: check table 2',
+    updated: T2,
+  });
+  assert.deepEqual(lookupTriage(result.state, c)?.tags, ['keep', 'rct']);
+  assert.equal(lookupTriage(result.state, c)?.status, 'include');
+  // Importing the same again changes nothing (no empty undo step).
+  const again = importDecisions(
+    result.state,
+    [{ paper: b, status: 'exclude', reason: 'wrong population' }],
+    T2,
+  );
+  assert.equal(again.state, result.state);
+  assert.deepEqual(again.imported, []);
 });

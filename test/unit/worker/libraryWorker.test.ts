@@ -183,3 +183,32 @@ test('a damaged cached index is rebuilt and replaced; the topics are still taken
   const third = await engine.index({ userTopics: {}, force: false }, () => undefined);
   assert.equal(third.source, 'cache', 'the cache file was replaced by a good one');
 });
+
+test('decisions a corpus file carries reach the host under the merged papers ids', async () => {
+  const engine = new LibraryEngine();
+  const enc = new TextEncoder();
+  const bib = '@article{a, title = {Shared paper}, doi = {10.1000/shared}, year = {2020}}\n';
+  const csv =
+    'title,abstract,doi,included,exclusion_reason\n' +
+    'Shared paper,An abstract the .bib lacks.,10.1000/shared,0,wrong design\n' +
+    'Only here,Text.,,1,\n';
+  const { result, summaries } = await engine.load(
+    {
+      files: [
+        { label: 'refs.bib', bytes: enc.encode(bib) },
+        { label: 'screened.csv', bytes: enc.encode(csv) },
+      ],
+    },
+    () => undefined,
+  );
+  assert.equal(summaries.length, 2);
+  const idOf = (title: string) => summaries.find((s) => s.title === title)!.id;
+  assert.deepEqual(
+    result.decisions.map((d) => [d.paperId, d.status, d.reason, d.file, d.line]),
+    [
+      [idOf('Shared paper'), 'exclude', 'wrong design', 'screened.csv', 2],
+      [idOf('Only here'), 'include', undefined, 'screened.csv', 3],
+    ],
+  );
+  assert.ok(summaries.find((s) => s.title === 'Shared paper')!.aliases?.length, 'the .bib id survived');
+});

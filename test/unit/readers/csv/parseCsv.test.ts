@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCsv } from '../../../src/core/screening/csv';
-import { CorpusError } from '../../../src/core/model/paper';
+import { parseCsv } from '../../../../src/core/readers/csv/parseCsv';
+import { CorpusError } from '../../../../src/core/model/paper';
 
 const fields = (text: string): string[][] => parseCsv(text, 'x.csv').map((r) => r.fields);
 
