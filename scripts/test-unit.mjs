@@ -21,9 +21,8 @@ const files = (
 const run = spawnSync(
   process.execPath,
   [
-    // Resolve packages through their "import" (ESM) entry, as the esbuild bundles do. Some dependencies ship
-    // a broken or missing CommonJS build (@retorquere/bibtex-parser's CJS build fails on load); Node >= 20.19
-    // require()s their ES modules fine.
+    // Resolve packages through their "import" (ESM) entry, as the esbuild bundles do, so that tests load the
+    // same build of a dependency as the product; Node >= 20.19 require()s ES modules fine.
     '--conditions=import',
     '--import',
     'tsx',

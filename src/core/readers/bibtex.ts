@@ -1,33 +1,65 @@
 /**
- * BibTeX / BibLaTeX via @retorquere/bibtex-parser (the parser behind Better BibTeX for Zotero; see README.md
- * for why this library). It handles what a hand-written reader gets wrong: LaTeX accents and commands to
- * Unicode (`D\'{e}mosth\`{e}ne` → Démosthène, `M\aa nsson` → Månsson), `@string` macros and `#`
- * concatenation, month macros, double-braced titles, text before the first entry (Mendeley's header) and an
- * escaped entry inside a field (`Seljebotn2009`'s `annote`) that is not a real entry.
+ * BibTeX / BibLaTeX. The file's structure (entries, `@string` macros, `#` concatenation, month macros, text
+ * before the first entry, an escaped entry inside a field such as `Seljebotn2009`'s `annote`) is read by
+ * `bibtex/bibFile.ts`, which skips a broken entry with a warning and goes on at the next entry line; the LaTeX
+ * of the fields used here is decoded to plain text by `bibtex/latexText.ts` (see README.md for why this is
+ * not a parser library).
  *
  * Per entry: title, abstract, authors ("First Last"), year (or the year of `date`), doi, url, arXiv id
  * (`eprint` with `archiveprefix = arXiv`, or Mendeley's `arxivid`), venue (journal / journaltitle /
  * booktitle / series / publisher / school / institution) and the entry type (lower case) as `entryType`.
- * Text is kept as the parser gives it (case as written; no sentence-casing). Parse errors become warnings with
- * their line; an entry without a title is skipped with a warning. Text with no entry at all gives 0 papers and
- * a warning.
+ * `crossref` fills the fields an entry lacks from the entry it names (its title as the booktitle), but not
+ * its identifiers or abstract. Text is kept as written (no sentence-casing). An entry without a title is
+ * skipped with a warning. Text with no entry at all gives 0 papers and a warning.
  */
-import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
-import { CorpusError, type Paper, type ReadResult, type ReadWarning } from '../model/paper';
+import { parseBibFile, type BibEntry } from '../bibtex/bibFile';
+import { latexToText } from '../bibtex/latexText';
+import { bibNames, splitAtAnd } from '../bibtex/names';
+import type { Paper, ReadResult, ReadWarning } from '../model/paper';
 import { collapseSpaces, normalizeNewlines, stripBom } from '../text/normalize';
 import { finish, makePaper, parseYear, quote } from './common';
 
-function field(e: Entry, name: string): string | undefined {
-  const v = (e.fields as Record<string, unknown>)[name];
-  if (typeof v === 'string') return v.trim() ? v : undefined;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(', ') || undefined;
-  return undefined;
-}
+/** Fields never taken from a crossref parent: they belong to the entry itself. */
+const NOT_INHERITED = new Set([
+  'title',
+  'subtitle',
+  'titleaddon',
+  'shorttitle',
+  'sorttitle',
+  'indextitle',
+  'indexsorttitle',
+  'abstract',
+  'ids',
+  'crossref',
+  'xref',
+  'entryset',
+  'label',
+  'shorthand',
+  'sortkey',
+  'doi',
+  'url',
+  'eprint',
+  'eprinttype',
+  'archiveprefix',
+  'arxivid',
+  'pmid',
+]);
 
-function creatorName(c: Creator): string | undefined {
-  if (c.name) return c.name.trim() || undefined;
-  const parts = [c.firstName, c.prefix, c.lastName, c.suffix].filter((p) => p && p.trim());
-  return parts.length ? parts.join(' ') : undefined;
+function applyCrossrefs(entries: readonly BibEntry[]): void {
+  const byKey = new Map<string, BibEntry>();
+  for (const e of entries) if (e.key && !byKey.has(e.key.toLowerCase())) byKey.set(e.key.toLowerCase(), e);
+  for (const child of entries) {
+    const ref = child.fields.get('crossref');
+    const parent = ref ? byKey.get(ref.trim().toLowerCase()) : undefined;
+    if (!parent || parent === child) continue;
+    if (!child.fields.has('booktitle')) {
+      const booktitle = parent.fields.get('title') ?? parent.fields.get('booktitle');
+      if (booktitle !== undefined) child.fields.set('booktitle', booktitle);
+    }
+    for (const [name, value] of parent.fields) {
+      if (!NOT_INHERITED.has(name) && !child.fields.has(name)) child.fields.set(name, value);
+    }
+  }
 }
 
 /** Abstracts keep paragraph breaks (a blank line); other line breaks and runs of spaces become one space. */
@@ -39,113 +71,86 @@ function cleanText(text: string): string {
     .join('\n\n');
 }
 
-/** URLs in BibTeX are verbatim, so Mendeley's escapes (`paper\_2`, `50\%`) stay: undo them. */
+/** Verbatim fields (url, doi, eprint): outer braces gone, Mendeley's escapes (`paper\_2`, `50\%`) undone. */
+function verbatim(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw
+    .replace(/[{}]/g, '')
+    .replace(/\\([_%&#$~])/g, '$1')
+    .trim();
+  return value || undefined;
+}
+
 function cleanUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  const url = raw.trim().replace(/\\([_%&#$~])/g, '$1');
-  return /^https?:\/\//i.test(url) ? url : undefined;
+  const url = verbatim(raw);
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+/** A decoded text field, or undefined when empty. Lists (publisher = {A and B}) are joined with ", ". */
+function textField(e: BibEntry, name: string, list = false): string | undefined {
+  const raw = e.fields.get(name);
+  if (raw === undefined || !raw.trim()) return undefined;
+  const text = list
+    ? splitAtAnd(raw)
+        .map((part) => cleanText(latexToText(part)))
+        .filter(Boolean)
+        .join(', ')
+    : cleanText(latexToText(raw));
+  return text || undefined;
 }
 
-function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
+function entryPaper(e: BibEntry, file: string, record: number, warnings: ReadWarning[]): Paper | undefined {
+  const source = { file, line: e.line, record };
+  const title = textField(e, 'title') ?? textField(e, 'booktitle');
+  if (!title) {
+    const name = e.key ? `entry ${quote(e.key, 40)}` : `@${e.type} entry`;
+    warnings.push({ file, line: e.line, record, message: `${name} has no title: skipped` });
+    return undefined;
   }
-  return lo + 1;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = e.fields.get('author') ?? e.fields.get('editor');
+  const archive = verbatim(e.fields.get('archiveprefix') ?? e.fields.get('eprinttype'));
+  const eprint = verbatim(e.fields.get('eprint'));
+  const arxivId =
+    verbatim(e.fields.get('arxivid')) ??
+    verbatim(e.fields.get('arxiv')) ??
+    (eprint && (!archive || /arxiv/i.test(archive)) ? eprint : undefined);
+  const venue =
+    textField(e, 'journal') ??
+    textField(e, 'journaltitle') ??
+    (e.fields.has('title') ? textField(e, 'booktitle') : undefined) ??
+    textField(e, 'series') ??
+    textField(e, 'school', true) ??
+    textField(e, 'institution', true) ??
+    textField(e, 'publisher', true);
+  return makePaper(
+    {
+      title: title.replace(/\n\n/g, ' '),
+      abstract: textField(e, 'abstract') ?? '',
+      authors: names ? bibNames(names) : [],
+      year: parseYear(e.fields.get('year') ?? e.fields.get('date')),
+      doi: verbatim(e.fields.get('doi')),
+      arxivId,
+      url: cleanUrl(e.fields.get('url')),
+      entryType: e.type,
+      citationKey: e.key || undefined,
+      venue,
+    },
+    source,
+  );
 }
 
 /** One Paper per entry, before duplicates are merged (so counts are per entry). */
 export function bibtexRecords(input: string, file: string, warnings: ReadWarning[] = []): Paper[] {
   const text = normalizeNewlines(stripBom(input));
-  let lib: ReturnType<typeof parse>;
-  try {
-    lib = parse(text, {
-      english: false,
-      sentenceCase: false,
-      caseProtection: false,
-      // Keep unknown commands visible rather than silently dropping them.
-      unsupported: (_node, tex) => tex,
-    });
-  } catch (e) {
-    // The library reports problems as `errors`; a throw is a bug or truly unreadable input.
-    throw new CorpusError(file, `BibTeX could not be parsed: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  for (const err of lib.errors) {
-    const m = /at line (\d+)/.exec(err.error);
-    const w: ReadWarning = { file, message: `BibTeX: ${err.error}` };
-    if (m?.[1]) w.line = Number(m[1]);
-    warnings.push(w);
-  }
-
-  const starts = lineStarts(text);
-  let cursor = 0;
+  const { entries, problems } = parseBibFile(text);
+  for (const p of problems) warnings.push({ file, line: p.line, message: `BibTeX: ${p.message}` });
+  applyCrossrefs(entries);
   const records: Paper[] = [];
-  lib.entries.forEach((e, i) => {
-    const record = i + 1;
-    let at = e.input ? text.indexOf(e.input, cursor) : -1;
-    if (at === -1) {
-      const re = new RegExp(`@\\s*${escapeRe(e.type)}\\s*[{(]\\s*${escapeRe(e.key)}\\s*,`, 'ig');
-      re.lastIndex = cursor;
-      at = re.exec(text)?.index ?? -1;
-    }
-    if (at !== -1) cursor = at + 1;
-    const line = at === -1 ? undefined : lineAt(starts, at);
-    const source = line === undefined ? { file, record } : { file, line, record };
-
-    const title = field(e, 'title') ?? field(e, 'booktitle');
-    if (!title) {
-      warnings.push({ file, line, record, message: `entry ${quote(e.key, 40)} has no title: skipped` });
-      return;
-    }
-    const authors = ((e.fields.author ?? e.fields.editor ?? []) as Creator[])
-      .map(creatorName)
-      .filter((a): a is string => !!a);
-    const archive = field(e, 'archiveprefix') ?? field(e, 'eprinttype');
-    const eprint = field(e, 'eprint');
-    const arxivId =
-      field(e, 'arxivid') ??
-      field(e, 'arxiv') ??
-      (eprint && (!archive || /arxiv/i.test(archive)) ? eprint : undefined);
-    const venue =
-      field(e, 'journal') ??
-      field(e, 'journaltitle') ??
-      (field(e, 'title') ? field(e, 'booktitle') : undefined) ??
-      field(e, 'series') ??
-      field(e, 'school') ??
-      field(e, 'institution') ??
-      field(e, 'publisher');
-    records.push(
-      makePaper(
-        {
-          title: cleanText(title).replace(/\n\n/g, ' '),
-          abstract: cleanText(field(e, 'abstract') ?? ''),
-          authors,
-          year: parseYear(field(e, 'year') ?? field(e, 'date')),
-          doi: field(e, 'doi'),
-          arxivId,
-          url: cleanUrl(field(e, 'url')),
-          entryType: e.type.toLowerCase(),
-          citationKey: e.key,
-          venue: venue ? cleanText(venue) : undefined,
-        },
-        source,
-      ),
-    );
+  entries.forEach((e, i) => {
+    const paper = entryPaper(e, file, i + 1, warnings);
+    if (paper) records.push(paper);
   });
-  if (!lib.entries.length && text.trim()) {
+  if (!entries.length && !problems.length && text.trim()) {
     warnings.push({ file, message: 'no BibTeX entries found (an entry starts with @type{key,)' });
   }
   return records;

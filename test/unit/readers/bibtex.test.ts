@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readCorpus } from '../../../src/core/readers';
 import { bibtexRecords, readBibtex } from '../../../src/core/readers/bibtex';
+import type { ReadWarning } from '../../../src/core/model/paper';
+import { lookupTriage, setStatus } from '../../../src/core/triage/operations';
+import { emptyState } from '../../../src/core/triage/types';
 import { enc, fixtureBytes, fixtureText, isNfc, recordCount } from './fixtures';
 
 const BIB = 'real-bibliography.bib';
@@ -123,24 +126,102 @@ test('constructed BibTeX: macros, concatenation, accents, math, arXiv eprint, od
 
 test('broken BibTeX gives warnings with lines, never a crash; empty or entry-less text gives 0 papers', () => {
   const { papers, warnings } = readBibtex(
-    '@article{a, title={Unclosed\n\n@article{b, title={Fine}}\n',
+    '@article{a, title={Unclosed\n\n@article{b, title={Fine}}\n@article{c, title={Also fine}}\n',
     'b.bib',
   );
-  // The unclosed brace runs into the next entry: "a" is left without a title, and "b" is still read.
+  // The unclosed entry is skipped, named with its line; reading goes on at the next entry line.
   assert.deepEqual(
     papers.map((p) => [p.citationKey, p.title]),
-    [['b', 'Fine']],
+    [
+      ['b', 'Fine'],
+      ['c', 'Also fine'],
+    ],
   );
   assert.deepEqual(
-    warnings.map((w) => w.line),
-    [4, 1],
+    warnings.map((w) => [w.line, w.message]),
+    [[1, 'BibTeX: entry "a" is not closed before the entry at line 3: skipped; reading goes on there']],
   );
-  assert.match(warnings[0]!.message, /^BibTeX: .*"Unclosed/, 'the parser’s own complaint, named as BibTeX');
-  assert.equal(warnings[1]!.message, 'entry "a" has no title: skipped');
   assert.deepEqual(readBibtex('', 'e.bib'), { papers: [], warnings: [] });
   const none = readBibtex('just some text\nno entries here\n', 'n.bib');
   assert.equal(none.papers.length, 0);
   assert.match(none.warnings[0]!.message, /no BibTeX entries/);
+});
+
+test('decoded text is plain text: < and > as written, no HTML from links or formatting', () => {
+  const bib = [
+    '@article{k1,',
+    '  title = {Thin films (<1000 nm) and x > 0: an \\emph{in vivo} study of x\\textsuperscript{2} in \\textsc{Abc}},',
+    '  abstract = {See $\\href{javascript:alert(1)}{click}$ or \\href{https://example.org}{the site}, $<$ 5.},',
+    '  journal = {\\textit{J.} of <Tests>},',
+    '}',
+  ].join('\n');
+  const [p] = readBibtex(bib, 'k.bib').papers;
+  assert.equal(p!.title, 'Thin films (<1000 nm) and x > 0: an in vivo study of x² in Abc');
+  assert.equal(p!.abstract, 'See click or the site, < 5.');
+  assert.equal(p!.venue, 'J. of <Tests>');
+  assert.deepEqual(p!.links, []);
+  for (const s of [p!.title, p!.abstract, p!.venue!])
+    assert.doesNotMatch(s, /¡|¿|<(?:a|i|b|sup|sub|span)\b|javascript/);
+});
+
+test('biblatex-examples.bib: BibLaTeX dates, journaltitle, @string, crossref and accents', () => {
+  const name = 'more/biblatex-examples.bib';
+  const warnings: ReadWarning[] = [];
+  const records = bibtexRecords(fixtureText(name), name, warnings);
+  assert.equal(records.length, 90);
+  // The two @set entries have no title of their own.
+  assert.deepEqual(
+    warnings.map((w) => w.message),
+    ['entry "set" has no title: skipped', 'entry "stdmodel" has no title: skipped'],
+  );
+  const byKey = new Map(records.map((r) => [r.citationKey, r]));
+  const aksin = byKey.get('aksin')!;
+  assert.deepEqual(aksin.authors, [
+    'Özge Aksın',
+    'Hayati Türkmen',
+    'Levent Artok',
+    'Bekir Çetinkaya',
+    'Chaoying Ni',
+    'Orhan Büyükgüngör',
+    'Erhan Özkal',
+  ]);
+  assert.equal(aksin.year, 2006); // date = 2006
+  assert.equal(aksin.venue, 'J. Organomet. Chem.'); // journaltitle = jomch, an @string with ~
+  // crossref: the @collection's title becomes the booktitle (the venue), its date the year.
+  const space = byKey.get('westfahl:space')!;
+  assert.equal(space.venue, 'Space and Beyond');
+  assert.equal(space.year, 2000);
+  assert.equal(byKey.get('knuth:ct:a')!.title, 'The TeXbook');
+  assert.equal(
+    byKey.get('kastenholz')!.title,
+    'Computation of methodology-independent ionic solvation free energies from molecular simulations',
+  );
+  assert.equal(byKey.get('moraux')!.title, 'Le De Anima dans la tradition grècque');
+  for (const r of records) {
+    for (const s of [r.title, r.abstract, r.venue ?? '', ...(r.authors ?? [])]) {
+      assert.doesNotMatch(s, /[\\{}<]/, s);
+      assert.ok(isNfc(s), s);
+    }
+  }
+});
+
+test('big-library-7166.bib: a real 3 MB library, every entry read with its accents', () => {
+  const name = '../large/big-library-7166.bib';
+  const warnings: ReadWarning[] = [];
+  const records = bibtexRecords(fixtureText(name), name, warnings);
+  assert.equal(records.length, 7166);
+  assert.deepEqual(warnings, []);
+  const authors = new Set(records.flatMap((r) => r.authors ?? []));
+  for (const n of ['Pavel Aseev', 'Sonia Buckley', 'Hadis Morkoç', 'Fabián Vásquez-Sancho']) {
+    assert.ok(authors.has(n), n);
+  }
+  assert.ok([...authors].some((a) => a.includes('Gačević')));
+  assert.ok([...authors].some((a) => a.includes('Vučković')));
+  // Better BibTeX's case protection `\\{\\vphantom\\}{{II}}\\vphantom\\{\\}` is no text.
+  assert.ok(
+    records.some((r) => r.title.startsWith('Improved Modeling of Excitons in Type-II Semiconductor')),
+  );
+  assert.equal(records.filter((r) => r.doi).length, 7062);
 });
 
 test('BOM, CRLF and reordered entries give the same ids', () => {
@@ -156,4 +237,50 @@ test('BOM, CRLF and reordered entries give the same ids', () => {
       .sort(),
     [...base].sort(),
   );
+});
+
+test('a .bib rewritten on disk (Better BibTeX auto-export) keeps the ids, and so the decisions, of unchanged entries', () => {
+  const T = '2026-01-01T00:00:00Z';
+  const text = fixtureText(BIB);
+  const before = readBibtex(text, BIB).papers;
+  let state = emptyState();
+  before.forEach((p, i) => {
+    state = setStatus(state, p, i % 2 ? 'include' : 'exclude', T);
+  });
+
+  // One entry edited (its title), one added, the rest reordered and re-serialised: CRLF, other indentation
+  // and field order, as another exporter writes them.
+  const [header, ...entries] = text.split(/\n(?=@)/);
+  const edited = entries.findIndex((e) => e.includes('{Yarmola2009,'));
+  assert.ok(edited >= 0);
+  entries[edited] = entries[edited]!.replace(
+    'How depolymerization can promote polymerization',
+    'How depolymerisation promotes polymerisation',
+  );
+  const moveYearFirst = (e: string): string => {
+    const year = /\nyear = (\{\d+\}),?(?=\n)/.exec(e);
+    return year ? e.replace(year[0], '').replace(/^(@\w+\{[^,]+,)/, `$1\nyear = ${year[1]},`) : e;
+  };
+  const reformatted = entries.map((e) => moveYearFirst(e).replace(/\n(\w+) = /g, '\n    $1 = ')).reverse();
+  const added =
+    '@article{New2026,\ntitle = {A paper added since},\nabstract = {Brand new.},\nyear = {2026}\n}';
+  const rewritten = [header, added, ...reformatted].join('\n').replace(/\n/g, '\r\n');
+  assert.match(rewritten, /\{Yarmola2009,\r\n {4}year = \{2009\},\r\n {4}\w+ = /);
+
+  const after = readBibtex(rewritten, BIB).papers;
+  const editedId = before.find((p) => p.doi === '10.1002/bies.200900049')!.id;
+  const afterIds = new Set(after.map((p) => p.id));
+  for (const p of before) {
+    if (p.id === editedId) continue;
+    assert.ok(afterIds.has(p.id), `${p.citationKey} kept its id`);
+  }
+  assert.ok(!afterIds.has(editedId), 'the edited title is a new id');
+  assert.equal(after.length, before.length + 1);
+  // Every unchanged paper finds its decision; the edited and the new paper have none yet.
+  const undecided = after.filter((p) => lookupTriage(state, p) === undefined).map((p) => p.citationKey);
+  assert.deepEqual(undecided.sort(), ['New2026', 'Yarmola2009']);
+  for (const p of after) {
+    const old = before.find((b) => b.id === p.id);
+    if (old) assert.equal(lookupTriage(state, p)!.status, lookupTriage(state, old)!.status);
+  }
 });
