@@ -1,8 +1,8 @@
+// Not formattedCitation.ts: it loads citeproc-js (a megabyte), which only the library worker and the tests need.
 export { writeRis, risType } from './ris';
 export { writeAsreviewCsv, ASREVIEW_COLUMNS, defuseFormula } from './asreviewCsv';
 export { writeCslJson, toCslItem } from './cslJson';
 export type { CslItem } from './cslJson';
-export { formatCslItems, formatReferences, referenceItem } from './formattedCitation';
 export { splitName, invertedName } from './personName';
 export type { PersonName } from './personName';
 export { decisionKeyword, decisionOfKeyword, exclusionReasonOf, DECISION_KEYWORD_PREFIX } from './record';

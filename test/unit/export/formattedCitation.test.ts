@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatCslItems, formatReferences, referenceItem } from '../../../src/core/export';
+import { formatCslItems, formatReferences, referenceItem } from '../../../src/core/export/formattedCitation';
 import type { Paper } from '../../../src/core/model/paper';
 import { runPandocCiteproc } from '../../support/pandoc';
 import { corpus } from './corpora';
