@@ -13,7 +13,7 @@
  */
 import type { Paper } from '../model/paper';
 import { lookupTriage } from '../triage/operations';
-import type { PaperTriage, TriageState, TriageStatus } from '../triage/types';
+import type { PaperRef, PaperTriage, TriageState, TriageStatus } from '../triage/types';
 import { claimCiteKey } from './citeKey';
 import { buildEntry, type BibEntry } from './entry';
 import { compareCodeUnits, isValidCitationKey, normalizeTag } from '../triage/normalize';
@@ -65,11 +65,11 @@ function inScope(triage: PaperTriage | undefined, options: ExportOptions): boole
 }
 
 /** The papers the options choose, in corpus order, each with its triage. */
-export function papersInScope(
-  papers: readonly Paper[],
+export function papersInScope<P extends PaperRef>(
+  papers: readonly P[],
   state: TriageState,
   options: ExportOptions = {},
-): { paper: Paper; triage: PaperTriage | undefined }[] {
+): { paper: P; triage: PaperTriage | undefined }[] {
   return papers
     .map((paper) => ({ paper, triage: lookupTriage(state, paper) }))
     .filter(({ triage }) => inScope(triage, options));
