@@ -10,7 +10,8 @@
  * - `author`: `{ family, given, suffix }`, or `{ literal }` for an organisation (personName.ts); `issued`:
  *   `date-parts` [[year]] or [[year, month, day]]; `title`, `container-title` (the venue), `DOI`, `URL` (an
  *   arXiv paper without one gets its abs page), `PMID`, `abstract` (paragraphs kept).
- * - Triage: the decision and the tags in `keyword` ("literature-triage:include, tag, …"), the note in `annote`.
+ * - Triage: the decision, the source's keywords and the tags in `keyword` ("literature-triage:include, tag, …"),
+ *   the note in `annote`.
  *   Not in `note`: 198 of the 2,549 styles of the official CSL repository print `note` in the bibliography
  *   (and citeproc-js reads `key: value` lines there as variables), one prints `keyword`; `annote` is printed
  *   only by annotated-bibliography styles, which exist to print it.
@@ -18,7 +19,7 @@
  */
 import { plainParagraphs, plainText } from '../bibtex/escape';
 import { splitName } from './personName';
-import { decisionKeyword, type ExportRecord } from './record';
+import { decisionKeyword, keywordsOf, type ExportRecord } from './record';
 import { arxivAbsUrl } from './ris';
 
 type CslName = { family: string; given?: string; suffix?: string } | { literal: string };
@@ -104,7 +105,7 @@ export function toCslItem({ paper, triage, key }: ExportRecord, options: CslOpti
   const abstract = plainParagraphs(paper.abstract).join('\n\n');
   if (abstract) item.abstract = abstract;
   if (options.triage !== false) {
-    const keywords = [decisionKeyword(triage?.status), ...(triage?.tags ?? [])].filter(Boolean);
+    const keywords = [decisionKeyword(triage?.status), ...keywordsOf({ paper, triage })].filter(Boolean);
     if (keywords.length) item.keyword = keywords.join(', ');
     const note = plainParagraphs(triage?.note ?? '').join('\n\n');
     if (note) item.annote = note;

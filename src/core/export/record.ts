@@ -27,6 +27,15 @@ export function decisionOfKeyword(keyword: string): TriageStatus | undefined {
 }
 
 /**
+ * The source's keywords and the paper's tags, each once. A source keyword that names a decision (a file that
+ * went through one of our exports and back) is left out: the decision made here is the one written.
+ */
+export function keywordsOf({ paper, triage }: ExportRecord): string[] {
+  const own = (paper.keywords ?? []).filter((k) => decisionOfKeyword(k) === undefined);
+  return [...new Set([...own, ...(triage?.tags ?? [])])];
+}
+
+/**
  * Why an excluded paper was excluded, '' when no reason was given (and for every other decision). This is the
  * one place exports read it: triage entries do not carry a reason yet, so it reads a field of that name only if
  * the entry has one; when `PaperTriage` gains `exclusionReason`, this becomes a plain typed read.

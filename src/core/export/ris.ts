@@ -8,9 +8,10 @@
  *   THES, report → RPRT, unpublished → UNPB, online → ELEC, anything else GEN); `TI`; one `AU` per author as
  *   "Family, Given" (an organisation whole); `PY` the year and `DA` the full date when known (`2025/09/29/`);
  *   `T2` the venue (Zotero reads it as the publication or conference title), also `JO` for journal articles
- *   (what simpler readers take as the journal); `DO`; `UR` (an arXiv paper without a URL gets its abs page,
+ *   (what simpler readers take as the journal) and `C3` for conference papers (the proceedings title); `DO`; `AN`
+ *   the PubMed id (the accession number, as EndNote and Ovid write it); `UR` (an arXiv paper without a URL gets its abs page,
  *   which is also how our reader finds the arXiv id); `AB`.
- * - Triage: one `KW` per tag, then the decision as `KW  - literature-triage:include` (maybe, exclude); `N1`
+ * - Keywords: one `KW` per keyword of the source (EndNote XML has them) and per tag, then the decision as `KW  - literature-triage:include` (maybe, exclude); `N1`
  *   "Literature Triage: include" (with the exclusion reason), and the note in a second `N1`.
  * - Text is plain (LaTeX accents decoded, invisible characters dropped, white space collapsed). The abstract's
  *   paragraphs and the note's lines become continuation lines; one that would read as a tag line (`ER  - …`)
@@ -18,7 +19,7 @@
  */
 import { plainParagraphs, plainText } from '../bibtex/escape';
 import { invertedName, splitName } from './personName';
-import { decisionKeyword, exclusionReasonOf, type ExportRecord } from './record';
+import { decisionKeyword, exclusionReasonOf, keywordsOf, type ExportRecord } from './record';
 
 const EOL = '\r\n';
 
@@ -65,7 +66,8 @@ export function arxivAbsUrl(arxivId: string): string {
   return `https://arxiv.org/abs/${arxivId}`;
 }
 
-function recordLines({ paper, triage }: ExportRecord): string[] {
+function recordLines(record: ExportRecord): string[] {
+  const { paper, triage } = record;
   const lines: string[] = [];
   const one = (tag: string, value: string | undefined): void => {
     const text = value === undefined ? '' : plainText(value);
@@ -83,10 +85,12 @@ function recordLines({ paper, triage }: ExportRecord): string[] {
   one('DA', risDate(paper.published, year));
   one('T2', paper.venue);
   if (type === 'JOUR') one('JO', paper.venue);
+  if (type === 'CONF') one('C3', paper.venue);
   one('DO', paper.doi);
+  one('AN', paper.pmid);
   one('UR', paper.url ?? (paper.arxivId ? arxivAbsUrl(paper.arxivId) : undefined));
   lines.push(...tagLines('AB', plainParagraphs(paper.abstract)));
-  for (const tag of triage?.tags ?? []) one('KW', tag);
+  for (const keyword of keywordsOf(record)) one('KW', keyword);
   one('KW', decisionKeyword(triage?.status));
   if (triage && triage.status !== 'untriaged') {
     const reason = exclusionReasonOf(triage);

@@ -118,7 +118,7 @@ for (const name of [...CORPORA, 'seed']) {
     const items = JSON.parse(text) as CslItem[];
     assert.equal(new Set(items.map((i) => i.id)).size, items.length, 'ids are unique');
     const back = readCorpus(enc.encode(text), 'back.csl.json').papers;
-    assertRoundTrip(papers, back, state, name);
+    assertRoundTrip(papers, back, state, name, { carriesPmid: true });
     back.forEach((p, i) => assert.equal(p.citationKey, keys.get(papers[i]!.id), 'the key is read back'));
     assert.deepEqual(
       items.map((item) => (item.keyword ?? '').split(', ').map(decisionOfKeyword).find(Boolean)),
