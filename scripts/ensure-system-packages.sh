@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Checks the Debian/Ubuntu packages a task needs; installs the missing ones when run as root,
 # otherwise names them and stops.
-# Usage: ensure-system-packages.sh GROUP...   (groups: code-server, browser, bibtex, all)
+# Usage: ensure-system-packages.sh GROUP...   (groups: code-server, browser, bibtex, pandoc, all)
 set -euo pipefail
 declare -A groups=(
   [code-server]="build-essential python3 pkg-config libkrb5-dev ripgrep"
   [browser]="chromium"
   [bibtex]="texlive-binaries texlive-base biber"
+  [pandoc]="pandoc"
 )
 [ $# -gt 0 ] || set -- all
 wanted=()

@@ -7,7 +7,7 @@ import { commandIo, processSink, reportWarnings, type Sink } from './output';
 import { readState } from './stateFile';
 import { searchCommand } from './commands/search';
 import { topicsCommand } from './commands/topics';
-import { exportCommand } from './commands/export';
+import { EXPORT_FORMAT_NAMES, exportCommand, isExportFormat } from './commands/export';
 import { statsCommand } from './commands/stats';
 import { screenSimCommand } from './commands/screenSim';
 
@@ -16,7 +16,7 @@ const USAGE = `Usage: litriage <command> [options]
 Commands:
   search QUERY     papers ranked like the editor's Search Papers (full text + fuzzy title)
   topics           automatic topics with their papers
-  export           BibTeX for the chosen papers (stdout, or merged into --out FILE)
+  export           the chosen papers as BibTeX (merged into --out FILE), RIS, CSV or CSL-JSON (stdout, or --out FILE)
   stats            corpus size and triage progress
   screen-sim       simulate prioritised screening on a labelled CSV (--dataset FILE.csv)
 
@@ -26,9 +26,11 @@ Options:
   --json           machine-readable output
   --limit N        search: number of results (default 20)
   --topics FILE    topics: JSON object of user topics {"Name": "query"}
+  --format F       export: bibtex|ris|csv|csljson (default bibtex); csv has ASReview's columns
   --status S       export: include|maybe|exclude|untriaged|all (default include)
   --tag T          export: only papers with this tag
-  --out FILE       export: merge into this .bib (existing entries are kept as they are)
+  --out FILE       export: bibtex merges into this .bib (existing entries are kept as they are); the other
+                   formats replace the file
   --dataset FILE   screen-sim: CSV with id,title,abstract,included columns
   --runs N         screen-sim: number of simulated runs (default 15)
   --seed N         screen-sim: base random seed (default 42, as in npm run bench:screening)
@@ -42,6 +44,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   json: { value: false },
   limit: { value: true },
   topics: { value: true },
+  format: { value: true },
   status: { value: true },
   tag: { value: true },
   out: { value: true },
@@ -91,6 +94,10 @@ export async function main(argv: readonly string[], sink: Sink): Promise<number>
     if (status !== 'all' && !TRIAGE_STATUSES.includes(status as TriageStatus)) {
       throw new UsageError(`--status must be one of ${[...TRIAGE_STATUSES, 'all'].join(', ')}`);
     }
+    const format = single(args, 'format') ?? 'bibtex';
+    if (!isExportFormat(format)) {
+      throw new UsageError(`--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}`);
+    }
     const corpora = await loadCorpora(args.options.get('corpus') ?? []);
     reportWarnings(io, corpora.warnings, args.flags.has('verbose'));
     const statePath = single(args, 'state');
@@ -116,6 +123,7 @@ export async function main(argv: readonly string[], sink: Sink): Promise<number>
           corpora,
           state,
           {
+            format,
             status: status as TriageStatus | 'all',
             tag: single(args, 'tag'),
             out: single(args, 'out'),

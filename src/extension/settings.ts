@@ -18,6 +18,10 @@ export const settings = {
   bibFile(): string {
     return config().get<string>('bibFile', 'references.bib') || 'references.bib';
   },
+  /** The style Copy Formatted Citation offers first until another is chosen (see CITATION_STYLES). */
+  citationStyle(): string {
+    return config().get<string>('citationStyle', 'apa') || 'apa';
+  },
   userTopics(): Record<string, string> {
     const raw = config().get<Record<string, unknown>>('topics', {});
     const topics: Record<string, string> = {};

@@ -96,6 +96,8 @@ async function run(request: Request): Promise<void> {
     }
     case 'papers':
       return answer('papers', engine.papersById(request.params));
+    case 'references':
+      return answer('references', engine.references(request.params));
     case 'detail':
       return answer('detail', engine.detail(request.params));
     case 'rank': {

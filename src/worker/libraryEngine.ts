@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
+import { formatReferences } from '../core/export/formattedCitation';
 import { bylineOf } from '../core/model/byline';
 import { CorpusError, type Paper } from '../core/model/paper';
 import { SearchIndex, type MatchRange, type SearchHit } from '../core/search';
@@ -189,6 +190,10 @@ export class LibraryEngine {
       const paper = this.byId.get(id) ?? this.papers[this.positionOf.get(id) ?? -1];
       return paper ? [paper] : [];
     });
+  }
+
+  references({ ids, style, locale }: Params<'references'>): string {
+    return formatReferences(this.papersById({ ids }), style, locale);
   }
 
   detail({ id, highlight, similar, explain }: Params<'detail'>): PaperDetail | null {

@@ -137,6 +137,11 @@ export interface LibraryMethods {
   filter: { params: { query: string }; result: FilterView };
   /** Full papers, for the reader, export and citations. */
   papers: { params: { ids: readonly string[] }; result: readonly Paper[] };
+  /**
+   * The papers' references formatted in a CSL style (the style's and the locale's XML), one line each: here, so
+   * the CSL processor never loads on the extension host.
+   */
+  references: { params: { ids: readonly string[]; style: string; locale: string }; result: string };
   /** What the reader shows beside the paper itself. */
   detail: {
     params: { id: string; highlight?: string; similar: number; explain: number };

@@ -29,6 +29,10 @@ const NOT_IDS: Record<string, readonly string[]> = {
   'src/extension/tree/index.ts': ['literatureTriage.groupBy'],
   // globalState key of the .bib file chosen last
   'src/extension/export/bibLocation.ts': ['literatureTriage.lastBibFile'],
+  // globalState key of the citation style chosen last
+  'src/extension/export/copyCitation.ts': ['literatureTriage.lastCitationStyle'],
+  // workspaceState keys (prefix) of the file each export format went to last
+  'src/extension/export/fileExport.ts': ['literatureTriage.lastExport'],
   // status bar item id
   'src/extension/tree/progressStatusItem.ts': ['literatureTriage.progress'],
 };

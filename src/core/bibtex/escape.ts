@@ -43,6 +43,17 @@ export function plainText(text: string): string {
   return decodeLatex(text.normalize('NFC')).normalize('NFC').replace(DROPPED, '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * `plainText` by paragraph: a blank line (white space only) separates paragraphs, every other run of white space
+ * becomes one space. For formats that keep an abstract's paragraphs (RIS, CSV, CSL-JSON).
+ */
+export function plainParagraphs(text: string): string[] {
+  return text
+    .split(/(?:\r\n?|\n)[^\S\r\n]*(?:(?:\r\n?|\n)\s*)+/)
+    .map(plainText)
+    .filter(Boolean);
+}
+
 /** Escapes plain text for a braced BibTeX field. */
 function escapePlain(plain: string): string {
   return plain.replace(/[\\{}%&#_$^~]/g, (c) => REPLACEMENTS[c]!);

@@ -13,7 +13,7 @@
  */
 import type { Paper } from '../model/paper';
 import { lookupTriage } from '../triage/operations';
-import type { PaperTriage, TriageState, TriageStatus } from '../triage/types';
+import type { PaperRef, PaperTriage, TriageState, TriageStatus } from '../triage/types';
 import { claimCiteKey } from './citeKey';
 import { buildEntry, type BibEntry } from './entry';
 import { compareCodeUnits, isValidCitationKey, normalizeTag } from '../triage/normalize';
@@ -42,6 +42,20 @@ interface ExportResult {
   conflicts: KeyConflict[];
 }
 
+/** A paper in scope with its triage and the key it is cited by. */
+export interface KeyedPaper {
+  paper: Paper;
+  triage: PaperTriage | undefined;
+  key: string;
+}
+
+interface KeyedResult {
+  /** In corpus order, one per key (see `conflicts`). */
+  papers: KeyedPaper[];
+  newPins: Map<string, string>;
+  conflicts: KeyConflict[];
+}
+
 function inScope(triage: PaperTriage | undefined, options: ExportOptions): boolean {
   const status = triage?.status ?? 'untriaged';
   const statuses = options.statuses ?? ['include'];
@@ -50,14 +64,40 @@ function inScope(triage: PaperTriage | undefined, options: ExportOptions): boole
   return true;
 }
 
+/** The papers the options choose, in corpus order, each with its triage. */
+export function papersInScope<P extends PaperRef>(
+  papers: readonly P[],
+  state: TriageState,
+  options: ExportOptions = {},
+): { paper: P; triage: PaperTriage | undefined }[] {
+  return papers
+    .map((paper) => ({ paper, triage: lookupTriage(state, paper) }))
+    .filter(({ triage }) => inScope(triage, options));
+}
+
 export function exportEntries(
   papers: readonly Paper[],
   state: TriageState,
   options: ExportOptions = {},
 ): ExportResult {
-  const chosen = papers
-    .map((paper) => ({ paper, triage: lookupTriage(state, paper) }))
-    .filter(({ triage }) => inScope(triage, options));
+  const keyed = keyPapers(papers, state, options);
+  return {
+    entries: keyed.papers.map(({ paper, key, triage }) => buildEntry(paper, key, triage)),
+    newPins: keyed.newPins,
+    conflicts: keyed.conflicts,
+  };
+}
+
+/**
+ * The papers in scope with the keys Export BibTeX gives them: every format that names papers by key (the .bib,
+ * CSL-JSON) goes through here, so their keys agree.
+ */
+export function keyPapers(
+  papers: readonly Paper[],
+  state: TriageState,
+  options: ExportOptions = {},
+): KeyedResult {
+  const chosen = papersInScope(papers, state, options);
 
   const pinned = new Set<string>();
   for (const entry of state.papers.values()) if (entry.key) pinned.add(entry.key.toLowerCase());
@@ -79,7 +119,7 @@ export function exportEntries(
     newPins.set(paper.id, key);
   }
 
-  const entries: BibEntry[] = [];
+  const keyed: KeyedPaper[] = [];
   const conflicts: KeyConflict[] = [];
   const writtenBy = new Map<string, string>();
   for (const { paper, triage } of chosen) {
@@ -90,9 +130,9 @@ export function exportEntries(
       continue;
     }
     writtenBy.set(key.toLowerCase(), paper.id);
-    entries.push(buildEntry(paper, key, triage));
+    keyed.push({ paper, triage, key });
   }
-  return { entries, newPins, conflicts };
+  return { papers: keyed, newPins, conflicts };
 }
 
 /**

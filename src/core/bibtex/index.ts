@@ -1,9 +1,9 @@
 export { buildEntry, formatEntry, UNKNOWN_AUTHORS_NOTE } from './entry';
 export type { BibEntry } from './entry';
 export { baseCiteKey, claimCiteKey, collisionSuffix, lastNamePart, shortTitleWords } from './citeKey';
-export { plainText, toFieldText, toTitleText, toVerbatimText } from './escape';
+export { plainParagraphs, plainText, toFieldText, toTitleText, toVerbatimText } from './escape';
 export { decodeLatex } from './latexDecode';
 export { scanBib, existingKeys } from './scan';
 export { mergeIntoBib, BibMergeError } from './mergeBib';
-export { exportEntries } from './exportEntries';
-export type { ExportOptions, KeyConflict } from './exportEntries';
+export { exportEntries, keyPapers, papersInScope } from './exportEntries';
+export type { ExportOptions, KeyConflict, KeyedPaper } from './exportEntries';

@@ -3,7 +3,7 @@ import { showInfo } from '../shared/notifications';
 import { showPick, type SafePickItem } from '../shared/pickers';
 import type { PaperSummary } from '../../worker/protocol';
 import { lookupTriage, type TriageState } from '../../core/triage';
-import { quoted, shownText, ui, type UiText } from '../shared/uiText';
+import { inline, quoted, shownText, ui, type UiText } from '../shared/uiText';
 
 /** What an export covers: papers to consider and which of them the core keeps. */
 export interface ExportScope {
@@ -19,11 +19,12 @@ interface ScopeItem extends SafePickItem {
   scope: ScopeKind;
 }
 
-/** Asks which papers to export; undefined when the user cancels. */
+/** Asks which papers to export; undefined when the user cancels. `title` names the export ("Export RIS"). */
 export async function pickExportScope(
   papers: readonly PaperSummary[],
   state: TriageState,
   selection: readonly PaperSummary[],
+  title: UiText = ui`Export BibTeX`,
 ): Promise<ExportScope | undefined> {
   const count = (status: string) => papers.filter((p) => lookupTriage(state, p)?.status === status).length;
   const tags = tagCounts(papers, state);
@@ -43,7 +44,7 @@ export async function pickExportScope(
     { scope: 'all', label: ui`All papers`, description: plural(papers.length, 'paper') },
   ];
   const chosen = await showPick(items, {
-    title: ui`Export BibTeX`,
+    title,
     placeHolder: ui`Which papers to export?`,
   });
   if (!chosen) return undefined;
@@ -57,14 +58,14 @@ export async function pickExportScope(
     case 'all':
       return { description: ui`all papers`, papers, options: { statuses: 'all' } };
     case 'tag': {
-      const tag = await pickTag(tags);
+      const tag = await pickTag(tags, title);
       if (tag === undefined) return undefined;
       return { description: ui`papers tagged ${quoted(tag)}`, papers, options: { statuses: 'all', tag } };
     }
   }
 }
 
-async function pickTag(tags: Map<string, number>): Promise<string | undefined> {
+async function pickTag(tags: Map<string, number>, title: UiText): Promise<string | undefined> {
   if (tags.size === 0) {
     void showInfo(ui`Literature Triage: no paper has a tag yet.`);
     return undefined;
@@ -75,7 +76,7 @@ async function pickTag(tags: Map<string, number>): Promise<string | undefined> {
     description: plural(n, 'paper'),
   }));
   const chosen = await showPick(items, {
-    title: ui`Export BibTeX: papers with a tag`,
+    title: ui`${inline(title)}: papers with a tag`,
     placeHolder: ui`Which tag?`,
   });
   return chosen?.tag;

@@ -188,6 +188,11 @@ export class Library implements vscode.Disposable {
     return (await Promise.all(chunks)).flat();
   }
 
+  /** The papers' references in a CSL style, formatted by the worker (see core/export/formattedCitation.ts). */
+  references(ids: readonly string[], style: string, locale: string): Promise<string> {
+    return this.worker.request('references', { ids, style, locale });
+  }
+
   async fullPaper(id: string): Promise<Paper | undefined> {
     return (await this.fullPapers([id]))[0];
   }
