@@ -5,7 +5,7 @@ import { existingKeys } from '../../src/core/bibtex';
 import { ASREVIEW_COLUMNS } from '../../src/core/export';
 import { formatReferences } from '../../src/core/export/formattedCitation';
 import { readCorpus } from '../../src/core/readers';
-import { parseCsv } from '../../src/core/screening/csv';
+import { parseCsv } from '../../src/core/readers/csv/parseCsv';
 import { addTag, setStatus, setStatusMany } from '../../src/core/triage';
 import type { CopiedCitation } from '../../src/extension/export/copyCitation';
 import type { FileExportResult } from '../../src/extension/export/fileExport';

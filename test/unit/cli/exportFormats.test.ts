@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
 import { ASREVIEW_COLUMNS } from '../../../src/core/export';
 import { readCorpus } from '../../../src/core/readers';
-import { parseCsv } from '../../../src/core/screening/csv';
+import { parseCsv } from '../../../src/core/readers/csv/parseCsv';
 
 const corpora = join(__dirname, '..', '..', 'fixtures', 'corpora');
 

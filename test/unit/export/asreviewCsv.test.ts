@@ -1,6 +1,6 @@
 /**
- * The ASReview CSV export. The corpus reader for CSV is not part of this code yet, so the round trip reads the
- * file back with the project's strict RFC 4180 parser (src/core/screening/csv.ts) and a minimal column mapping.
+ * The ASReview CSV export: its exact columns, read back with the RFC 4180 parser (src/core/readers/csv) by
+ * column name, and as a corpus by the CSV reader, whose decisions must be the ones exported.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ import {
 import { doiKey } from '../../../src/core/identity/normalize';
 import { paperId } from '../../../src/core/identity/paperId';
 import type { Paper } from '../../../src/core/model/paper';
-import { parseCsv } from '../../../src/core/screening/csv';
+import { parseCsv } from '../../../src/core/readers/csv/parseCsv';
 import {
   addTag,
   emptyState,
@@ -24,7 +24,8 @@ import {
   setStatus,
   type PaperTriage,
 } from '../../../src/core/triage';
-import { CORPORA, corpus, spreadTriage, T } from './corpora';
+import { readCorpus } from '../../../src/core/readers';
+import { assertRoundTrip, CORPORA, corpus, spreadTriage, T } from './corpora';
 
 function paper(fields: Partial<Paper>): Paper {
   return { id: 'p_test', title: 'A title', abstract: '', links: [], sources: [], ...fields };
@@ -137,5 +138,21 @@ for (const name of [...CORPORA, 'seed']) {
       }
     });
     assert.ok(sameId > papers.length / 2, `${sameId} of ${papers.length} ids checked`);
+  });
+}
+
+for (const name of [...CORPORA, 'seed']) {
+  test(`CSV export of ${name} read back by the corpus CSV reader: the same papers, and their decisions offered`, () => {
+    const papers = corpus(name);
+    const state = spreadTriage(papers);
+    const { text } = exportPapers('csv', papers, state, { statuses: 'all' });
+    const back = readCorpus(new TextEncoder().encode(text), 'back.csv');
+    assertRoundTrip(papers, back.papers, state, name, { carriesPmid: false });
+    const offered = new Map((back.decisions ?? []).map((d) => [d.paperId, d.status]));
+    back.papers.forEach((paper, i) => {
+      const status = lookupTriage(state, papers[i]!)?.status;
+      const expected = status === 'include' || status === 'exclude' ? status : undefined;
+      assert.equal(offered.get(paper.id), expected, `${name}: ${paper.title}`);
+    });
   });
 }
