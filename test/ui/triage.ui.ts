@@ -235,7 +235,11 @@ export const tests: UiTest[] = [
         'not the welcome of an empty corpus',
       );
 
-      await page.locator('.part.sidebar .action-label[aria-label^="Clear Filter"]:visible').click();
+      // With the Screening Progress view below it, the Papers view shows its title actions on hover (as the
+      // Explorer does), so a user points at its header first.
+      const header = page.locator('.part.sidebar .pane-header', { hasText: 'Papers' });
+      await header.hover();
+      await header.locator('.action-label[aria-label^="Clear Filter"]').click();
       await groupRows(page).first().waitFor({ timeout: 10_000 });
       await page
         .locator('.pane-body .message', { hasText: 'match' })

@@ -142,8 +142,12 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   snapshot(): TreeSnapshot {
     if (!this.cached) {
       const library = this.library;
-      // Before the first load every state entry would look missing.
-      const missing = library.corpus.lastLoad ? missingPapers(library.papers, library.store.state) : [];
+      // Before the first load every state entry would look missing; with no papers at all the view's welcome
+      // (Add Corpus File…) is what to show, and the decisions wait in the state file.
+      const missing =
+        library.corpus.lastLoad && library.papers.length > 0
+          ? missingPapers(library.papers, library.store.state)
+          : [];
       const grouped = groupPapers(this.mode, {
         papers: library.papers,
         statusOf: (paper) => library.triage(paper).status,
