@@ -143,18 +143,23 @@ export function prismaFlow(input: PrismaInput): PrismaFlow {
   const notes: string[] = [];
   if (unscreened + maybe > 0) {
     notes.push(
-      `Awaiting screening: ${unscreened + maybe} records (${unscreened} not yet screened, ${maybe} marked maybe), not counted as screened.`,
+      `Awaiting screening: ${plural(unscreened + maybe, 'record')} (${unscreened} not yet screened, ${maybe} marked maybe), not counted as screened.`,
     );
   }
   if (known && awaitingFullText > 0) {
-    notes.push(`Awaiting full-text assessment: ${awaitingFullText} reports, not counted as assessed.`);
+    notes.push(
+      `Awaiting full-text assessment: ${plural(awaitingFullText, 'report')}, not counted as assessed.`,
+    );
   }
-  if (known && reasons.has(NO_REASON)) {
-    notes.push(`${reasons.get(NO_REASON)} reports were excluded without a recorded reason.`);
+  const noReason = known ? (reasons.get(NO_REASON) ?? 0) : 0;
+  if (noReason > 0) {
+    notes.push(
+      `${plural(noReason, 'report')} ${noReason === 1 ? 'was' : 'were'} excluded without a recorded reason.`,
+    );
   }
   if (ignoredFullText > 0) {
     notes.push(
-      `${ignoredFullText} papers have full-text data but were not included at screening: their full-text data is not counted.`,
+      `${plural(ignoredFullText, 'paper')} ${ignoredFullText === 1 ? 'has' : 'have'} full-text data but ${ignoredFullText === 1 ? 'was' : 'were'} not included at screening: not counted at full text.`,
     );
   }
   return {
@@ -164,6 +169,10 @@ export function prismaFlow(input: PrismaInput): PrismaFlow {
     unknown,
     notes,
   };
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function hasFullTextData(fullText: NonNullable<PaperReview['fullText']>): boolean {
