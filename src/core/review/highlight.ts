@@ -7,7 +7,7 @@
 import { parseTerm, type TermStep } from './highlightTerm';
 import type { HighlightSetting } from './highlightSetting';
 import { foldForMatching, originalSpan } from './matchFold';
-import { tokenize } from './matchTokens';
+import { linkedKey, tokenize } from './matchTokens';
 
 export type HighlightKind = 'include' | 'exclude';
 
@@ -118,7 +118,7 @@ export class Highlighter {
     if (this.empty || !text) return [];
     const fold = foldForMatching(text);
     const tokens = tokenize(fold.folded);
-    const { words, linked } = tokens;
+    const { words } = tokens;
     const candidates: Candidate[] = [];
     const stack: Array<TrieNode | number> = [];
     const add = (info: TermInfo | undefined, first: number, last: number) => {
@@ -136,7 +136,7 @@ export class Highlighter {
           add(node.exclude, first, at);
         }
         if (at === words.length) continue;
-        const key = at === first ? words[at]! : linked[at]!;
+        const key = at === first ? words[at]! : linkedKey(tokens, at);
         const child = node.exact?.get(key);
         if (child) stack.push(child, at + 1);
         let chars = node.prefix;

@@ -3,7 +3,7 @@
  * text except a `*` right after a word and before white space or the end, which makes that word a prefix.
  */
 import { foldForMatching } from './matchFold';
-import { GAP, JOINED, isWordToken, tokenize } from './matchTokens';
+import { isWordToken, linkedKey, tokenize } from './matchTokens';
 
 export interface TermStep {
   /** The folded token, prefixed by GAP / JOINED unless it is the first. */
@@ -23,7 +23,8 @@ export interface ParsedTerm {
 export type TermParse = { term: ParsedTerm } | { problem: 'empty' | 'no-word' };
 
 export function parseTerm(raw: string): TermParse {
-  const { words, linked } = tokenize(foldForMatching(raw).folded);
+  const tokens = tokenize(foldForMatching(raw).folded);
+  const { words, gaps } = tokens;
   if (words.length === 0) return { problem: 'empty' };
   const steps: TermStep[] = [];
   let literal = 0;
@@ -31,8 +32,8 @@ export function parseTerm(raw: string): TermParse {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const previous = steps[steps.length - 1];
-    const endsWord = i + 1 === words.length || linked[i + 1]![0] === GAP;
-    if (word === '*' && linked[i]![0] === JOINED && previous && !previous.prefix && endsWord) {
+    const endsWord = i + 1 === words.length || gaps[i + 1]!;
+    if (word === '*' && !gaps[i] && previous && !previous.prefix && endsWord) {
       const previousWord = words[i - 1]!;
       if (isWordToken(previousWord)) {
         previous.prefix = true;
@@ -41,7 +42,7 @@ export function parseTerm(raw: string): TermParse {
     }
     if (isWordToken(word)) hasWord = true;
     literal += word.length;
-    steps.push({ key: i === 0 ? word : linked[i]!, prefix: false });
+    steps.push({ key: i === 0 ? word : linkedKey(tokens, i), prefix: false });
   }
   if (!hasWord) return { problem: 'no-word' };
   const folded = steps.map((s) => s.key + (s.prefix ? '*' : '')).join('');

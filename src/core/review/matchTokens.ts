@@ -7,8 +7,8 @@
 export interface Tokens {
   /** The tokens as folded. */
   words: string[];
-  /** Each token prefixed by GAP or JOINED: how it continues the token before it. */
-  linked: string[];
+  /** Whether white space comes before each token. */
+  gaps: boolean[];
   /** Folded offsets of each token. */
   starts: number[];
   ends: number[];
@@ -19,65 +19,73 @@ export const GAP = '\u0001';
 /** Marks a token that directly follows the one before. */
 export const JOINED = '\u0002';
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-const SPACE_CHAR = /\s/u;
-
-function isWordChar(code: number, ch: string): boolean {
-  if (code < 0x80)
-    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  return WORD_CHAR.test(ch);
+/** Token i as a continuation of the token before it: prefixed by GAP or JOINED. */
+export function linkedKey(tokens: Tokens, i: number): string {
+  return (tokens.gaps[i] ? GAP : JOINED) + tokens.words[i]!;
 }
 
-function isSpace(code: number, ch: string): boolean {
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const SPACE_CHAR = /^\s$/u;
+
+/** Letters and digits: ASCII by code, the rest by Unicode property (a code point at a time). */
+function isWordAt(text: string, i: number, code: number, width: number): boolean {
+  if (code < 0x80)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return WORD_CHAR.test(width === 1 ? text[i]! : text.slice(i, i + 2));
+}
+
+function isSpaceAt(text: string, i: number, code: number): boolean {
   if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE_CHAR.test(ch);
+  return SPACE_CHAR.test(text[i]!);
+}
+
+/** Width in UTF-16 units of the code point at i: 2 for a surrogate pair, else 1. */
+function widthAt(text: string, i: number, code: number): number {
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return 2;
+  }
+  return 1;
 }
 
 export function tokenize(folded: string): Tokens {
   const words: string[] = [];
-  const linked: string[] = [];
+  const gaps: boolean[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   let i = 0;
   let gap = false;
   const n = folded.length;
   while (i < n) {
-    const ch = codePointAt(folded, i);
-    const code = ch.codePointAt(0)!;
-    if (isSpace(code, ch)) {
+    const code = folded.charCodeAt(i);
+    const width = widthAt(folded, i, code);
+    if (width === 1 && isSpaceAt(folded, i, code)) {
       gap = true;
-      i += ch.length;
+      i++;
       continue;
     }
     const start = i;
-    i += ch.length;
-    if (isWordChar(code, ch)) {
+    const word = isWordAt(folded, i, code, width);
+    i += width;
+    if (word) {
       while (i < n) {
-        const next = codePointAt(folded, i);
-        if (!isWordChar(next.codePointAt(0)!, next)) break;
-        i += next.length;
+        const next = folded.charCodeAt(i);
+        const w = widthAt(folded, i, next);
+        if (!isWordAt(folded, i, next, w)) break;
+        i += w;
       }
     }
-    const word = folded.slice(start, i);
-    words.push(word);
-    linked.push((gap ? GAP : JOINED) + word);
+    words.push(folded.slice(start, i));
+    gaps.push(gap);
     starts.push(start);
     ends.push(i);
     gap = false;
   }
-  return { words, linked, starts, ends };
-}
-
-function codePointAt(text: string, i: number): string {
-  const high = text.charCodeAt(i);
-  if (high >= 0xd800 && high <= 0xdbff && i + 1 < text.length) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return text.slice(i, i + 2);
-  }
-  return text[i]!;
+  return { words, gaps, starts, ends };
 }
 
 export function isWordToken(token: string): boolean {
-  const ch = codePointAt(token, 0);
-  return isWordChar(ch.codePointAt(0)!, ch);
+  if (!token) return false;
+  const code = token.charCodeAt(0);
+  return isWordAt(token, 0, code, widthAt(token, 0, code));
 }
