@@ -236,25 +236,27 @@ test('long lists make taller boxes, never wider ones, and the boxes stay in thei
   const rects = new Map(
     all(root, (e) => e.name === 'g' && 'data-box' in e.attrs).map((g) => {
       const rect = g.children.find((c): c is El => typeof c !== 'string' && c.name === 'rect')!;
-      return [g.attrs['data-box']!, { ...rect.attrs, lines: all(g, (e) => e.name === 'text').length }];
+      const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((k) => Number(rect.attrs[k]));
+      return [
+        g.attrs['data-box']!,
+        { x: x!, y: y!, width: width!, height: height!, lines: all(g, (e) => e.name === 'text').length },
+      ];
     }),
   );
   const width = Number(root.attrs.width);
   const reasonBox = rects.get('excluded_reports')!;
   assert.ok(reasonBox.lines > 40, 'one line or more per reason');
-  assert.ok(Number(reasonBox.height) >= reasonBox.lines * 17);
+  assert.ok(reasonBox.height >= reasonBox.lines * 17);
   for (const [box, r] of rects) {
-    assert.ok(Number(r.x) + Number(r.width) <= width, `${box} inside the drawing`);
-    assert.ok(Number(r.y) + Number(r.height) <= Number(root.attrs.height), `${box} inside the drawing`);
+    assert.ok(r.x + r.width <= width, `${box} inside the drawing`);
+    assert.ok(r.y + r.height <= Number(root.attrs.height), `${box} inside the drawing`);
   }
-  const order = ['identified', 'screened', 'sought', 'assessed', 'included'].map((b) =>
-    Number(rects.get(b)!.y),
-  );
+  const order = ['identified', 'screened', 'sought', 'assessed', 'included'].map((b) => rects.get(b)!.y);
   assert.deepEqual(
     [...order].sort((a, b) => a - b),
     order,
   );
-  assert.ok(Number(rects.get('included')!.y) > Number(reasonBox.y) + Number(reasonBox.height));
+  assert.ok(rects.get('included')!.y > reasonBox.y + reasonBox.height);
 });
 
 test('random flows parse back to their JSON', () => {
