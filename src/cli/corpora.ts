@@ -15,6 +15,10 @@ export interface LoadedCorpora {
   papers: Paper[];
   warnings: ReadWarning[];
   files: readonly string[];
+  /** Records read from each file (its label as in the papers' sources), in the order given. */
+  records: readonly { label: string; count: number }[];
+  /** Records merged into another one, inside a file or across files: the records read less the papers. */
+  duplicates: number;
 }
 
 /** Reads every corpus file (or the bundled seed when none is given) and merges duplicates across them. */
@@ -22,6 +26,7 @@ export async function loadCorpora(files: readonly string[]): Promise<LoadedCorpo
   const paths = files.length ? files : [BUNDLED_SEED];
   const lists: Paper[][] = [];
   const warnings: ReadWarning[] = [];
+  const records: { label: string; count: number }[] = [];
   for (const path of paths) {
     const label = path === BUNDLED_SEED ? 'seeds/hf-daily-papers-seed.txt' : displayPath(path);
     let bytes: Uint8Array;
@@ -33,9 +38,13 @@ export async function loadCorpora(files: readonly string[]): Promise<LoadedCorpo
     }
     const result = readCorpus(bytes, label);
     lists.push(result.papers);
+    // A reader merges duplicates inside its file, and a merged paper keeps one source per record.
+    records.push({ label, count: result.papers.reduce((n, p) => n + p.sources.length, 0) });
     warnings.push(...result.warnings);
   }
-  return { papers: mergePapers(lists), warnings, files: paths };
+  const papers = mergePapers(lists);
+  const read = records.reduce((n, r) => n + r.count, 0);
+  return { papers, warnings, files: paths, records, duplicates: read - papers.length };
 }
 
 function displayPath(path: string): string {

@@ -10,6 +10,7 @@ import { topicsCommand } from './commands/topics';
 import { EXPORT_FORMAT_NAMES, exportCommand, isExportFormat } from './commands/export';
 import { statsCommand } from './commands/stats';
 import { screenSimCommand } from './commands/screenSim';
+import { prismaCommand } from './commands/prisma';
 
 const USAGE = `Usage: litriage <command> [options]
 
@@ -18,6 +19,7 @@ Commands:
   topics           automatic topics with their papers
   export           the chosen papers as BibTeX (merged into --out FILE), RIS, CSV or CSL-JSON (stdout, or --out FILE)
   stats            corpus size and triage progress
+  prisma           PRISMA 2020 flow counts (text or --json); --svg FILE writes the flow diagram
   screen-sim       simulate prioritised screening on a labelled CSV (--dataset FILE.csv)
 
 Options:
@@ -31,6 +33,9 @@ Options:
   --tag T          export: only papers with this tag
   --out FILE       export: bibtex merges into this .bib (existing entries are kept as they are); the other
                    formats replace the file
+  --svg FILE       prisma: write the PRISMA 2020 flow diagram to this .svg
+  --sources FILE   prisma: JSON object naming the corpus files {"pubmed.nbib": "PubMed",
+                   "trials.ris": {"name": "ClinicalTrials.gov", "type": "register"}}
   --dataset FILE   screen-sim: CSV with id,title,abstract,included columns
   --runs N         screen-sim: number of simulated runs (default 15)
   --seed N         screen-sim: base random seed (default 42, as in npm run bench:screening)
@@ -48,6 +53,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   status: { value: true },
   tag: { value: true },
   out: { value: true },
+  svg: { value: true },
+  sources: { value: true },
   dataset: { value: true },
   runs: { value: true },
   seed: { value: true },
@@ -85,7 +92,7 @@ export async function main(argv: readonly string[], sink: Sink): Promise<number>
         io,
       );
     }
-    if (!['search', 'topics', 'export', 'stats'].includes(args.command)) {
+    if (!['search', 'topics', 'export', 'stats', 'prisma'].includes(args.command)) {
       throw new UsageError(`unknown command "${args.command}"`);
     }
     if (args.command === 'search' && args.positionals.length === 0)
@@ -118,6 +125,13 @@ export async function main(argv: readonly string[], sink: Sink): Promise<number>
         return topicsCommand(corpora, await readUserTopics(single(args, 'topics')), { json: asJson }, io);
       case 'stats':
         return statsCommand(corpora, state, { json: asJson }, io);
+      case 'prisma':
+        return await prismaCommand(
+          corpora,
+          state,
+          { svg: single(args, 'svg'), sources: single(args, 'sources'), json: asJson },
+          io,
+        );
       default:
         return await exportCommand(
           corpora,
