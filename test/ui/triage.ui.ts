@@ -248,8 +248,9 @@ export const tests: UiTest[] = [
   },
   {
     name: 'without papers the view shows its welcome with Add Corpus File…',
-    async run({ page }) {
-      writeWorkspaceSettings(session.workspace, { 'literatureTriage.includeBundledSeed': false });
+    async run({ page, workspace }) {
+      // The run's own workspace, not the session's: run alone (UI_GREP), no earlier test has set that.
+      writeWorkspaceSettings(workspace, { 'literatureTriage.includeBundledSeed': false });
       const welcome = page.locator('.welcome-view-content', { hasText: 'No papers yet.' });
       await welcome.waitFor({ timeout: 20_000 });
       assert.ok(
@@ -260,7 +261,7 @@ export const tests: UiTest[] = [
         0,
         'no progress without papers',
       );
-      writeWorkspaceSettings(session.workspace, {});
+      writeWorkspaceSettings(workspace, {});
       await groupRows(page).first().waitFor({ timeout: 20_000 });
     },
   },
