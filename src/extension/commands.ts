@@ -27,6 +27,7 @@ export const COMMANDS = {
   insertCitation: 'literatureTriage.insertCitation',
   addCorpusFile: 'literatureTriage.addCorpusFile',
   importDecisions: 'literatureTriage.importDecisions',
+  switchStage: 'literatureTriage.switchStage',
   rebuildIndex: 'literatureTriage.rebuildIndex',
   filterPapers: 'literatureTriage.filterPapers',
   clearFilter: 'literatureTriage.clearFilter',
@@ -67,6 +68,8 @@ export const CONTEXT_KEYS = {
   sortedByRelevance: 'literatureTriage.sortedByRelevance',
   /** A text field in the reader has focus: the single-letter keybindings are off. */
   readerEditing: 'literatureTriage.readerEditing',
+  /** The workspace's review stage: `titleAbstract` or `fullText`. */
+  stage: 'literatureTriage.stage',
 } as const;
 
 export type ContextKeyId = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

@@ -15,6 +15,7 @@ import { settings } from './settings';
 import { ui } from './shared/uiText';
 import { CONTEXT_KEYS } from './commands';
 import { ContextKey } from './contextKey';
+import { ReviewStageState } from './shared/reviewStage';
 
 /** What activate returns: the extension-host tests observe the extension through it. */
 export interface LiteratureTriageApi {
@@ -44,7 +45,16 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   const library = new Library(corpus, store, worker);
   owner.library = library;
   const screening = new ScreeningService(library);
-  context.subscriptions.push(log, { dispose: () => worker.dispose() }, corpus, store, library, screening);
+  const stage = new ReviewStageState(context.workspaceState);
+  context.subscriptions.push(
+    log,
+    { dispose: () => worker.dispose() },
+    corpus,
+    store,
+    library,
+    screening,
+    stage,
+  );
   const features: FeatureContext = {
     extension: context,
     log,
@@ -52,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     store,
     library,
     screening,
+    stage,
     now: () => new Date().toISOString(),
   };
 

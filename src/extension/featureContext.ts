@@ -5,6 +5,7 @@ import type { CorpusService } from './corpus';
 import type { Library } from './library';
 import type { TriageStore } from './storage';
 import type { ScreeningService } from './screening';
+import type { ReviewStageState } from './shared/reviewStage';
 
 /** The order papers appear in the Papers view (after grouping and filtering): the reader's prev/next. */
 export interface PaperOrder {
@@ -29,6 +30,8 @@ export interface FeatureContext {
   readonly library: Library;
   /** Prioritised screening: the ranking Next Untriaged follows and its explanations. */
   readonly screening: ScreeningService;
+  /** The review stage decisions are made at (title/abstract or full text). */
+  readonly stage: ReviewStageState;
   /** The time for triage edits; tests may replace it. */
   now(): string;
 }

@@ -85,13 +85,15 @@ suite('importing decisions from corpus files', () => {
     assert.equal(statusOf('A maybe in the file'), 'maybe');
     assert.equal(statusOf('No label in the file'), 'untriaged');
     const excluded = api.context.library.papers.find((p) => p.title === 'Excluded with a reason')!;
-    assert.equal(api.context.library.triage(excluded).note, 'Exclusion reason: wrong population');
+    assert.equal(api.context.library.triage(excluded).reason, 'wrong population');
+    assert.equal(api.context.library.triage(excluded).note, '', 'the reason has its own field');
 
     await api.context.store.flush();
     const saved = JSON.parse(
       new TextDecoder().decode(await vscode.workspace.fs.readFile(api.context.store.file)),
-    ) as { papers: Record<string, { status: string; note?: string }> };
-    assert.equal(saved.papers[excluded.id]?.note, 'Exclusion reason: wrong population');
+    ) as { papers: Record<string, { status: string; reason?: string }>; version: number };
+    assert.equal(saved.papers[excluded.id]?.reason, 'wrong population');
+    assert.equal(saved.version, 2, 'a reason needs version 2 of the state file');
 
     // One undo takes the whole import back, and nothing else.
     await vscode.commands.executeCommand('literatureTriage.undo');

@@ -331,4 +331,26 @@ suite('triage commands', () => {
     await vscode.commands.executeCommand('literatureTriage.undo');
     assert.equal(api.context.store.state, before);
   });
+  test('at the full-text stage the decision commands decide the full text; the title/abstract one stays', async () => {
+    const paper = api.context.library.papers[0]!;
+    try {
+      await vscode.commands.executeCommand('literatureTriage.include', paper.id);
+      assert.equal(
+        await vscode.commands.executeCommand('literatureTriage.switchStage', 'fullText'),
+        'fullText',
+      );
+      assert.equal(api.context.stage.current, 'fullText');
+      await vscode.commands.executeCommand('literatureTriage.exclude', paper.id);
+      let triage = api.context.library.triage(paper);
+      assert.equal(triage.status, 'include', 'the title/abstract decision is kept');
+      assert.equal(triage.fullText?.status, 'exclude');
+      await vscode.commands.executeCommand('literatureTriage.undo');
+      triage = api.context.library.triage(paper);
+      assert.equal(triage.fullText, undefined, 'one undo takes the full-text decision back');
+      assert.equal(triage.status, 'include');
+    } finally {
+      await vscode.commands.executeCommand('literatureTriage.switchStage', 'titleAbstract');
+    }
+    assert.equal(api.context.stage.current, 'titleAbstract');
+  });
 });

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { triageOf, type TriageState } from '../../core/triage';
+import { lookupTriage, type TriageState } from '../../core/triage';
 import { excludedReportsTotal, prismaFlow, type PrismaFlow } from '../../core/review/prisma';
 import { prismaSvg, countText } from '../../core/review/prismaSvg';
 import { checkSourceNames, sourceNaming } from '../../core/review/prismaSources';
-import { reviewFromStatus } from '../../core/review/triageReview';
+import { recordsFullText, reviewOf } from '../../core/review/triageReview';
 import { CliError, type LoadedCorpora } from '../corpora';
 import { field, json, type Io } from '../output';
 import { writeAtomically } from '../stateFile';
@@ -30,8 +30,8 @@ export async function prismaCommand(
   const flow = prismaFlow({
     sources: corpora.records.map((r) => ({ ...sourceNaming(r.label, names.names), records: r.count })),
     duplicatesRemoved: corpora.duplicates,
-    papers: corpora.papers.map((paper) => reviewFromStatus(triageOf(state, paper).status)),
-    fullTextRecorded: false,
+    papers: corpora.papers.map((paper) => reviewOf(lookupTriage(state, paper))),
+    fullTextRecorded: recordsFullText(state),
   });
   if (options.svg) await writeAtomically(options.svg, prismaSvg(flow));
   if (options.json) {

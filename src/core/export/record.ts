@@ -41,7 +41,5 @@ export function keywordsOf({ paper, triage }: ExportRecord): string[] {
  * the entry has one; when `PaperTriage` gains `exclusionReason`, this becomes a plain typed read.
  */
 export function exclusionReasonOf(triage: PaperTriage | undefined): string {
-  if (triage?.status !== 'exclude') return '';
-  const reason = (triage as { readonly exclusionReason?: unknown }).exclusionReason;
-  return typeof reason === 'string' ? reason.trim() : '';
+  return triage?.status === 'exclude' ? (triage.reason ?? '') : '';
 }

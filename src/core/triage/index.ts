@@ -3,6 +3,6 @@ export { normalizeTag } from './normalize';
 export * from './operations';
 export * from './history';
 export { merge, NOTE_MERGE_SEPARATOR } from './merge';
-export { parse, serialize, StateFileError, STATE_VERSION } from './stateFile';
+export { parse, serialize, StateFileError, STATE_VERSION, versionFor } from './stateFile';
 export { changesBetween, journalLine, parseJournal, replay, JournalError } from './journal';
 export type { JournalRecord } from './journal';

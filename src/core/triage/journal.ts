@@ -9,7 +9,7 @@
  * replaying an edit the file already holds changes nothing, and one made elsewhere since is not undone.
  */
 import { merge } from './merge';
-import { parse, serialize, StateFileError } from './stateFile';
+import { parse, serialize, StateFileError, STATE_VERSION } from './stateFile';
 import type { PaperTriage, TriageState } from './types';
 
 interface JournalChange {
@@ -62,8 +62,10 @@ export function journalLine(record: JournalRecord): string {
 
 function entryJson(entry: PaperTriage): string {
   return JSON.stringify({
+    ...(entry.fullText !== undefined ? { fullText: entry.fullText } : {}),
     ...(entry.key !== undefined ? { key: entry.key } : {}),
     note: entry.note,
+    ...(entry.reason !== undefined ? { reason: entry.reason } : {}),
     status: entry.status,
     tags: entry.tags,
     title: entry.title,
@@ -114,7 +116,9 @@ function parseLine(line: string, number: number): JournalRecord {
 function entry(value: unknown, id: string, line: number): PaperTriage | null {
   if (value === null) return null;
   try {
-    const state = parse(JSON.stringify({ format: 'literature-triage', papers: { [id]: value }, version: 1 }));
+    const state = parse(
+      JSON.stringify({ format: 'literature-triage', papers: { [id]: value }, version: STATE_VERSION }),
+    );
     return state.papers.get(id) ?? null;
   } catch (error) {
     const detail = error instanceof StateFileError ? error.detail : String(error);

@@ -9,6 +9,9 @@
  * - tags: the union of both sides, minus tags that were in `base` and that either side removed.
  * - note: the side that changed it; if both changed it differently, both texts are kept (see mergeNotes).
  * - status, key: the side that changed it; if both did, the side with the newer `updated` time.
+ * - reason: goes with the status when one side's status won (the reason it was excluded for); when both sides
+ *   agree on the status, the side that changed the reason, or the newer one. The full-text stage is merged
+ *   the same way member by member (its status with its reason, the PDF, "not retrieved").
  *   (A key is never dropped for lack of one: a side without a key never beats a side with one unless it
  *   removed the key itself, which the operations never do.)
  * - title: from the newer side; updated: the newer of the two.
@@ -21,8 +24,8 @@
  * which side is called local: for status include > maybe > exclude > untriaged, for other strings the
  * smaller in code-unit order.
  */
-import { compareCodeUnits, isEmptyTriage, makeTriage } from './normalize';
-import type { PaperTriage, TriageState, TriageStatus } from './types';
+import { compareCodeUnits, isEmptyTriage, makeFullText, makeTriage, sameFullText } from './normalize';
+import type { FullTextReview, PaperTriage, TriageState, TriageStatus } from './types';
 
 export const NOTE_MERGE_SEPARATOR = '--- merged: both versions of this note are kept ---';
 
@@ -76,6 +79,8 @@ function mergeNotes(local: PaperTriage, disk: PaperTriage, base?: PaperTriage): 
 function sameContent(a: PaperTriage, b: PaperTriage): boolean {
   return (
     a.status === b.status &&
+    a.reason === b.reason &&
+    sameFullText(a.fullText, b.fullText) &&
     a.note === b.note &&
     a.key === b.key &&
     a.tags.length === b.tags.length &&
@@ -101,15 +106,60 @@ function pickChanged<T>(l: T, d: T, b: T | undefined, hasBase: boolean, whenBoth
   return whenBothChanged();
 }
 
+interface Decided {
+  status: TriageStatus;
+  reason?: string | undefined;
+}
+
+/** A status with its reason: the reason follows the side whose status won. */
+function mergeDecision(
+  local: Decided,
+  disk: Decided,
+  base: Decided | undefined,
+  hasBase: boolean,
+  newerSide: () => 'local' | 'disk',
+): Decided {
+  const status = pickChanged(local.status, disk.status, base?.status, hasBase, () =>
+    newerSide() === 'local' ? local.status : disk.status,
+  );
+  if (local.status !== disk.status) return status === local.status ? local : disk;
+  const reason = pickChanged(local.reason, disk.reason, base?.reason, hasBase, () => {
+    if (local.reason === undefined || disk.reason === undefined) return local.reason ?? disk.reason;
+    return newerSide() === 'local' ? local.reason : disk.reason;
+  });
+  return { status, reason };
+}
+
+const NO_FULL_TEXT: FullTextReview = { status: 'untriaged' };
+
+function mergeFullText(
+  local: PaperTriage,
+  disk: PaperTriage,
+  base: PaperTriage | undefined,
+  newerSide: (tieBreak: (a: PaperTriage, b: PaperTriage) => number) => 'local' | 'disk',
+): FullTextReview | undefined {
+  const [l, d] = [local.fullText ?? NO_FULL_TEXT, disk.fullText ?? NO_FULL_TEXT];
+  const b = base ? (base.fullText ?? NO_FULL_TEXT) : undefined;
+  const hasBase = base !== undefined;
+  const byFullTextStatus = (x: PaperTriage, y: PaperTriage) =>
+    STATUS_RANK[(y.fullText ?? NO_FULL_TEXT).status] - STATUS_RANK[(x.fullText ?? NO_FULL_TEXT).status];
+  const decision = mergeDecision(l, d, b, hasBase, () => newerSide(byFullTextStatus));
+  const pdf = pickChanged(l.pdf, d.pdf, b?.pdf, hasBase, () => {
+    if (l.pdf === undefined || d.pdf === undefined) return l.pdf ?? d.pdf;
+    return newerSide((x, y) => compareCodeUnits(x.fullText?.pdf ?? '', y.fullText?.pdf ?? '')) === 'local'
+      ? l.pdf
+      : d.pdf;
+  });
+  // Not retrieved is a fact someone found out: kept unless a side took it back since the base.
+  const retrieved = pickChanged(l.retrieved, d.retrieved, b?.retrieved, hasBase, () => false as const);
+  return makeFullText({ ...decision, pdf, retrieved });
+}
+
 function mergeEntry(local: PaperTriage, disk: PaperTriage, base: PaperTriage | undefined): PaperTriage {
   const hasBase = base !== undefined;
-  const status = pickChanged(
-    local.status,
-    disk.status,
-    base?.status,
-    hasBase,
-    () => newer(local, disk, byStatusRank).status,
-  );
+  const newerSide = (tieBreak: (a: PaperTriage, b: PaperTriage) => number) =>
+    newer(local, disk, tieBreak) === local ? ('local' as const) : ('disk' as const);
+  const { status, reason } = mergeDecision(local, disk, base, hasBase, () => newerSide(byStatusRank));
   const key = pickChanged(local.key, disk.key, base?.key, hasBase, () => {
     if (local.key === undefined || disk.key === undefined) return local.key ?? disk.key;
     return newer(local, disk, byKey).key;
@@ -118,6 +168,8 @@ function mergeEntry(local: PaperTriage, disk: PaperTriage, base: PaperTriage | u
   return makeTriage({
     title: latest.title || local.title || disk.title,
     status,
+    reason,
+    fullText: mergeFullText(local, disk, base, newerSide),
     tags: mergeTags(local, disk, base),
     note: mergeNotes(local, disk, base),
     key,

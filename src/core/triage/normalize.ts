@@ -1,4 +1,4 @@
-import type { PaperTriage, TriageStatus } from './types';
+import type { FullTextReview, PaperTriage, TriageStatus } from './types';
 
 /**
  * Tags are NFC, trimmed, with inner whitespace collapsed. Commas and semicolons become spaces because they
@@ -39,32 +39,86 @@ export function isValidCitationKey(key: string): boolean {
   return KEY_PATTERN.test(key);
 }
 
+/** Exclusion reasons are labels: NFC, trimmed, white space collapsed to one space. Empty means none. */
+export function normalizeReason(reason: string | undefined): string | undefined {
+  const clean = reason?.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return clean ? clean : undefined;
+}
+
+/** Full-text paths are workspace-relative with `/`; empty means none. */
+export function normalizePdfPath(path: string | undefined): string | undefined {
+  const clean = path?.replace(/\\/g, '/').replace(/^\.\//, '').trim();
+  return clean ? clean : undefined;
+}
+
 /** True when an entry carries nothing worth storing: such entries are dropped from the state. */
-export function isEmptyTriage(entry: Pick<PaperTriage, 'status' | 'tags' | 'note' | 'key'>): boolean {
+export function isEmptyTriage(
+  entry: Pick<PaperTriage, 'status' | 'tags' | 'note' | 'key' | 'fullText'>,
+): boolean {
   return (
-    entry.status === 'untriaged' && entry.tags.length === 0 && entry.note === '' && entry.key === undefined
+    entry.status === 'untriaged' &&
+    entry.tags.length === 0 &&
+    entry.note === '' &&
+    entry.key === undefined &&
+    entry.fullText === undefined
   );
+}
+
+/**
+ * A canonical full-text review, or undefined when it records nothing: the reason only with `exclude`, optional
+ * members present only when set, so deep equality is exact.
+ */
+export function makeFullText(fields: {
+  status: TriageStatus;
+  reason?: string | undefined;
+  pdf?: string | undefined;
+  retrieved?: boolean | undefined;
+}): FullTextReview | undefined {
+  const reason = fields.status === 'exclude' ? normalizeReason(fields.reason) : undefined;
+  const pdf = normalizePdfPath(fields.pdf);
+  const notRetrieved = fields.retrieved === false;
+  if (fields.status === 'untriaged' && pdf === undefined && !notRetrieved) return undefined;
+  return {
+    status: fields.status,
+    ...(reason !== undefined ? { reason } : {}),
+    ...(pdf !== undefined ? { pdf } : {}),
+    ...(notRetrieved ? { retrieved: false as const } : {}),
+  };
+}
+
+export function sameFullText(a: FullTextReview | undefined, b: FullTextReview | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.status === b.status && a.reason === b.reason && a.pdf === b.pdf && a.retrieved === b.retrieved;
 }
 
 export function isTriageStatus(value: unknown): value is TriageStatus {
   return value === 'untriaged' || value === 'include' || value === 'maybe' || value === 'exclude';
 }
 
-/** Builds an entry with the optional `key` present only when set, so deep equality is exact. */
+/**
+ * Builds an entry with the optional members present only when set, so deep equality is exact. The reason is
+ * kept only while the status is `exclude`; a full-text review that records nothing is dropped.
+ */
 export function makeTriage(fields: {
   title: string;
   status: TriageStatus;
+  reason?: string | undefined;
+  fullText?: FullTextReview | undefined;
   tags: readonly string[];
   note: string;
   key?: string | undefined;
   updated: string;
 }): PaperTriage {
-  const entry: PaperTriage = {
+  const reason = fields.status === 'exclude' ? normalizeReason(fields.reason) : undefined;
+  const fullText = fields.fullText && makeFullText(fields.fullText);
+  return {
     title: fields.title,
     status: fields.status,
+    ...(reason !== undefined ? { reason } : {}),
+    ...(fullText !== undefined ? { fullText } : {}),
     tags: fields.tags,
     note: fields.note,
+    ...(fields.key !== undefined ? { key: fields.key } : {}),
     updated: fields.updated,
   };
-  return fields.key === undefined ? entry : { ...entry, key: fields.key };
 }

@@ -6,11 +6,15 @@ import {
   canonicalTags,
   isEmptyTriage,
   isValidCitationKey,
+  makeFullText,
   makeTriage,
   normalizeNote,
+  normalizePdfPath,
+  normalizeReason,
   normalizeTag,
+  sameFullText,
 } from './normalize';
-import type { PaperRef, PaperTriage, TriageState, TriageStatus } from './types';
+import type { FullTextReview, PaperRef, PaperTriage, ReviewStage, TriageState, TriageStatus } from './types';
 
 interface Located {
   storedUnder: string;
@@ -38,16 +42,24 @@ export function triageOf(state: TriageState, paper: PaperRef): PaperTriage {
   );
 }
 
-type Fields = Pick<PaperTriage, 'status' | 'tags' | 'note' | 'key'>;
+type Fields = Pick<PaperTriage, 'status' | 'reason' | 'fullText' | 'tags' | 'note' | 'key'>;
 
 function sameFields(a: Fields, b: Fields): boolean {
   return (
     a.status === b.status &&
+    a.reason === b.reason &&
+    sameFullText(a.fullText, b.fullText) &&
     a.note === b.note &&
     a.key === b.key &&
     a.tags.length === b.tags.length &&
     a.tags.every((tag, i) => tag === b.tags[i])
   );
+}
+
+/** The reason only while excluded, an empty full-text review dropped: what makeTriage would store. */
+function canonicalFields(fields: Fields): Fields {
+  const { reason, fullText, ...rest } = makeTriage({ ...fields, title: '', updated: '' });
+  return { ...rest, reason, fullText };
 }
 
 /**
@@ -65,7 +77,7 @@ function applyToEach(
     const view: TriageState = next ? { papers: next } : state;
     const found = locate(view, paper);
     const current = found?.entry ?? triageOf(view, paper);
-    const fields = change(current, paper);
+    const fields = canonicalFields(change(current, paper));
     if (sameFields(current, fields)) continue;
     next ??= new Map(state.papers);
     if (found) next.delete(found.storedUnder);
@@ -75,22 +87,110 @@ function applyToEach(
   return next ? { papers: next } : state;
 }
 
+/**
+ * The reason rule of both stages: excluding with a reason records it; excluding without one keeps the reason
+ * an excluded paper already has; any other decision clears it.
+ */
+function reasonFor(
+  status: TriageStatus,
+  given: string | undefined,
+  current: { status: TriageStatus; reason?: string | undefined },
+): string | undefined {
+  if (status !== 'exclude') return undefined;
+  return normalizeReason(given) ?? (current.status === 'exclude' ? current.reason : undefined);
+}
+
 export function setStatus(
   state: TriageState,
   paper: PaperRef,
   status: TriageStatus,
   now: string,
+  reason?: string,
 ): TriageState {
-  return setStatusMany(state, [paper], status, now);
+  return setStatusMany(state, [paper], status, now, reason);
 }
 
+/** The title/abstract decision, with the reason rule of `reasonFor`. */
 export function setStatusMany(
   state: TriageState,
   papers: Iterable<PaperRef>,
   status: TriageStatus,
   now: string,
+  reason?: string,
 ): TriageState {
-  return applyToEach(state, papers, now, (current) => ({ ...current, status }));
+  return applyToEach(state, papers, now, (current) => ({
+    ...current,
+    status,
+    reason: reasonFor(status, reason, current),
+  }));
+}
+
+const NO_FULL_TEXT: FullTextReview = { status: 'untriaged' };
+
+function withFullText(current: PaperTriage, change: Partial<FullTextReview>): Fields {
+  const before = current.fullText ?? NO_FULL_TEXT;
+  return { ...current, fullText: makeFullText({ ...before, ...change }) };
+}
+
+/** The full-text decision, with the same reason rule as the title/abstract one. */
+export function setFullTextStatusMany(
+  state: TriageState,
+  papers: Iterable<PaperRef>,
+  status: TriageStatus,
+  now: string,
+  reason?: string,
+): TriageState {
+  return applyToEach(state, papers, now, (current) => {
+    const before = current.fullText ?? NO_FULL_TEXT;
+    return withFullText(current, { status, reason: reasonFor(status, reason, before) });
+  });
+}
+
+/** A decision at `stage`: the title/abstract status or the full-text one. */
+export function decideMany(
+  state: TriageState,
+  papers: Iterable<PaperRef>,
+  stage: ReviewStage,
+  status: TriageStatus,
+  now: string,
+  reason?: string,
+): TriageState {
+  return stage === 'fullText'
+    ? setFullTextStatusMany(state, papers, status, now, reason)
+    : setStatusMany(state, papers, status, now, reason);
+}
+
+/** Links (or, with undefined, unlinks) the paper's full text: a workspace-relative path. */
+export function setFullTextPdf(
+  state: TriageState,
+  paper: PaperRef,
+  pdf: string | undefined,
+  now: string,
+): TriageState {
+  const clean = normalizePdfPath(pdf);
+  return applyToEach(state, [paper], now, (current) => withFullText(current, { pdf: clean }));
+}
+
+/** `false`: the reports were sought and could not be retrieved; `true` takes that back. */
+export function setRetrievedMany(
+  state: TriageState,
+  papers: Iterable<PaperRef>,
+  retrieved: boolean,
+  now: string,
+): TriageState {
+  return applyToEach(state, papers, now, (current) =>
+    withFullText(current, { retrieved: retrieved ? undefined : false }),
+  );
+}
+
+/** The paper's decision at `stage`. */
+export function statusAt(triage: PaperTriage, stage: ReviewStage): TriageStatus {
+  return stage === 'fullText' ? (triage.fullText?.status ?? 'untriaged') : triage.status;
+}
+
+/** The paper's exclusion reason at `stage`, if it is excluded there with one. */
+export function reasonAt(triage: PaperTriage, stage: ReviewStage): string | undefined {
+  return stage === 'fullText' ? triage.fullText?.reason : triage.reason;
 }
 
 export function addTag(state: TriageState, paper: PaperRef, tag: string, now: string): TriageState {
@@ -165,20 +265,18 @@ export function pinKeys(
 export interface DecisionToImport {
   readonly paper: PaperRef;
   readonly status: Exclude<TriageStatus, 'untriaged'>;
-  /** Why the paper was excluded: kept in the note, as `Exclusion reason: …` (the state has no field for it). */
+  /** Why the paper was excluded: its title/abstract exclusion reason. */
   readonly reason?: string;
   /** The file's notes on the paper: appended to the note. */
   readonly note?: string;
   readonly tags?: readonly string[];
 }
 
-export const EXCLUSION_REASON_LABEL = 'Exclusion reason:';
-
 /**
  * Takes over decisions for papers that have none here. A paper with any status (under its id or an alias) is
  * skipped, whatever the decision says, and so is a second decision for a paper in the same batch. An imported
- * paper gets the status, the reason and the note appended to its note (each line not already there), and the
- * tags added. Returns the new state and the ids of the papers imported and skipped.
+ * paper gets the status and the reason (of an exclusion), the file's note appended to its note (unless already
+ * there), and the tags added. Returns the new state and the ids of the papers imported and skipped.
  */
 export function importDecisions(
   state: TriageState,
@@ -203,11 +301,11 @@ export function importDecisions(
         const clean = text?.trim();
         if (clean && !current.note.includes(clean)) lines.push(clean);
       };
-      if (d.reason) add(`${EXCLUSION_REASON_LABEL} ${d.reason}`);
       add(d.note);
       return {
         ...current,
         status: d.status,
+        reason: reasonFor(d.status, d.reason, current),
         note: normalizeNote(lines.join('\n')),
         tags: canonicalTags([...current.tags, ...(d.tags ?? [])]),
       };

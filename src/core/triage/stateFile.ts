@@ -5,6 +5,11 @@
  *     "format": "literature-triage",
  *     "papers": {
  *       "p_0abc…": {
+ *         "fullText": {
+ *           "pdf": "papers/continuous-speculative-decoding.pdf",
+ *           "reason": "Wrong outcome",
+ *           "status": "exclude"
+ *         },
  *         "key": "continuousSpeculativeDecoding",
  *         "note": "Read section 4.",
  *         "status": "include",
@@ -15,13 +20,19 @@
  *         "updated": "2026-01-31T09:00:00.000Z"
  *       }
  *     },
- *     "version": 1
+ *     "version": 2
  *   }
  *
  * Written for clean git diffs and merges: every object's members in code-unit order (what `jq -S` gives),
  * two-space indentation, one line per member and per tag, a final newline, so each paper is its own block
  * and an edit touches only that paper's lines. Empty `tags`, `note` and `key` are left out; the title is
  * only a reminder for humans. `serialize(parse(t)) === t` for any file this module wrote.
+ *
+ * Versions: 1 had no `reason` and no `fullText`; 2 adds them (a title/abstract exclusion reason; the full-text
+ * stage with its decision, reason, linked PDF and `"retrieved": false`). A version 1 file reads unchanged, and
+ * a state that uses nothing of version 2 is still written as version 1, so a teammate whose older Literature
+ * Triage reads only version 1 can go on reading the shared file until someone records a reason or a full-text
+ * decision.
  *
  * `parse` refuses anything it cannot read faithfully, with a StateFileError the caller shows before
  * refusing to overwrite the file: invalid JSON (also an unresolved merge conflict), a different format,
@@ -34,13 +45,25 @@ import {
   isEmptyTriage,
   isTriageStatus,
   isValidCitationKey,
+  makeFullText,
   makeTriage,
   normalizeNote,
+  normalizePdfPath,
+  normalizeReason,
 } from './normalize';
-import type { PaperTriage, TriageState } from './types';
+import type { FullTextReview, PaperTriage, TriageState } from './types';
 
 const STATE_FORMAT = 'literature-triage';
-export const STATE_VERSION = 1;
+/** The newest version this code reads and writes. */
+export const STATE_VERSION = 2;
+
+/** The version a state needs: 1 unless an entry records something only version 2 has. */
+export function versionFor(state: TriageState): number {
+  for (const entry of state.papers.values()) {
+    if (entry.reason !== undefined || entry.fullText !== undefined) return 2;
+  }
+  return 1;
+}
 
 interface TextPosition {
   /** 0-based offset in the text. */
@@ -80,11 +103,23 @@ function positionOf(text: string, offset: number): TextPosition {
 
 const INDENT = '  ';
 
+function writeFullText(fullText: FullTextReview, indent: string): string {
+  const inner = indent + INDENT;
+  const members: string[] = [];
+  if (fullText.pdf !== undefined) members.push(`"pdf": ${JSON.stringify(fullText.pdf)}`);
+  if (fullText.reason !== undefined) members.push(`"reason": ${JSON.stringify(fullText.reason)}`);
+  if (fullText.retrieved === false) members.push(`"retrieved": false`);
+  members.push(`"status": ${JSON.stringify(fullText.status)}`);
+  return `{\n${members.map((m) => inner + m).join(',\n')}\n${indent}}`;
+}
+
 function writeEntry(entry: PaperTriage, indent: string): string {
   const inner = indent + INDENT;
   const members: string[] = [];
+  if (entry.fullText !== undefined) members.push(`"fullText": ${writeFullText(entry.fullText, inner)}`);
   if (entry.key !== undefined) members.push(`"key": ${JSON.stringify(entry.key)}`);
   if (entry.note !== '') members.push(`"note": ${JSON.stringify(entry.note)}`);
+  if (entry.reason !== undefined) members.push(`"reason": ${JSON.stringify(entry.reason)}`);
   members.push(`"status": ${JSON.stringify(entry.status)}`);
   if (entry.tags.length > 0) {
     const tags = entry.tags.map((tag) => `${inner}${INDENT}${JSON.stringify(tag)}`).join(',\n');
@@ -105,12 +140,14 @@ export function serialize(state: TriageState): string {
         )
         .join(',\n')}\n${INDENT}}`
     : '{}';
-  return `{\n${INDENT}"format": ${JSON.stringify(STATE_FORMAT)},\n${INDENT}"papers": ${papers},\n${INDENT}"version": ${STATE_VERSION}\n}\n`;
+  return `{\n${INDENT}"format": ${JSON.stringify(STATE_FORMAT)},\n${INDENT}"papers": ${papers},\n${INDENT}"version": ${versionFor(state)}\n}\n`;
 }
 
 // ---- reading ----
 
-const ENTRY_MEMBERS = new Set(['key', 'note', 'status', 'tags', 'title', 'updated']);
+const ENTRY_MEMBERS_V1 = new Set(['key', 'note', 'status', 'tags', 'title', 'updated']);
+const ENTRY_MEMBERS = new Set([...ENTRY_MEMBERS_V1, 'fullText', 'reason']);
+const FULL_TEXT_MEMBERS = new Set(['pdf', 'reason', 'retrieved', 'status']);
 const TOP_MEMBERS = new Set(['format', 'papers', 'version']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -150,7 +187,7 @@ export function parse(input: string): TriageState {
     const at = memberOffsets.get('version');
     throw new StateFileError(
       'future-version',
-      `the file is version ${version}, written by a newer Literature Triage; this one reads version ${STATE_VERSION}`,
+      `the file is version ${version}, written by a newer Literature Triage; this one reads versions up to ${STATE_VERSION}`,
       at === undefined ? undefined : positionOf(text, at),
     );
   }
@@ -163,10 +200,14 @@ export function parse(input: string): TriageState {
     const path = `papers/${id}`;
     if (id === '') corrupt('empty paper id', path);
     if (!isRecord(raw)) return corrupt(`paper "${id}" must be an object`, path);
+    const members = version >= 2 ? ENTRY_MEMBERS : ENTRY_MEMBERS_V1;
     for (const name of Object.keys(raw)) {
-      if (!ENTRY_MEMBERS.has(name)) corrupt(`paper "${id}": unknown member "${name}"`, `${path}/${name}`);
+      if (!members.has(name)) {
+        const hint = ENTRY_MEMBERS.has(name) ? ` (it needs "version": 2)` : '';
+        corrupt(`paper "${id}": unknown member "${name}"${hint}`, `${path}/${name}`);
+      }
     }
-    const { status, tags = [], note = '', key, title = '', updated } = raw;
+    const { status, reason, fullText, tags = [], note = '', key, title = '', updated } = raw;
     if (!isTriageStatus(status))
       corrupt(`paper "${id}": "status" must be untriaged, include, maybe or exclude`, `${path}/status`);
     if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) {
@@ -180,9 +221,14 @@ export function parse(input: string): TriageState {
     if (typeof updated !== 'string' || Number.isNaN(Date.parse(updated))) {
       corrupt(`paper "${id}": "updated" must be an ISO 8601 time`, `${path}/updated`);
     }
+    if (reason !== undefined) checkReason(reason, status, `paper "${id}"`, `${path}/reason`, corrupt);
+    const review =
+      fullText === undefined ? undefined : readFullText(fullText, id, `${path}/fullText`, corrupt);
     const entry = makeTriage({
       title: title as string,
       status: status as PaperTriage['status'],
+      reason: reason as string | undefined,
+      fullText: review,
       tags: canonicalTags(tags as string[]),
       note: normalizeNote(note as string),
       key: key as string | undefined,
@@ -191,4 +237,44 @@ export function parse(input: string): TriageState {
     if (!isEmptyTriage(entry)) papers.set(id, entry);
   }
   return { papers };
+}
+
+type Corrupt = (detail: string, path?: string) => never;
+
+/** A reason is a non-empty label, written only on an excluded paper (anything else would be lost on writing). */
+function checkReason(reason: unknown, status: unknown, who: string, path: string, corrupt: Corrupt): void {
+  if (typeof reason !== 'string' || normalizeReason(reason) !== reason) {
+    corrupt(`${who}: "reason" must be a non-empty text without line breaks or surrounding spaces`, path);
+  }
+  if (status !== 'exclude') corrupt(`${who}: "reason" is only for a paper whose "status" is exclude`, path);
+}
+
+function readFullText(raw: unknown, id: string, path: string, corrupt: Corrupt): FullTextReview {
+  const who = `paper "${id}", full text`;
+  if (!isRecord(raw)) return corrupt(`${who}: "fullText" must be an object`, path);
+  for (const name of Object.keys(raw)) {
+    if (!FULL_TEXT_MEMBERS.has(name)) corrupt(`${who}: unknown member "${name}"`, `${path}/${name}`);
+  }
+  const { status, reason, pdf, retrieved } = raw;
+  if (!isTriageStatus(status)) {
+    corrupt(`${who}: "status" must be untriaged, include, maybe or exclude`, `${path}/status`);
+  }
+  if (reason !== undefined) checkReason(reason, status, who, `${path}/reason`, corrupt);
+  if (pdf !== undefined && (typeof pdf !== 'string' || normalizePdfPath(pdf) !== pdf)) {
+    corrupt(`${who}: "pdf" must be a workspace-relative path with / separators`, `${path}/pdf`);
+  }
+  if (retrieved !== undefined && retrieved !== false) {
+    corrupt(
+      `${who}: "retrieved" is written only as false (the report could not be retrieved)`,
+      `${path}/retrieved`,
+    );
+  }
+  const review = makeFullText({
+    status: status as FullTextReview['status'],
+    reason: reason as string | undefined,
+    pdf: pdf as string | undefined,
+    retrieved: retrieved as false | undefined,
+  });
+  if (!review) return corrupt(`${who}: an empty "fullText" (untriaged, no pdf) is never written`, path);
+  return review;
 }

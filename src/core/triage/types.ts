@@ -3,11 +3,33 @@ export type TriageStatus = 'untriaged' | 'include' | 'maybe' | 'exclude';
 
 export const TRIAGE_STATUSES: readonly TriageStatus[] = ['untriaged', 'include', 'maybe', 'exclude'];
 
+/** The two stages of a systematic review: screening titles and abstracts, then assessing full texts. */
+export type ReviewStage = 'titleAbstract' | 'fullText';
+
+export const REVIEW_STAGES: readonly ReviewStage[] = ['titleAbstract', 'fullText'];
+
+/** The full-text stage of a paper: its report, whether it could be retrieved, and the decision on it. */
+export interface FullTextReview {
+  /** The full-text decision; `untriaged` while the report is not assessed. */
+  readonly status: TriageStatus;
+  /** Why the report was excluded; only while `status` is `exclude`. */
+  readonly reason?: string;
+  /** The full text: a workspace-relative path with `/` separators. */
+  readonly pdf?: string;
+  /** `false`: the report was sought and could not be retrieved. Absent: not said. */
+  readonly retrieved?: false;
+}
+
 /** What the user decided about one paper. Values are canonical: tags normalised, unique and sorted. */
 export interface PaperTriage {
   /** The paper's title when it was last edited: only for humans reading the state file. */
   readonly title: string;
+  /** The title/abstract decision. */
   readonly status: TriageStatus;
+  /** Why the paper was excluded at title/abstract; only while `status` is `exclude`. */
+  readonly reason?: string;
+  /** The full-text stage; absent until something is recorded there. */
+  readonly fullText?: FullTextReview;
   readonly tags: readonly string[];
   readonly note: string;
   /** Citation key pinned at first export; it never changes afterwards. */

@@ -3,12 +3,16 @@ import { inline, quoted, ui, type UiText } from './uiText';
 import type { PaperSummary } from '../../worker/protocol';
 import {
   addTagMany,
+  decideMany,
   importDecisions,
   normalizeTag,
   removeTagMany,
+  setFullTextPdf,
   setNote,
+  setRetrievedMany,
   setStatusMany,
   type DecisionToImport,
+  type ReviewStage,
   type TriageStatus,
 } from '../../core/triage';
 import type { FeatureContext } from '../featureContext';
@@ -27,9 +31,39 @@ export function setStatusOf(
   ctx: FeatureContext,
   papers: readonly PaperSummary[],
   status: TriageStatus,
+  reason?: string,
 ): void {
-  ctx.store.apply((state) => setStatusMany(state, papers, status, ctx.now()));
+  ctx.store.apply((state) => setStatusMany(state, papers, status, ctx.now(), reason));
   announceBulk(papers, ui`${statusLook(status).done} ${papers.length} papers`);
+}
+
+/**
+ * A decision at a stage: the title/abstract status or the full-text one. An exclusion with a reason records
+ * it; without one it keeps the reason already there; any other decision clears it.
+ */
+export function decideAt(
+  ctx: FeatureContext,
+  papers: readonly PaperSummary[],
+  stage: ReviewStage,
+  status: TriageStatus,
+  reason?: string,
+): void {
+  ctx.store.apply((state) => decideMany(state, papers, stage, status, ctx.now(), reason));
+  announceBulk(papers, ui`${statusLook(status).done} ${papers.length} papers`);
+}
+
+/** Links (undefined: unlinks) a paper's full text, a workspace-relative path with `/`. */
+export function setFullTextPdfOf(ctx: FeatureContext, paper: PaperSummary, pdf: string | undefined): void {
+  ctx.store.apply((state) => setFullTextPdf(state, paper, pdf, ctx.now()));
+}
+
+/** `false`: the reports could not be retrieved; `true` takes that back. */
+export function setRetrievedOf(
+  ctx: FeatureContext,
+  papers: readonly PaperSummary[],
+  retrieved: boolean,
+): void {
+  ctx.store.apply((state) => setRetrievedMany(state, papers, retrieved, ctx.now()));
 }
 
 export function addTagTo(ctx: FeatureContext, papers: readonly PaperSummary[], tag: string): void {

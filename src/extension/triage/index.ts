@@ -12,7 +12,8 @@ import { editNote } from './noteCommand';
 import { nextInOrder, nextUntriagedInOrder } from './paperOrder';
 import { pickTagToAdd, pickTagToRemove } from './tagPickers';
 import { triageChanges } from '../shared/triageChanges';
-import { addTagTo, removeTagFrom, setStatusOf } from '../shared/triageEdits';
+import { addTagTo, decideAt, removeTagFrom } from '../shared/triageEdits';
+import { switchStage } from './stageCommand';
 import { COMMANDS, type CommandId } from '../commands';
 
 const STATUS_COMMANDS: ReadonlyArray<readonly [CommandId, TriageStatus]> = [
@@ -23,7 +24,8 @@ const STATUS_COMMANDS: ReadonlyArray<readonly [CommandId, TriageStatus]> = [
 ];
 
 /**
- * Include · Maybe · Exclude · Clear Decision · Add Tag… · Remove Tag… · Edit Note · Next Untriaged · Undo.
+ * Include · Maybe · Exclude · Clear Decision · Add Tag… · Remove Tag… · Edit Note · Next Untriaged · Undo ·
+ * Switch Screening Stage. The decisions are made at the workspace's current stage (ctx.stage).
  *
  * A command acts on the papers in its arguments (a tree row and the rows selected with it, paper ids, papers),
  * else on `targets` (the reader's paper while the reader is active, else the tree selection). Add Tag, Remove
@@ -60,7 +62,7 @@ export function registerTriageCommands(
       const screening = advance && ctx.screening.isScreening(current!.id);
       // The next paper is taken before the change: grouped by status, the decided paper moves to another group.
       const nextId = advance && !screening ? nextInOrder(view.orderedIds(), current!.id) : undefined;
-      setStatusOf(ctx, papers, status);
+      decideAt(ctx, papers, ctx.stage.current, status);
       if (!advance) return;
       if (screening) {
         // The ranking learns from the decision just made before it picks the next paper.
@@ -127,6 +129,7 @@ export function registerTriageCommands(
 
   ctx.extension.subscriptions.push(
     ...STATUS_COMMANDS.map(([id, status]) => vscode.commands.registerCommand(id, decide(status))),
+    vscode.commands.registerCommand(COMMANDS.switchStage, (stage: unknown) => switchStage(ctx, stage)),
     vscode.commands.registerCommand(
       COMMANDS.addTag,
       withTargets(async (papers, _fromArgs, args) => {

@@ -89,7 +89,7 @@ test('a cell that a spreadsheet would run as a formula starts with an apostrophe
 test('exclusion_reason holds the reason of an excluded paper, when its triage has one', () => {
   const p = paper({ title: 'Excluded' });
   const excluded = lookupTriage(setStatus(emptyState(), p, 'exclude', T), p)!;
-  const withReason = { ...excluded, exclusionReason: 'wrong population' } as PaperTriage;
+  const withReason: PaperTriage = { ...excluded, reason: 'wrong population' };
   assert.equal(
     rows(writeAsreviewCsv([{ paper: p, triage: withReason }]))[0]!.exclusion_reason,
     'wrong population',

@@ -142,8 +142,9 @@ test('importDecisions takes decisions for undecided papers only, keeps the reaso
   assert.deepEqual(lookupTriage(result.state, b), {
     title: 'Paper B',
     status: 'exclude',
+    reason: 'wrong population',
     tags: [],
-    note: 'My own note.\nExclusion reason: wrong population\nAna: check table 2',
+    note: 'My own note.\nAna: check table 2',
     updated: T2,
   });
   assert.deepEqual(lookupTriage(result.state, c)?.tags, ['keep', 'rct']);

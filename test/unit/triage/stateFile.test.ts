@@ -163,8 +163,8 @@ test('corrupt files are rejected with kind "corrupt" and the position', () => {
 });
 
 test('a newer version is rejected with kind "future-version", whatever its papers look like', () => {
-  const e = errorOf('{\n  "format": "literature-triage",\n  "papers": "changed shape",\n  "version": 2\n}\n');
+  const e = errorOf('{\n  "format": "literature-triage",\n  "papers": "changed shape",\n  "version": 3\n}\n');
   assert.equal(e.kind, 'future-version');
-  assert.match(e.message, /version 2/);
+  assert.match(e.message, /version 3/);
   assert.equal(e.position?.line, 4);
 });
