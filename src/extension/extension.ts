@@ -13,6 +13,7 @@ import { registerExport } from './export';
 import type { FeatureContext, TargetResolver } from './featureContext';
 import { settings } from './settings';
 import { ui } from './shared/uiText';
+import { ReviewProtocol } from './shared/reviewProtocol';
 import { CONTEXT_KEYS } from './commands';
 import { ContextKey } from './contextKey';
 import { ReviewStageState } from './shared/reviewStage';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   owner.library = library;
   const screening = new ScreeningService(library);
   const stage = new ReviewStageState(context.workspaceState);
+  const review = new ReviewProtocol(log);
   context.subscriptions.push(
     log,
     { dispose: () => worker.dispose() },
@@ -54,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     library,
     screening,
     stage,
+    review,
   );
   const features: FeatureContext = {
     extension: context,
@@ -63,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     library,
     screening,
     stage,
+    review,
     now: () => new Date().toISOString(),
   };
 

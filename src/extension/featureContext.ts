@@ -6,6 +6,7 @@ import type { Library } from './library';
 import type { TriageStore } from './storage';
 import type { ScreeningService } from './screening';
 import type { ReviewStageState } from './shared/reviewStage';
+import type { ReviewProtocol } from './shared/reviewProtocol';
 
 /** The order papers appear in the Papers view (after grouping and filtering): the reader's prev/next. */
 export interface PaperOrder {
@@ -32,6 +33,8 @@ export interface FeatureContext {
   readonly screening: ScreeningService;
   /** The review stage decisions are made at (title/abstract or full text). */
   readonly stage: ReviewStageState;
+  /** The review protocol from the settings: highlight terms, criteria, exclusion reasons. */
+  readonly review: ReviewProtocol;
   /** The time for triage edits; tests may replace it. */
   now(): string;
 }

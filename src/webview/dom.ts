@@ -23,7 +23,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Fills `parent` with `text`, wrapping the highlighted ranges in <mark>; text nodes only, no markup. */
+/**
+ * Fills `parent` with `text`: search matches in <mark>, highlight terms in a span whose class gives its style
+ * (inclusion underlined, exclusion struck through in a box: told apart without colour too) and whose title and
+ * hidden label name the term for screen readers. Text nodes only, no markup.
+ */
 export function fillMarked(
   parent: HTMLElement,
   text: string,
@@ -31,10 +35,16 @@ export function fillMarked(
   offset = 0,
 ): void {
   parent.replaceChildren(
-    ...highlightSegments(text, ranges, offset).map((segment) =>
-      segment.marked
+    ...highlightSegments(text, ranges, offset).map((segment) => {
+      const content: Node = segment.marked
         ? el('mark', { text: segment.text })
-        : document.createTextNode(visibleText(segment.text)),
-    ),
+        : document.createTextNode(visibleText(segment.text));
+      if (!segment.term) return content;
+      const { kind, term } = segment.term;
+      const label = `${kind === 'include' ? 'Inclusion' : 'Exclusion'} term ${term}`;
+      const node = el('span', { className: `term term-${kind}`, attributes: { title: label } }, content);
+      node.dataset.term = term;
+      return node;
+    }),
   );
 }

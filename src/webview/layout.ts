@@ -16,6 +16,8 @@ export interface ReaderLayout {
   position: HTMLElement;
   title: HTMLHeadingElement;
   byline: HTMLElement;
+  /** "3 inclusion terms, 1 exclusion term" (hidden when no highlight terms are set). */
+  termCounts: HTMLElement;
   topic: HTMLElement;
   suggestion: HTMLElement;
   suggestionLabel: HTMLElement;
@@ -76,6 +78,7 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
 
   const title = el('h1', { className: 'paper-title', attributes: { id: 'paper-title', tabindex: '-1' } });
   const byline = el('p', { className: 'byline' });
+  const termCounts = el('p', { className: 'term-counts' });
   const topic = el('dd', { className: 'topic' });
   const status = el('vscode-badge', { className: 'status' });
   const suggestion = el('dd', { className: 'suggestion' });
@@ -137,7 +140,7 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
       el(
         'article',
         {},
-        el('header', {}, title, byline, facts),
+        el('header', {}, title, byline, termCounts, facts),
         section('decision', 'Decision', decisionGroup),
         section('tags', 'Tags', tags, tagForm),
         section('abstract', 'Abstract', abstract),
@@ -164,6 +167,7 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     position,
     title,
     byline,
+    termCounts,
     topic,
     status,
     suggestion,

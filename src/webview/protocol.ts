@@ -4,11 +4,16 @@
 
 import { TRIAGE_STATUSES, type TriageStatus } from '../core/triage';
 
-/** A half-open range of characters of the title or the abstract that matched the search query. */
+/**
+ * A half-open range of characters of the title or the abstract: a match of the search query (`match`), or an
+ * inclusion or exclusion term of `literatureTriage.highlight` (with the term as written in the setting).
+ */
 export interface HighlightRange {
   field: 'title' | 'abstract';
   start: number;
   end: number;
+  kind: 'match' | 'include' | 'exclude';
+  term?: string;
 }
 
 export interface SimilarPaperView {
@@ -36,6 +41,10 @@ export interface PaperView {
   /** http(s) links found in the abstract; opening one is up to the host. */
   links: string[];
   highlights: HighlightRange[];
+  /** "3 inclusion terms, 1 exclusion term"; absent when no highlight terms are set. */
+  termCounts?: string;
+  /** The review's criteria (`literatureTriage.criteria`), Markdown; absent when none are set. */
+  criteria?: string;
   similar: SimilarPaperView[];
   /** Terms that made screening rank this untriaged paper high ("suggested because: …"). */
   suggestedBecause?: string[];

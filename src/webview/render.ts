@@ -26,6 +26,8 @@ export function renderPaper(layout: ReaderLayout, paper: PaperView): void {
     [paper.authors.join(', '), paper.year?.toString(), paper.venue].filter((part) => part).join(' · '),
   );
   layout.byline.hidden = layout.byline.textContent === '';
+  layout.termCounts.textContent = visibleText(paper.termCounts ?? '');
+  layout.termCounts.hidden = !paper.termCounts;
   layout.topic.textContent = visibleText(paper.topic ?? 'No topic');
   const because = paper.suggestedBecause ?? [];
   layout.suggestion.textContent = visibleText(because.join(', '));

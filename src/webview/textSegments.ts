@@ -1,34 +1,73 @@
 import type { HighlightRange } from './protocol';
 
-interface Segment {
+export interface Segment {
   text: string;
+  /** Inside a match of the search query. */
   marked: boolean;
+  /** Inside an inclusion or exclusion term (the term as written in the setting). */
+  term?: { kind: 'include' | 'exclude'; term: string };
+}
+
+interface Span {
+  start: number;
+  end: number;
 }
 
 /**
- * Cuts `text` into plain and marked pieces from the ranges of one field. Ranges come from the host, so they
- * are clamped to the text, sorted, and merged where they overlap or touch; the pieces always join back to
- * exactly `text`.
+ * Cuts `text` into pieces from the ranges of one field: search matches (`marked`) and highlight terms (`term`),
+ * which may overlap each other. Ranges come from the host, so they are clamped to the text and sorted; matches
+ * are merged where they overlap or touch, and a term range that overlaps an earlier one is dropped. The pieces
+ * always join back to exactly `text`.
  */
 export function highlightSegments(text: string, ranges: readonly HighlightRange[], offset = 0): Segment[] {
   const local = ranges
-    .map((r) => ({ start: clamp(r.start - offset, text.length), end: clamp(r.end - offset, text.length) }))
+    .map((r) => ({
+      start: clamp(r.start - offset, text.length),
+      end: clamp(r.end - offset, text.length),
+      kind: r.kind,
+      term: typeof r.term === 'string' ? r.term : '',
+    }))
     .filter((r) => r.end > r.start)
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: { start: number; end: number }[] = [];
+  const matches: Span[] = [];
+  const terms: (Span & { kind: 'include' | 'exclude'; term: string })[] = [];
   for (const range of local) {
-    const last = merged[merged.length - 1];
+    if (range.kind === 'include' || range.kind === 'exclude') {
+      const last = terms[terms.length - 1];
+      if (!last || range.start >= last.end) terms.push({ ...range, kind: range.kind });
+      continue;
+    }
+    const last = matches[matches.length - 1];
     if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else merged.push({ ...range });
+    else matches.push({ start: range.start, end: range.end });
   }
+  const cuts = new Set<number>([0, text.length]);
+  for (const span of [...matches, ...terms]) cuts.add(span.start).add(span.end);
+  const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
-  let at = 0;
-  for (const range of merged) {
-    if (range.start > at) segments.push({ text: text.slice(at, range.start), marked: false });
-    segments.push({ text: text.slice(range.start, range.end), marked: true });
-    at = range.end;
+  let m = 0;
+  let t = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    while (m < matches.length && matches[m]!.end <= from) m++;
+    while (t < terms.length && terms[t]!.end <= from) t++;
+    const marked = m < matches.length && matches[m]!.start <= from;
+    const covering = t < terms.length && terms[t]!.start <= from ? terms[t] : undefined;
+    const last = segments[segments.length - 1];
+    // Plain text cut only by a term's end joins up again; each term range is a piece (or pieces, where a
+    // match starts or ends inside it) of its own.
+    if (last && !last.term && !covering && last.marked === marked) {
+      last.text += text.slice(from, to);
+      continue;
+    }
+    segments.push({
+      text: text.slice(from, to),
+      marked,
+      ...(covering ? { term: { kind: covering.kind, term: covering.term } } : {}),
+    });
   }
-  if (at < text.length || segments.length === 0) segments.push({ text: text.slice(at), marked: false });
+  if (segments.length === 0) segments.push({ text: '', marked: false });
   return segments;
 }
 

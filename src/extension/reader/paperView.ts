@@ -2,10 +2,19 @@ import type { HighlightRange, PaperView, SimilarPaperView } from '../../webview/
 import type { PaperDetail } from '../../worker/protocol';
 import type { Library } from '../library';
 import { statusLook } from '../shared/statusLook';
+import type { ReviewProtocol } from '../shared/reviewProtocol';
+import { highlightCountLabel } from '../../core/review/highlight';
 
 /** What the webview shows for a paper: the worker's detail (text, matches, similar papers) and the host's triage. */
-export function paperView(library: Library, detail: PaperDetail, orderedIds: readonly string[]): PaperView {
+export function paperView(
+  library: Library,
+  review: ReviewProtocol,
+  detail: PaperDetail,
+  orderedIds: readonly string[],
+): PaperView {
   const { paper } = detail;
+  const terms = termHighlights(review, paper);
+  const criteria = review.criteria();
   const triage = library.triage(paper);
   const index = orderedIds.indexOf(paper.id);
   const topic = library.topicOfPaper(paper.id);
@@ -22,7 +31,17 @@ export function paperView(library: Library, detail: PaperDetail, orderedIds: rea
     tags: [...triage.tags],
     note: triage.note,
     links: [...paper.links],
-    highlights: detail.highlights.map(({ field, start, end }): HighlightRange => ({ field, start, end })),
+    highlights: [
+      ...detail.highlights.map(({ field, start, end }): HighlightRange => ({
+        field,
+        start,
+        end,
+        kind: 'match',
+      })),
+      ...terms.ranges,
+    ],
+    ...(terms.label ? { termCounts: terms.label } : {}),
+    ...(criteria.trim() ? { criteria } : {}),
     similar: detail.similar.flatMap((id) => similarView(library, id)),
     ...(triage.status === 'untriaged' && detail.suggestedBecause.length
       ? { suggestedBecause: [...detail.suggestedBecause] }
@@ -36,4 +55,18 @@ function similarView(library: Library, id: string): SimilarPaperView[] {
   if (!other) return [];
   const { status } = library.triage(other);
   return [{ id, title: other.title, status, statusLabel: statusLook(status).label }];
+}
+
+/** The highlight terms in the title and abstract, and the count line ("3 inclusion terms, 1 exclusion term"). */
+function termHighlights(
+  review: ReviewProtocol,
+  paper: { title: string; abstract: string },
+): { ranges: HighlightRange[]; label: string } {
+  const { highlighter, has } = review.highlighting();
+  if (!has.include && !has.exclude) return { ranges: [], label: '' };
+  const found = highlighter.highlight(paper);
+  const ranges = (['title', 'abstract'] as const).flatMap((field) =>
+    found[field].map(({ start, end, kind, term }): HighlightRange => ({ field, start, end, kind, term })),
+  );
+  return { ranges, label: highlightCountLabel(found.counts, has) };
 }

@@ -100,6 +100,8 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
       }),
       // A new ranking can explain why the shown paper is suggested.
       ctx.screening.onDidPrepare(() => this.scheduleRender()),
+      // New highlight terms, criteria or reasons are shown at once.
+      ctx.review.onDidChange(() => this.scheduleRender()),
     );
     if (order.onDidChangeOrder) this.disposables.push(order.onDidChangeOrder(() => this.scheduleRender()));
   }
@@ -201,7 +203,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
           }
           this.panel.post({
             type: 'showPaper',
-            paper: paperView(this.ctx.library, detail, this.order.orderedIds()),
+            paper: paperView(this.ctx.library, this.ctx.review, detail, this.order.orderedIds()),
           });
         },
         (error: unknown) => {

@@ -7,6 +7,8 @@ import type { Library } from '../library';
 import { matchSnippet } from '../../core/search/snippet';
 import { statusIcon } from '../shared/statusIcon';
 import { statusLook } from '../shared/statusLook';
+import type { ReviewProtocol } from '../shared/reviewProtocol';
+import { highlightCountLabel } from '../../core/review/highlight';
 
 const SEARCH_LIMIT = 50;
 const RECENT_COUNT = 5;
@@ -42,14 +44,36 @@ export function isPaperItem(entry: SearchEntry | undefined): entry is PaperPickI
 export async function searchItems(
   library: Library,
   query: string,
-  options: { limit?: number; channel?: string } = {},
+  options: { limit?: number; channel?: string; review?: ReviewProtocol } = {},
 ): Promise<PaperPickItem[]> {
+  const hits = await library.palette(query, options.limit ?? SEARCH_LIMIT, options.channel);
+  const counts = await termCounts(
+    library,
+    options.review,
+    hits.map((hit) => hit.id),
+  );
   const items: PaperPickItem[] = [];
-  for (const hit of await library.palette(query, options.limit ?? SEARCH_LIMIT, options.channel)) {
+  for (const hit of hits) {
     const paper = library.paper(hit.id);
-    if (paper) items.push(paperItem(paper, library.triage(paper), hit.snippet));
+    if (paper) items.push(paperItem(paper, library.triage(paper), hit.snippet, counts.get(paper.id)));
   }
   return items;
+}
+
+/** Each paper's highlight-term count line ("3 inclusion terms, 1 exclusion term"); empty without terms. */
+async function termCounts(
+  library: Library,
+  review: ReviewProtocol | undefined,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  if (!review || ids.length === 0) return labels;
+  const { highlighter, has } = review.highlighting();
+  if (!has.include && !has.exclude) return labels;
+  for (const paper of await library.fullPapers([...ids])) {
+    labels.set(paper.id, highlightCountLabel(highlighter.highlight(paper).counts, has));
+  }
+  return labels;
 }
 
 /** What an empty search shows: the papers decided last, then the untriaged ones in tree order. */
@@ -57,6 +81,7 @@ export async function startItems(
   library: Library,
   order: readonly string[],
   limit = SEARCH_LIMIT,
+  review?: ReviewProtocol,
 ): Promise<SearchEntry[]> {
   const recent = [...library.store.state.papers]
     .filter(([id, entry]) => entry.status !== 'untriaged' && library.paper(id))
@@ -69,32 +94,42 @@ export async function startItems(
     const paper = library.paper(id);
     if (paper && library.triage(paper).status === 'untriaged') untriaged.push(paper);
   }
-  const abstracts = new Map(
-    (await library.fullPapers([...recent, ...untriaged].map((p) => p.id))).map((p) => [p.id, p.abstract]),
-  );
+  const ids = [...recent, ...untriaged].map((p) => p.id);
+  const abstracts = new Map((await library.fullPapers(ids)).map((p) => [p.id, p.abstract]));
+  const counts = await termCounts(library, review, ids);
   const section = (label: UiText, papers: PaperSummary[]): SearchEntry[] =>
     papers.length === 0
       ? []
       : [
           { label, kind: vscode.QuickPickItemKind.Separator },
           ...papers.map((paper) =>
-            paperItem(paper, library.triage(paper), matchSnippet(abstracts.get(paper.id) ?? '', [])),
+            paperItem(
+              paper,
+              library.triage(paper),
+              matchSnippet(abstracts.get(paper.id) ?? '', []),
+              counts.get(paper.id),
+            ),
           ),
         ];
   return [...section(ui`Recently decided`, recent), ...section(ui`Untriaged`, untriaged)];
 }
 
-/** A paper row; `snippet` is the abstract around the first match (none on the start page). */
+/**
+ * A paper row; `snippet` is the abstract around the first match (none on the start page), after the highlight
+ * terms' count line when terms are set ("2 inclusion terms, 0 exclusion terms · …").
+ */
 export function paperItem(
   paper: PaperSummary,
   triage: PaperTriage,
   snippet: string | undefined,
+  terms?: string,
 ): PaperPickItem {
+  const detail = [terms, snippet].filter((part) => part).join(' · ');
   return {
     paper,
     label: shownText(paper.title.trim() || '(untitled)'),
     description: describeTriage(triage),
-    ...(snippet ? { detail: shownText(snippet, 400) } : {}),
+    ...(detail ? { detail: shownText(detail, 400) } : {}),
     iconPath: statusIcon(triage.status),
     // The ranking is the search's: the picker must neither filter nor reorder by its own label matching.
     alwaysShow: true,

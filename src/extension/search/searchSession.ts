@@ -93,8 +93,8 @@ export class SearchSession implements vscode.Disposable {
     const query = value.trim();
     const rendering = ++this.renders;
     const items = query
-      ? searchItems(this.ctx.library, query, { channel: 'palette' })
-      : startItems(this.ctx.library, this.view.orderedIds());
+      ? searchItems(this.ctx.library, query, { channel: 'palette', review: this.ctx.review })
+      : startItems(this.ctx.library, this.view.orderedIds(), undefined, this.ctx.review);
     items.then(
       (entries) => {
         // A newer text (or a new corpus) is being rendered: these results are stale.
