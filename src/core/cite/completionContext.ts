@@ -23,7 +23,7 @@ export interface CompletionContext {
 const WINDOW = 400;
 const LATEX_OPEN = new RegExp(LATEX_CITE_HEAD + String.raw`([^{}\\]*)$`);
 /** Pandoc: keys start with a letter, digit or `_`; inner punctuation is allowed. */
-const MARKDOWN_AT = /(?:^|[\s\[;(-])@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)?$/u;
+const MARKDOWN_AT = /(?:^|[\s[;(-])@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)?$/u;
 const TYPST_AT = /(?:^|[^\p{L}\p{N}_])@([\p{L}\p{N}_][\p{L}\p{N}_:.-]*)?$/u;
 const TYPST_CITE = /#cite\(\s*<([\p{L}\p{N}_:.-]*)$/u;
 
