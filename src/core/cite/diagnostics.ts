@@ -77,21 +77,48 @@ export function keyWords(key: string): string[] {
     .filter(Boolean);
 }
 
+interface TitleEntry {
+  item: CiteItem;
+  title: string[];
+  authors: Set<string>;
+}
+
+/** Library papers by significant title word, built once per index (diagnostics run on every change). */
+const titleIndexes = new WeakMap<CiteKeyIndex, Map<string, TitleEntry[]>>();
+
+function titleIndex(index: CiteKeyIndex): Map<string, TitleEntry[]> {
+  let byWord = titleIndexes.get(index);
+  if (byWord) return byWord;
+  byWord = new Map();
+  for (const item of index.items) {
+    if (!item.paperId) continue;
+    const title = [...new Set(shortTitleWords(item.title).map((w) => w.toLowerCase()))];
+    const entry = { item, title, authors: new Set(item.authors.flatMap(keyWords)) };
+    for (const w of title) {
+      const list = byWord.get(w);
+      if (list) list.push(entry);
+      else byWord.set(w, [entry]);
+    }
+  }
+  titleIndexes.set(index, byWord);
+  return byWord;
+}
+
 /** The one library paper whose significant title words (two at least, or all of a shorter title) the key holds. */
 function guessPaper(key: string, index: CiteKeyIndex): CiteItem | undefined {
   const words = new Set(keyWords(key));
   const year = [...words].find((w) => /^\d{4}$/.test(w));
+  const byWord = titleIndex(index);
+  const candidates = new Set<TitleEntry>();
+  for (const w of words) for (const entry of byWord.get(w) ?? []) candidates.add(entry);
   let best: CiteItem | undefined;
   let bestScore = 0;
   let tie = false;
-  for (const item of index.items) {
-    if (!item.paperId) continue;
+  for (const { item, title, authors } of candidates) {
     if (year && item.year && item.year !== year) continue;
-    const title = shortTitleWords(item.title).map((w) => w.toLowerCase());
-    if (title.length === 0) continue;
     const hits = title.filter((w) => words.has(w)).length;
     if (hits < Math.min(2, title.length)) continue;
-    const score = hits + (item.authors.some((a) => keyWords(a).some((w) => words.has(w))) ? 1 : 0);
+    const score = hits + ([...words].some((w) => authors.has(w)) ? 1 : 0);
     if (score > bestScore) {
       best = item;
       bestScore = score;
