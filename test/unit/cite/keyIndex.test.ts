@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { parseBibFile } from '../../../src/core/bibtex/bibFile';
 import { keyPapers } from '../../../src/core/bibtex/exportEntries';
 import type { Paper } from '../../../src/core/model/paper';
@@ -199,4 +200,22 @@ test('LaTeX project files and Markdown front matter bibliographies', () => {
   ]);
   assert.deepEqual(markdownBibliographies("---\nbibliography: [a.bib, 'b.bib']\n---\n"), ['a.bib', 'b.bib']);
   assert.deepEqual(markdownBibliographies('no front matter\nbibliography: x.bib'), []);
+});
+
+test('the biblatex examples file: keys with colons, search by author and title words, no key offered twice', () => {
+  const text = readFileSync(
+    new URL('../../fixtures/corpora/more/biblatex-examples.bib', import.meta.url),
+    'utf8',
+  );
+  const real = new CiteKeyIndex([], [{ file: 'biblatex-examples.bib', entries: parseBibFile(text).entries }]);
+  const keys = real.items.map((i) => i.foldedKey);
+  assert.equal(new Set(keys).size, keys.length);
+  assert.ok(real.items.length > 80);
+  const texbook = real.search('knuth texbook').items.map((i) => i.key);
+  assert.deepEqual(texbook, ['knuth:ct:a']);
+  const problems = citationProblems(citedKeys('latex', '\\cite{knuth:ct:a, knuth:ct:z}'), real);
+  assert.deepEqual(
+    problems.map((p) => p.key),
+    ['knuth:ct:z'],
+  );
 });
