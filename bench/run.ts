@@ -5,7 +5,7 @@
  * --runs runs (default 3).
  *
  *   node --import tsx bench/run.ts [--sizes 1k,10k,100k] [--runs 3] [--out bench/results.json] [--no-real]
- *                                  [--no-bibtex] [--only bibtex]
+ *                                  [--no-bibtex] [--only bibtex|cite]
  *
  * Topics are timed at every size (about 10 s at 100k papers); --no-topics-100k skips them there. The BibTeX
  * reading figures (big-library-7166.bib, the 6.5 MB and 20 MB files) run first, while that code is cold;
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generatorModel, syntheticCorpus, type GeneratorModel } from './corpus/generate';
 import { benchBibtex } from './measure/bibtexBench';
+import { benchCite } from './measure/citeBench';
 import { benchRealCorpora } from './measure/realCorpora';
 import { benchSize, SIZE_LABELS } from './measure/sizeBench';
 import { machineDescription } from './measure/machine';
@@ -41,17 +42,17 @@ const out = option('out') ?? join(root, 'bench/results.json');
 const withReal = !process.argv.includes('--no-real');
 const topicsAt100k = !process.argv.includes('--no-topics-100k');
 const withBibtex = !process.argv.includes('--no-bibtex');
-const onlyBibtex = option('only') === 'bibtex';
-if (option('only') !== undefined && !onlyBibtex) throw new Error('--only takes: bibtex');
+const only = option('only');
+if (only !== undefined && only !== 'bibtex' && only !== 'cite') throw new Error('--only takes: bibtex, cite');
 
-/** `--only bibtex`: the BibTeX figures, written into the existing results file (the other parts kept). */
-function bibtexOnly(): void {
+/** `--only bibtex|cite`: those figures, written into the existing results file (the other parts kept). */
+function onlyPart(part: 'bibtex' | 'cite'): void {
   const results = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
-  console.error('[bench] bibtex');
-  results.bibtex = benchBibtex(root, runs);
+  console.error(`[bench] ${part}`);
+  results[part] = part === 'bibtex' ? benchBibtex(root, runs) : benchCite(runs);
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  printTable({ machine: machineDescription(), runs, bibtex: results.bibtex });
-  console.log(`\nwrote the bibtex figures into ${out}`);
+  printTable({ machine: machineDescription(), runs, [part]: results[part] });
+  console.log(`\nwrote the ${part} figures into ${out}`);
 }
 
 async function main(): Promise<void> {
@@ -78,13 +79,15 @@ async function main(): Promise<void> {
     });
   }
   if (withReal) results.real = await benchRealCorpora(root, runs);
+  console.error('[bench] cite');
+  results.cite = benchCite(runs);
   results.total_s = Math.round((performance.now() - started) / 1000);
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
   console.log(`\nwrote ${out} in ${results.total_s} s`);
 }
 
-void (onlyBibtex ? Promise.resolve().then(bibtexOnly) : main()).catch((error: unknown) => {
+void (only ? Promise.resolve().then(() => onlyPart(only)) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

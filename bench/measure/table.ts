@@ -120,6 +120,21 @@ export function printTable(results: Record<string, unknown>): void {
       ],
     ]);
   }
+  const cite = results.cite as Record<string, number> | undefined;
+  if (cite) {
+    console.log(`\ncitations (${cite.papers} papers + a ${cite.bib_entries}-entry .bib)`);
+    printColumns([
+      ['measure', 'ms', 'target'],
+      ['completion for a keystroke, p95', String(cite.completion_p95_ms), '≤ 50 ms'],
+      [
+        `diagnostics, ${cite.citations} citations in ${cite.document_chars} chars`,
+        String(cite.diagnostics_ms),
+        '≤ 100 ms',
+      ],
+      ['diagnostics, first run on a new index', String(cite.diagnostics_first_ms), ''],
+      ['key index build', String(cite.index_build_ms), ''],
+    ]);
+  }
   const real = results.real as Record<string, Figures> | undefined;
   if (real) {
     console.log('\nreal corpora');

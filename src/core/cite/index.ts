@@ -1,0 +1,13 @@
+export { citeSyntax, CITE_LANGUAGE_IDS } from './languages';
+export type { CiteSyntax } from './languages';
+export { completionContext } from './completionContext';
+export type { CompletionContext } from './completionContext';
+export { citedKeys, citedKeyAt } from './citedKeys';
+export type { CitedKey } from './citedKeys';
+export { latexProjectFiles, markdownBibliographies } from './latexProject';
+export { CiteKeyIndex } from './keyIndex';
+export type { BibSource, CiteItem, Definition, DuplicateKey, LibraryPaper, SearchResult } from './keyIndex';
+export { citationProblems, keyWords } from './diagnostics';
+export type { CiteProblem, CiteProblemKind } from './diagnostics';
+export { auditCitations } from './audit';
+export type { CitationAudit, CitedNotIncluded } from './audit';
