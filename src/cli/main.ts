@@ -11,6 +11,7 @@ import { EXPORT_FORMAT_NAMES, exportCommand, isExportFormat } from './commands/e
 import { statsCommand } from './commands/stats';
 import { screenSimCommand } from './commands/screenSim';
 import { prismaCommand } from './commands/prisma';
+import { agreementCommand } from './commands/agreement';
 
 const USAGE = `Usage: litriage <command> [options]
 
@@ -21,10 +22,12 @@ Commands:
   stats            corpus size and triage progress
   prisma           PRISMA 2020 flow counts (text or --json); --svg FILE writes the flow diagram
   screen-sim       simulate prioritised screening on a labelled CSV (--dataset FILE.csv)
+  agreement        agreement between reviewers (--state A.json --state B.json …): percent, Cohen's and
+                   Fleiss' κ, PABAK, the tables; per stage
 
 Options:
   --corpus FILE    a corpus file (.txt listing, .bib, .ris, .nbib, .json, .xml: Atom or EndNote, .csv, .tsv); repeatable; default: the bundled seed
-  --state FILE     the triage state file (literature-triage.json)
+  --state FILE     the triage state file (literature-triage.json); agreement: one per reviewer, repeatable
   --json           machine-readable output
   --limit N        search: number of results (default 20)
   --topics FILE    topics: JSON object of user topics {"Name": "query"}
@@ -45,7 +48,7 @@ Options:
 
 const OPTIONS: Record<string, OptionSpec> = {
   corpus: { value: true, repeatable: true },
-  state: { value: true },
+  state: { value: true, repeatable: true },
   json: { value: false },
   limit: { value: true },
   topics: { value: true },
@@ -91,6 +94,12 @@ export async function main(argv: readonly string[], sink: Sink): Promise<number>
         },
         io,
       );
+    }
+    if (args.command === 'agreement') {
+      return await agreementCommand(args.options.get('state') ?? [], { json: asJson }, io);
+    }
+    if ((args.options.get('state')?.length ?? 0) > 1) {
+      throw new UsageError(`--state given twice (only agreement takes one per reviewer)`);
     }
     if (!['search', 'topics', 'export', 'stats', 'prisma'].includes(args.command)) {
       throw new UsageError(`unknown command "${args.command}"`);

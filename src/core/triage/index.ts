@@ -3,6 +3,7 @@ export { normalizeTag } from './normalize';
 export * from './operations';
 export * from './history';
 export { merge, NOTE_MERGE_SEPARATOR } from './merge';
-export { parse, serialize, StateFileError, STATE_VERSION, versionFor } from './stateFile';
+export { parse, parseDocument, serialize, StateFileError, STATE_VERSION, versionFor } from './stateFile';
+export type { StateDocument } from './stateFile';
 export { changesBetween, journalLine, parseJournal, replay, JournalError } from './journal';
 export type { JournalRecord } from './journal';

@@ -130,7 +130,11 @@ function writeEntry(entry: PaperTriage, indent: string): string {
   return `{\n${members.map((m) => inner + m).join(',\n')}\n${indent}}`;
 }
 
-export function serialize(state: TriageState): string {
+/**
+ * The file's text. `reviewer` makes it a team reviewer file (`"reviewer": "<id>"` between `papers` and
+ * `version`, see core/team/reviewerFile.ts); a plain state file has none.
+ */
+export function serialize(state: TriageState, reviewer?: string): string {
   const ids = [...state.papers.keys()].sort(compareCodeUnits);
   const papers = ids.length
     ? `{\n${ids
@@ -140,7 +144,8 @@ export function serialize(state: TriageState): string {
         )
         .join(',\n')}\n${INDENT}}`
     : '{}';
-  return `{\n${INDENT}"format": ${JSON.stringify(STATE_FORMAT)},\n${INDENT}"papers": ${papers},\n${INDENT}"version": ${versionFor(state)}\n}\n`;
+  const owner = reviewer === undefined ? '' : `${INDENT}"reviewer": ${JSON.stringify(reviewer)},\n`;
+  return `{\n${INDENT}"format": ${JSON.stringify(STATE_FORMAT)},\n${INDENT}"papers": ${papers},\n${owner}${INDENT}"version": ${versionFor(state)}\n}\n`;
 }
 
 // ---- reading ----
@@ -149,12 +154,29 @@ const ENTRY_MEMBERS_V1 = new Set(['key', 'note', 'status', 'tags', 'title', 'upd
 const ENTRY_MEMBERS = new Set([...ENTRY_MEMBERS_V1, 'fullText', 'reason']);
 const FULL_TEXT_MEMBERS = new Set(['pdf', 'reason', 'retrieved', 'status']);
 const TOP_MEMBERS = new Set(['format', 'papers', 'version']);
+const REVIEWER_FILE_MEMBERS = new Set([...TOP_MEMBERS, 'reviewer']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function parse(input: string): TriageState {
+  return parseFile(input, false).state;
+}
+
+/** What a state or reviewer file holds: the decisions and, in a reviewer file, whose they are. */
+export interface StateDocument {
+  readonly state: TriageState;
+  /** The `reviewer` member exactly as written; absent in a plain state file. */
+  readonly reviewer?: string;
+}
+
+/** Like `parse`, and also reads a team reviewer file's `"reviewer"` (a non-empty string when present). */
+export function parseDocument(input: string): StateDocument {
+  return parseFile(input, true);
+}
+
+function parseFile(input: string, allowReviewer: boolean): StateDocument {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
   if (conflict) {
@@ -191,8 +213,16 @@ export function parse(input: string): TriageState {
       at === undefined ? undefined : positionOf(text, at),
     );
   }
-  for (const name of Object.keys(value))
-    if (!TOP_MEMBERS.has(name)) corrupt(`unknown member "${name}"`, name);
+  for (const name of Object.keys(value)) {
+    if (name === 'reviewer' && !allowReviewer) {
+      corrupt('"reviewer" belongs in a team reviewer file, not in the state file', name);
+    }
+    if (!REVIEWER_FILE_MEMBERS.has(name)) corrupt(`unknown member "${name}"`, name);
+  }
+  const reviewer = value.reviewer;
+  if (reviewer !== undefined && (typeof reviewer !== 'string' || reviewer === '')) {
+    corrupt('"reviewer" must be a non-empty string', 'reviewer');
+  }
   if (!isRecord(value.papers)) return corrupt('"papers" must be an object', 'papers');
 
   const papers = new Map<string, PaperTriage>();
@@ -236,7 +266,7 @@ export function parse(input: string): TriageState {
     });
     if (!isEmptyTriage(entry)) papers.set(id, entry);
   }
-  return { papers };
+  return reviewer === undefined ? { state: { papers } } : { state: { papers }, reviewer: reviewer as string };
 }
 
 type Corrupt = (detail: string, path?: string) => never;
