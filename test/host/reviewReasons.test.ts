@@ -7,6 +7,8 @@ import type { HostMessage, PaperView } from '../../src/webview/protocol';
 import { eventually } from '../harness/eventually';
 import { activeApi, resetTriage } from './support';
 import { stubs } from './windowStubs';
+import { EXCLUDE_BUTTON, INCLUDE_BUTTON, isPaperItem } from '../../src/extension/search/searchItems';
+import type { SearchSession } from '../../src/extension/search/searchSession';
 
 const REASONS = ['Wrong population', 'Wrong outcome', 'Not a primary study'];
 const CRITERIA = '## Inclusion\n- **Adults** with *type 2* diabetes\n\n## Exclusion\n1. Animal studies';
@@ -254,5 +256,26 @@ suite('review exclusion reasons and criteria', () => {
     } finally {
       reader().panel.post = original;
     }
+  });
+
+  test('the search palette decides at the current stage; an exclusion that needs a reason goes to the reason pick', async () => {
+    await api.context.stage.set('fullText');
+    const session = await vscode.commands.executeCommand<SearchSession>(
+      'literatureTriage.searchPapers',
+      'autoregressive',
+    );
+    await eventually(() => session.settled, 'the first results');
+    const item = session.picker.items.filter(isPaperItem)[0]!;
+    session.decide(item, INCLUDE_BUTTON);
+    assert.equal(triage(item.paper).fullText?.status, 'include');
+    assert.equal(triage(item.paper).status, 'untriaged', 'the title/abstract decision is untouched');
+
+    session.decide(item, EXCLUDE_BUTTON);
+    const pick = await openPick();
+    assert.ok(pick.items.some((i) => i.label === 'Wrong outcome'));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await eventually(() => triage(item.paper).fullText?.reason, 'the full-text exclusion', {
+      until: (reason) => reason === 'Wrong population',
+    });
   });
 });

@@ -6,7 +6,9 @@ import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
 import { keepItemOrder } from '../shared/quickPickOrder';
 import { statusIcon } from '../shared/statusIcon';
-import { setStatusOf } from '../shared/triageEdits';
+import { decideAt } from '../shared/triageEdits';
+import { statusAt } from '../../core/triage';
+import { COMMANDS } from '../commands';
 import { RequestCancelled } from '../library';
 import {
   describeTriage,
@@ -133,10 +135,20 @@ export class SearchSession implements vscode.Disposable {
     if (keep) this.picker.activeItems = [keep];
   }
 
-  /** A second click on the same decision clears it. */
+  /**
+   * A decision at the current stage; a second click on the same decision clears it. An exclusion that needs a
+   * reason there leaves the search for the reason pick (two quick picks cannot be open at once).
+   */
   decide(item: PaperPickItem, button: DecisionButton): void {
-    const current = this.ctx.library.triage(item.paper).status;
-    setStatusOf(this.ctx, [item.paper], current === button.status ? 'untriaged' : button.status);
+    const stage = this.ctx.stage.current;
+    const current = statusAt(this.ctx.library.triage(item.paper), stage);
+    const status = current === button.status ? 'untriaged' : button.status;
+    if (status === 'exclude' && this.ctx.review.reasonRequired(stage)) {
+      this.picker.hide();
+      void vscode.commands.executeCommand(COMMANDS.excludeWithReason, item.paper.id);
+      return;
+    }
+    decideAt(this.ctx, [item.paper], stage, status);
   }
 
   private accept(): void {
