@@ -278,4 +278,25 @@ suite('review exclusion reasons and criteria', () => {
       until: (reason) => reason === 'Wrong population',
     });
   });
+
+  test('bad reason settings are one clear warning each, shown once; the usable reasons still work', async () => {
+    window.window('showWarningMessage', async () => undefined);
+    await set('exclusionReasons', [42, 'Wrong population', 'wrong population']);
+    await set('requireExclusionReason', 'sometimes');
+    const paper = papers[0]!;
+    await vscode.commands.executeCommand('literatureTriage.excludeWithReason', paper.id, undefined, 1);
+    assert.equal(triage(paper).reason, 'Wrong population');
+    await vscode.commands.executeCommand('literatureTriage.exclude', paper.id);
+    assert.equal(picks.length, 0, 'the default (full text only) applies at title/abstract');
+    const warnings = (window.calls.get('showWarningMessage') ?? []).map((w) => String(w[0]));
+    assert.equal(warnings.length, 2, JSON.stringify(warnings));
+    assert.match(
+      warnings[0]!,
+      /exclusionReasons item 1 is the number 42, not a reason; it is left out \(and 1 more/,
+    );
+    assert.match(
+      warnings[1]!,
+      /requireExclusionReason is "sometimes"; expected "never", "fullText" or "always"/,
+    );
+  });
 });
