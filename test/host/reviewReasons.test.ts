@@ -269,6 +269,11 @@ suite('review exclusion reasons and criteria', () => {
     session.decide(item, INCLUDE_BUTTON);
     assert.equal(triage(item.paper).fullText?.status, 'include');
     assert.equal(triage(item.paper).status, 'untriaged', 'the title/abstract decision is untouched');
+    await eventually(
+      () => session.picker.items.filter(isPaperItem).find((i) => i.paper.id === item.paper.id)?.description,
+      'the row to show the full-text decision',
+      { until: (description) => description === 'Full text: Included' },
+    );
 
     session.decide(item, EXCLUDE_BUTTON);
     const pick = await openPick();

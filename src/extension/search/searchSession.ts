@@ -95,8 +95,18 @@ export class SearchSession implements vscode.Disposable {
     const query = value.trim();
     const rendering = ++this.renders;
     const items = query
-      ? searchItems(this.ctx.library, query, { channel: 'palette', review: this.ctx.review })
-      : startItems(this.ctx.library, this.view.orderedIds(), undefined, this.ctx.review);
+      ? searchItems(this.ctx.library, query, {
+          channel: 'palette',
+          review: this.ctx.review,
+          stage: this.ctx.stage.current,
+        })
+      : startItems(
+          this.ctx.library,
+          this.view.orderedIds(),
+          undefined,
+          this.ctx.review,
+          this.ctx.stage.current,
+        );
     items.then(
       (entries) => {
         // A newer text (or a new corpus) is being rendered: these results are stale.
@@ -128,7 +138,12 @@ export class SearchSession implements vscode.Disposable {
     const items = this.picker.items.map((item): SearchEntry => {
       if (!isPaperItem(item)) return item;
       const triage = this.ctx.library.triage(item.paper);
-      return { ...item, description: describeTriage(triage), iconPath: statusIcon(triage.status) };
+      const stage = this.ctx.stage.current;
+      return {
+        ...item,
+        description: describeTriage(triage, stage),
+        iconPath: statusIcon(statusAt(triage, stage)),
+      };
     });
     this.picker.items = items;
     const keep = items.find((item) => item.paper?.id === active);
