@@ -79,6 +79,7 @@ function renderReasons(layout: ReaderLayout, paper: PaperView): void {
       attributes: { 'aria-label': key ? `Exclude: ${reason} (${key})` : `Exclude: ${reason}` },
     });
     node.secondary = paper.reason !== reason;
+    node.setAttribute('aria-pressed', String(paper.reason === reason));
     node.dataset.reasonNumber = String(i + 1);
     return node;
   });

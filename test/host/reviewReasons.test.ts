@@ -9,6 +9,7 @@ import { activeApi, resetTriage } from './support';
 import { stubs } from './windowStubs';
 import { EXCLUDE_BUTTON, INCLUDE_BUTTON, isPaperItem } from '../../src/extension/search/searchItems';
 import type { SearchSession } from '../../src/extension/search/searchSession';
+import type { PapersNode } from '../../src/extension/tree';
 
 const REASONS = ['Wrong population', 'Wrong outcome', 'Not a primary study'];
 const CRITERIA = '## Inclusion\n- **Adults** with *type 2* diabetes\n\n## Exclusion\n1. Animal studies';
@@ -303,5 +304,34 @@ suite('review exclusion reasons and criteria', () => {
       warnings[1]!,
       /requireExclusionReason is "sometimes"; expected "never", "fullText" or "always"/,
     );
+  });
+
+  test('the tree tooltip names the exclusion reason, and the full-text decision with its reason', async () => {
+    const paper = papers[0]!;
+    /** The paper's row, wherever the grouping puts it. */
+    const rowOf = (nodes: readonly PapersNode[]): PapersNode | undefined => {
+      for (const node of nodes) {
+        if ('paper' in node && node.paper?.id === paper.id) return node;
+        const children = api.view.provider.getChildren(node) as PapersNode[] | undefined;
+        const found = children?.length ? rowOf(children) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const tooltip = () => {
+      const row = rowOf(api.view.provider.getChildren() as PapersNode[]);
+      assert.ok(row, 'the paper is in the tree');
+      return String(api.view.provider.getTreeItem(row).tooltip).split('\n').slice(1, 3);
+    };
+    await vscode.commands.executeCommand('literatureTriage.excludeWithReason', paper.id, undefined, 1);
+    await eventually(tooltip, 'the reason in the tooltip', {
+      until: (lines) => lines.join('|') === 'Excluded|Reason: Wrong population',
+    });
+    await vscode.commands.executeCommand('literatureTriage.include', paper.id);
+    await api.context.stage.set('fullText');
+    await vscode.commands.executeCommand('literatureTriage.excludeWithReason', paper.id, undefined, 2);
+    await eventually(tooltip, 'the full-text decision in the tooltip', {
+      until: (lines) => lines.join('|') === 'Included|Full text: Excluded · reason: Wrong outcome',
+    });
   });
 });
