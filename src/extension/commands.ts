@@ -12,6 +12,7 @@ export const COMMANDS = {
   include: 'literatureTriage.include',
   maybe: 'literatureTriage.maybe',
   exclude: 'literatureTriage.exclude',
+  excludeWithReason: 'literatureTriage.excludeWithReason',
   clearDecision: 'literatureTriage.clearDecision',
   addTag: 'literatureTriage.addTag',
   removeTag: 'literatureTriage.removeTag',

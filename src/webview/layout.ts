@@ -22,6 +22,19 @@ export interface ReaderLayout {
   suggestion: HTMLElement;
   suggestionLabel: HTMLElement;
   status: VscodeBadge;
+  stage: HTMLElement;
+  reason: HTMLElement;
+  reasonLabel: HTMLElement;
+  titleAbstractStatus: HTMLElement;
+  titleAbstractStatusLabel: HTMLElement;
+  /** The criteria (`literatureTriage.criteria`), collapsible; hidden when none are set. */
+  criteria: HTMLDetailsElement;
+  criteriaBody: HTMLElement;
+  /** One button per exclusion reason (the first nine with their key), and "Other reason…" (x). */
+  reasons: HTMLElement;
+  otherReason: VscodeButton;
+  /** The keys of the reader, with the reasons' keys. */
+  keys: HTMLElement;
   decisions: Map<Exclude<TriageStatus, 'untriaged'>, VscodeButton>;
   tags: HTMLUListElement;
   tagForm: HTMLFormElement;
@@ -81,6 +94,11 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
   const termCounts = el('p', { className: 'term-counts' });
   const topic = el('dd', { className: 'topic' });
   const status = el('vscode-badge', { className: 'status' });
+  const stage = el('dd', { className: 'stage' });
+  const reason = el('dd', { className: 'reason' });
+  const reasonLabel = el('dt', { text: 'Reason' });
+  const titleAbstractStatus = el('dd', { className: 'title-abstract-status' });
+  const titleAbstractStatusLabel = el('dt', { text: 'Title/abstract' });
   const suggestion = el('dd', { className: 'suggestion' });
   const suggestionLabel = el('dt', { text: 'Suggested because' });
   const facts = el(
@@ -88,8 +106,14 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     { className: 'facts' },
     el('dt', { text: 'Topic' }),
     topic,
+    el('dt', { text: 'Stage' }),
+    stage,
     el('dt', { text: 'Status' }),
     el('dd', {}, status),
+    reasonLabel,
+    reason,
+    titleAbstractStatusLabel,
+    titleAbstractStatus,
     suggestionLabel,
     suggestion,
   );
@@ -105,6 +129,21 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     decisions.set(value, node);
     decisionGroup.append(node);
   }
+
+  const otherReason = button('Other reason…', 'Exclude with a reason picked or typed (x)');
+  const reasons = el('div', {
+    className: 'reasons',
+    attributes: { role: 'group', 'aria-label': 'Exclude with a reason' },
+  });
+  const keys = el('p', { className: 'keys' });
+
+  const criteriaBody = el('div', { className: 'criteria-body' });
+  const criteria = el(
+    'details',
+    { className: 'criteria', attributes: { open: '' } },
+    el('summary', { text: 'Criteria' }),
+    criteriaBody,
+  );
 
   const tags = el('ul', { className: 'tag-list', attributes: { 'aria-label': 'Tags of this paper' } });
   const tagInput = el('vscode-textfield', { className: 'tag-input', attributes: { placeholder: 'New tag' } });
@@ -134,6 +173,7 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     'div',
     { className: 'paper' },
     nav,
+    criteria,
     el(
       'main',
       { attributes: { 'aria-labelledby': 'paper-title' } },
@@ -141,7 +181,7 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
         'article',
         {},
         el('header', {}, title, byline, termCounts, facts),
-        section('decision', 'Decision', decisionGroup),
+        section('decision', 'Decision', decisionGroup, reasons, keys),
         section('tags', 'Tags', tags, tagForm),
         section('abstract', 'Abstract', abstract),
         linksSection,
@@ -170,6 +210,16 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     termCounts,
     topic,
     status,
+    stage,
+    reason,
+    reasonLabel,
+    titleAbstractStatus,
+    titleAbstractStatusLabel,
+    criteria,
+    criteriaBody,
+    reasons,
+    otherReason,
+    keys,
     suggestion,
     suggestionLabel,
     decisions,

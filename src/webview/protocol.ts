@@ -33,9 +33,20 @@ export interface PaperView {
   year?: number;
   venue?: string;
   topic?: string;
+  /** The decision at the window's review stage. */
   status: TriageStatus;
   /** The status as the host words it everywhere ("Included"). */
   statusLabel: string;
+  /** The review stage decisions are made at ("Title/abstract", "Full text"). */
+  stageLabel: string;
+  /** At the full-text stage: the title/abstract decision ("Included"). */
+  titleAbstractStatusLabel?: string;
+  /** The exclusion reason at this stage, when the paper is excluded with one. */
+  reason?: string;
+  /** `literatureTriage.exclusionReasons` in order: the keys 1–9 exclude with the first nine. */
+  exclusionReasons: string[];
+  /** True when an exclusion at this stage must give a reason. */
+  reasonRequired: boolean;
   tags: string[];
   note: string;
   /** http(s) links found in the abstract; opening one is up to the host. */
@@ -45,6 +56,8 @@ export interface PaperView {
   termCounts?: string;
   /** The review's criteria (`literatureTriage.criteria`), Markdown; absent when none are set. */
   criteria?: string;
+  /** The criteria panel is expanded (remembered per workspace). */
+  criteriaOpen: boolean;
   similar: SimilarPaperView[];
   /** Terms that made screening rank this untriaged paper high ("suggested because: …"). */
   suggestedBecause?: string[];
@@ -66,6 +79,11 @@ export type WebviewMessage =
   | { type: 'navigate'; direction: 'next' | 'previous' }
   | { type: 'openPaper'; paperId: string }
   | { type: 'setStatus'; paperId: string; status: TriageStatus }
+  /** Exclude with reason N (1-based) of the reasons the view listed. */
+  | { type: 'excludeWithReason'; paperId: string; reason: number }
+  /** Exclude with a reason picked (or typed) in a quick pick. */
+  | { type: 'pickReason'; paperId: string }
+  | { type: 'criteriaOpen'; open: boolean }
   | { type: 'addTag'; paperId: string; tag: string }
   | { type: 'removeTag'; paperId: string; tag: string }
   | { type: 'saveNote'; paperId: string; note: string }
@@ -102,6 +120,12 @@ const WEBVIEW_MESSAGE_FIELDS: { [K in WebviewMessage['type']]: Record<string, Fi
   navigate: { direction: oneOf('next', 'previous') },
   openPaper: { paperId },
   setStatus: { paperId, status: oneOf(...TRIAGE_STATUSES) },
+  excludeWithReason: {
+    paperId,
+    reason: (value) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1000,
+  },
+  pickReason: { paperId },
+  criteriaOpen: { open: (value) => typeof value === 'boolean' },
   addTag: { paperId, tag: text(MAX_TAG_LENGTH) },
   removeTag: { paperId, tag: text(MAX_TAG_LENGTH) },
   saveNote: { paperId, note: text(MAX_NOTE_LENGTH, true) },

@@ -44,8 +44,8 @@ function showPaper(paper: PaperView): void {
     window.scrollTo(0, 0);
     const where = paper.position ? `, ${paper.position.index} of ${paper.position.total}` : '';
     announce(`${paper.title}${where}. ${paper.statusLabel}.`);
-  } else if (previous.status !== paper.status) {
-    announce(`Marked ${paper.statusLabel}.`);
+  } else if (previous.status !== paper.status || previous.reason !== paper.reason) {
+    announce(`Marked ${paper.statusLabel}${paper.reason ? `: ${paper.reason}` : ''}.`);
   }
   // A re-rendered list may have taken the focused element away: keep the focus inside the reader.
   if (hadFocus && (document.activeElement === document.body || document.activeElement === null)) {
@@ -96,6 +96,24 @@ for (const { status } of DECISIONS) {
       onPaper((paperId) => send({ type: 'setStatus', paperId, status: status satisfies TriageStatus })),
     );
 }
+layout.reasons.addEventListener('click', (event) => {
+  const target = event.target as HTMLElement;
+  if (target.closest('vscode-button') === layout.otherReason) {
+    onPaper((paperId) => send({ type: 'pickReason', paperId }));
+    return;
+  }
+  const number = Number(target.closest<HTMLElement>('[data-reason-number]')?.dataset.reasonNumber);
+  if (Number.isInteger(number) && number > 0)
+    onPaper((paperId) => send({ type: 'excludeWithReason', paperId, reason: number }));
+});
+layout.criteria.addEventListener('toggle', () => {
+  // A toggle the host's render caused is not the user's choice.
+  if (layout.criteria.dataset.settingOpen === 'true') {
+    delete layout.criteria.dataset.settingOpen;
+    return;
+  }
+  send({ type: 'criteriaOpen', open: layout.criteria.open });
+});
 layout.tagForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const tag = layout.tagInput.value.trim();

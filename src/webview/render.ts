@@ -1,6 +1,7 @@
 import type { ReaderLayout } from './layout';
 import type { PaperView } from './protocol';
 import { el, fillMarked } from './dom';
+import { criteriaNodes } from './criteria';
 import { paragraphs } from './textSegments';
 import { visibleText } from './visibleText';
 
@@ -34,16 +35,69 @@ export function renderPaper(layout: ReaderLayout, paper: PaperView): void {
   layout.suggestion.hidden = layout.suggestionLabel.hidden = because.length === 0;
   layout.status.textContent = paper.statusLabel;
   layout.status.dataset.status = paper.status;
+  layout.stage.textContent = paper.stageLabel;
+  layout.reason.textContent = visibleText(paper.reason ?? '');
+  layout.reason.hidden = layout.reasonLabel.hidden = !paper.reason;
+  layout.titleAbstractStatus.textContent = paper.titleAbstractStatusLabel ?? '';
+  layout.titleAbstractStatus.hidden = layout.titleAbstractStatusLabel.hidden =
+    paper.titleAbstractStatusLabel === undefined;
   for (const [status, node] of layout.decisions) {
     // The paper's decision is the one primary button; the others are secondary.
     node.secondary = status !== paper.status;
     node.setAttribute('aria-pressed', String(status === paper.status));
   }
 
+  renderCriteria(layout, paper);
+  renderReasons(layout, paper);
   renderTags(layout, paper);
   renderAbstract(layout, paper);
   renderLinks(layout, paper);
   renderSimilar(layout, paper);
+}
+
+/** The criteria are rebuilt only when they change, so the panel keeps its scroll and focus across papers. */
+function renderCriteria(layout: ReaderLayout, paper: PaperView): void {
+  const markdown = paper.criteria ?? '';
+  layout.criteria.hidden = markdown === '';
+  if (layout.criteria.dataset.markdown !== markdown) {
+    layout.criteria.dataset.markdown = markdown;
+    layout.criteriaBody.replaceChildren(...criteriaNodes(markdown));
+  }
+  // Set without a toggle event of ours: the host's memory of open/closed is the truth.
+  if (layout.criteria.open !== paper.criteriaOpen) {
+    layout.criteria.dataset.settingOpen = 'true';
+    layout.criteria.open = paper.criteriaOpen;
+  }
+}
+
+/** A button per reason (its key for the first nine), "Other reason…", and the key legend. */
+function renderReasons(layout: ReaderLayout, paper: PaperView): void {
+  const buttons = paper.exclusionReasons.map((reason, i) => {
+    const key = i < 9 ? `${i + 1}` : undefined;
+    const node = el('vscode-button', {
+      text: key ? `${key} · ${reason}` : reason,
+      attributes: { 'aria-label': key ? `Exclude: ${reason} (${key})` : `Exclude: ${reason}` },
+    });
+    node.secondary = paper.reason !== reason;
+    node.setAttribute('aria-pressed', String(paper.reason === reason));
+    node.dataset.reasonNumber = String(i + 1);
+    return node;
+  });
+  layout.reasons.replaceChildren(...buttons, layout.otherReason);
+  layout.reasons.hidden = paper.exclusionReasons.length === 0 && !paper.reasonRequired;
+  const count = Math.min(9, paper.exclusionReasons.length);
+  const exclude =
+    paper.exclusionReasons.length || paper.reasonRequired ? 'x exclude with a reason' : 'x exclude';
+  layout.keys.textContent = [
+    'Keys: i include',
+    'm maybe',
+    exclude,
+    ...(count ? [count === 1 ? '1 exclude: the reason above' : `1–${count} exclude with that reason`] : []),
+    'j / k next / previous',
+    't tag',
+    'u undo',
+    '/ search',
+  ].join(' · ');
 }
 
 function renderTags(layout: ReaderLayout, paper: PaperView): void {

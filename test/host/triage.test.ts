@@ -340,10 +340,12 @@ suite('triage commands', () => {
         'fullText',
       );
       assert.equal(api.context.stage.current, 'fullText');
-      await vscode.commands.executeCommand('literatureTriage.exclude', paper.id);
+      // A full-text exclusion needs a reason by default (requireExclusionReason: fullText): given here.
+      await vscode.commands.executeCommand('literatureTriage.exclude', paper.id, undefined, 'Wrong outcome');
       let triage = api.context.library.triage(paper);
       assert.equal(triage.status, 'include', 'the title/abstract decision is kept');
       assert.equal(triage.fullText?.status, 'exclude');
+      assert.equal(triage.fullText?.reason, 'Wrong outcome');
       await vscode.commands.executeCommand('literatureTriage.undo');
       triage = api.context.library.triage(paper);
       assert.equal(triage.fullText, undefined, 'one undo takes the full-text decision back');

@@ -3,7 +3,15 @@ import type { PaperDetail } from '../../worker/protocol';
 import type { Library } from '../library';
 import { statusLook } from '../shared/statusLook';
 import type { ReviewProtocol } from '../shared/reviewProtocol';
+import { stageLabel } from '../shared/reviewStage';
 import { highlightCountLabel } from '../../core/review/highlight';
+import { reasonAt, statusAt, type ReviewStage } from '../../core/triage';
+
+/** Where the reader stands: the window's review stage and whether the criteria panel is open. */
+export interface ReaderSetting {
+  stage: ReviewStage;
+  criteriaOpen: boolean;
+}
 
 /** What the webview shows for a paper: the worker's detail (text, matches, similar papers) and the host's triage. */
 export function paperView(
@@ -11,11 +19,15 @@ export function paperView(
   review: ReviewProtocol,
   detail: PaperDetail,
   orderedIds: readonly string[],
+  setting: ReaderSetting,
 ): PaperView {
   const { paper } = detail;
   const terms = termHighlights(review, paper);
   const criteria = review.criteria();
   const triage = library.triage(paper);
+  const { stage } = setting;
+  const status = statusAt(triage, stage);
+  const reason = status === 'exclude' ? reasonAt(triage, stage) : undefined;
   const index = orderedIds.indexOf(paper.id);
   const topic = library.topicOfPaper(paper.id);
   return {
@@ -26,8 +38,13 @@ export function paperView(
     ...(paper.year !== undefined ? { year: paper.year } : {}),
     ...(paper.venue ? { venue: paper.venue } : {}),
     ...(topic ? { topic: topic.label } : {}),
-    status: triage.status,
-    statusLabel: statusLook(triage.status).label,
+    status,
+    statusLabel: statusLook(status).label,
+    stageLabel: stageLabel(stage),
+    ...(stage === 'fullText' ? { titleAbstractStatusLabel: statusLook(triage.status).label } : {}),
+    ...(reason ? { reason } : {}),
+    exclusionReasons: review.exclusionReasons(),
+    reasonRequired: review.reasonRequired(stage),
     tags: [...triage.tags],
     note: triage.note,
     links: [...paper.links],
@@ -42,8 +59,9 @@ export function paperView(
     ],
     ...(terms.label ? { termCounts: terms.label } : {}),
     ...(criteria.trim() ? { criteria } : {}),
+    criteriaOpen: setting.criteriaOpen,
     similar: detail.similar.flatMap((id) => similarView(library, id)),
-    ...(triage.status === 'untriaged' && detail.suggestedBecause.length
+    ...(status === 'untriaged' && detail.suggestedBecause.length
       ? { suggestedBecause: [...detail.suggestedBecause] }
       : {}),
     ...(index >= 0 ? { position: { index: index + 1, total: orderedIds.length } } : {}),

@@ -8,8 +8,10 @@ import { neighbourId } from './neighbours';
 import { paperView } from './paperView';
 import { RequestCancelled } from '../library';
 import { ReaderPanel } from './readerPanel';
-import { addTagTo, removeTagFrom, setNoteOf, setStatusOf } from '../shared/triageEdits';
-import { ui } from '../shared/uiText';
+import { addTagTo, decideAt, removeTagFrom, setNoteOf } from '../shared/triageEdits';
+import { exclusionReasonFor, type ExclusionRequest } from '../shared/exclusionReason';
+import { quoted, ui } from '../shared/uiText';
+import type { TriageStatus } from '../../core/triage';
 import { COMMANDS, CONTEXT_KEYS } from '../commands';
 import { ContextKey } from '../contextKey';
 
@@ -47,6 +49,9 @@ export type ReaderOrder = PaperOrder & {
   /** Fires when orderedIds() may have changed (grouping, filter, decisions). */
   onDidChangeOrder?: vscode.Event<void>;
 };
+
+/** workspaceState key: the criteria panel is collapsed (it starts expanded). */
+const CRITERIA_COLLAPSED = 'reader.criteriaCollapsed';
 
 /** The reader: which paper it shows, what the webview asks for, and restoring the panel after a reload. */
 export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown>, vscode.Disposable {
@@ -102,6 +107,8 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
       ctx.screening.onDidPrepare(() => this.scheduleRender()),
       // New highlight terms, criteria or reasons are shown at once.
       ctx.review.onDidChange(() => this.scheduleRender()),
+      // The status, reason and decision buttons are those of the current stage.
+      ctx.stage.onDidChange(() => this.scheduleRender()),
     );
     if (order.onDidChangeOrder) this.disposables.push(order.onDidChangeOrder(() => this.scheduleRender()));
   }
@@ -203,7 +210,10 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
           }
           this.panel.post({
             type: 'showPaper',
-            paper: paperView(this.ctx.library, this.ctx.review, detail, this.order.orderedIds()),
+            paper: paperView(this.ctx.library, this.ctx.review, detail, this.order.orderedIds(), {
+              stage: this.ctx.stage.current,
+              criteriaOpen: !this.ctx.extension.workspaceState.get<boolean>(CRITERIA_COLLAPSED, false),
+            }),
           });
         },
         (error: unknown) => {
@@ -275,14 +285,18 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
         if (paper) this.show(paper);
         return;
       }
-      case 'setStatus': {
-        const paper = this.find(message.paperId);
-        if (!paper) return;
-        setStatusOf(this.ctx, [paper], message.status);
-        // Moving on is the reader's own: a decision on the paper it shows brings the next one.
-        if (paper.id === this.current?.id && message.status !== 'untriaged') this.step('next');
+      case 'setStatus':
+        await this.decide(message.paperId, message.status, 'plain');
         return;
-      }
+      case 'excludeWithReason':
+        await this.decide(message.paperId, 'exclude', message.reason);
+        return;
+      case 'pickReason':
+        await this.decide(message.paperId, 'exclude', 'ask');
+        return;
+      case 'criteriaOpen':
+        await this.ctx.extension.workspaceState.update(CRITERIA_COLLAPSED, !message.open);
+        return;
       case 'addTag': {
         const paper = this.find(message.paperId);
         if (paper) addTagTo(this.ctx, [paper], message.tag);
@@ -307,6 +321,25 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
         return;
       }
     }
+  }
+
+  /**
+   * A decision from the reader's buttons, at the current stage. An exclusion settles its reason first (see
+   * exclusionReasonFor); called off, nothing changes.
+   */
+  private async decide(paperId: string, status: TriageStatus, request: ExclusionRequest): Promise<void> {
+    const paper = this.find(paperId);
+    if (!paper) return;
+    const stage = this.ctx.stage.current;
+    let reason: string | undefined;
+    if (status === 'exclude') {
+      const outcome = await exclusionReasonFor(this.ctx, request, stage, quoted(paper.title));
+      if (!outcome) return;
+      reason = outcome.reason;
+    }
+    decideAt(this.ctx, [paper], stage, status, reason);
+    // Moving on is the reader's own: a decision on the paper it shows brings the next one.
+    if (paper.id === this.current?.id && status !== 'untriaged') this.step('next');
   }
 
   private async openLink(url: string, paper: Paper | undefined): Promise<void> {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SafeButton, SafePickItem } from '../shared/pickers';
 import { shownText, ui, type UiText } from '../shared/uiText';
 import type { PaperSummary } from '../../worker/protocol';
-import type { PaperTriage, TriageStatus } from '../../core/triage';
+import { reasonAt, statusAt, type PaperTriage, type ReviewStage, type TriageStatus } from '../../core/triage';
 import type { Library } from '../library';
 import { matchSnippet } from '../../core/search/snippet';
 import { statusIcon } from '../shared/statusIcon';
@@ -44,7 +44,7 @@ export function isPaperItem(entry: SearchEntry | undefined): entry is PaperPickI
 export async function searchItems(
   library: Library,
   query: string,
-  options: { limit?: number; channel?: string; review?: ReviewProtocol } = {},
+  options: { limit?: number; channel?: string; review?: ReviewProtocol; stage?: ReviewStage } = {},
 ): Promise<PaperPickItem[]> {
   const hits = await library.palette(query, options.limit ?? SEARCH_LIMIT, options.channel);
   const counts = await termCounts(
@@ -55,7 +55,8 @@ export async function searchItems(
   const items: PaperPickItem[] = [];
   for (const hit of hits) {
     const paper = library.paper(hit.id);
-    if (paper) items.push(paperItem(paper, library.triage(paper), hit.snippet, counts.get(paper.id)));
+    if (paper)
+      items.push(paperItem(paper, library.triage(paper), hit.snippet, counts.get(paper.id), options.stage));
   }
   return items;
 }
@@ -82,6 +83,7 @@ export async function startItems(
   order: readonly string[],
   limit = SEARCH_LIMIT,
   review?: ReviewProtocol,
+  stage?: ReviewStage,
 ): Promise<SearchEntry[]> {
   const recent = [...library.store.state.papers]
     .filter(([id, entry]) => entry.status !== 'untriaged' && library.paper(id))
@@ -108,6 +110,7 @@ export async function startItems(
               library.triage(paper),
               matchSnippet(abstracts.get(paper.id) ?? '', []),
               counts.get(paper.id),
+              stage,
             ),
           ),
         ];
@@ -123,22 +126,28 @@ export function paperItem(
   triage: PaperTriage,
   snippet: string | undefined,
   terms?: string,
+  stage: ReviewStage = 'titleAbstract',
 ): PaperPickItem {
   const detail = [terms, snippet].filter((part) => part).join(' · ');
   return {
     paper,
     label: shownText(paper.title.trim() || '(untitled)'),
-    description: describeTriage(triage),
+    description: describeTriage(triage, stage),
     ...(detail ? { detail: shownText(detail, 400) } : {}),
-    iconPath: statusIcon(triage.status),
+    iconPath: statusIcon(statusAt(triage, stage)),
     // The ranking is the search's: the picker must neither filter nor reorder by its own label matching.
     alwaysShow: true,
     buttons: [INCLUDE_BUTTON, EXCLUDE_BUTTON],
   };
 }
 
-/** "Included · method, to-read". */
-export function describeTriage(triage: PaperTriage): UiText {
-  const status = statusLook(triage.status).label;
-  return shownText(triage.tags.length ? `${status} · ${triage.tags.join(', ')}` : status);
+/**
+ * The decision at `stage` with its exclusion reason, and the tags: "Included · method, to-read",
+ * "Excluded: Wrong population", at full text "Full text: Excluded: No full text".
+ */
+export function describeTriage(triage: PaperTriage, stage: ReviewStage = 'titleAbstract'): UiText {
+  const status = statusAt(triage, stage);
+  const reason = status === 'exclude' ? reasonAt(triage, stage) : undefined;
+  const decision = `${stage === 'fullText' ? 'Full text: ' : ''}${statusLook(status).label}${reason ? `: ${reason}` : ''}`;
+  return shownText(triage.tags.length ? `${decision} · ${triage.tags.join(', ')}` : decision);
 }

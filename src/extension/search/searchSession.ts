@@ -6,7 +6,9 @@ import type { ReaderHost } from '../reader';
 import type { PapersView } from '../tree';
 import { keepItemOrder } from '../shared/quickPickOrder';
 import { statusIcon } from '../shared/statusIcon';
-import { setStatusOf } from '../shared/triageEdits';
+import { decideAt } from '../shared/triageEdits';
+import { statusAt } from '../../core/triage';
+import { COMMANDS } from '../commands';
 import { RequestCancelled } from '../library';
 import {
   describeTriage,
@@ -93,8 +95,18 @@ export class SearchSession implements vscode.Disposable {
     const query = value.trim();
     const rendering = ++this.renders;
     const items = query
-      ? searchItems(this.ctx.library, query, { channel: 'palette', review: this.ctx.review })
-      : startItems(this.ctx.library, this.view.orderedIds(), undefined, this.ctx.review);
+      ? searchItems(this.ctx.library, query, {
+          channel: 'palette',
+          review: this.ctx.review,
+          stage: this.ctx.stage.current,
+        })
+      : startItems(
+          this.ctx.library,
+          this.view.orderedIds(),
+          undefined,
+          this.ctx.review,
+          this.ctx.stage.current,
+        );
     items.then(
       (entries) => {
         // A newer text (or a new corpus) is being rendered: these results are stale.
@@ -126,17 +138,32 @@ export class SearchSession implements vscode.Disposable {
     const items = this.picker.items.map((item): SearchEntry => {
       if (!isPaperItem(item)) return item;
       const triage = this.ctx.library.triage(item.paper);
-      return { ...item, description: describeTriage(triage), iconPath: statusIcon(triage.status) };
+      const stage = this.ctx.stage.current;
+      return {
+        ...item,
+        description: describeTriage(triage, stage),
+        iconPath: statusIcon(statusAt(triage, stage)),
+      };
     });
     this.picker.items = items;
     const keep = items.find((item) => item.paper?.id === active);
     if (keep) this.picker.activeItems = [keep];
   }
 
-  /** A second click on the same decision clears it. */
+  /**
+   * A decision at the current stage; a second click on the same decision clears it. An exclusion that needs a
+   * reason there leaves the search for the reason pick (two quick picks cannot be open at once).
+   */
   decide(item: PaperPickItem, button: DecisionButton): void {
-    const current = this.ctx.library.triage(item.paper).status;
-    setStatusOf(this.ctx, [item.paper], current === button.status ? 'untriaged' : button.status);
+    const stage = this.ctx.stage.current;
+    const current = statusAt(this.ctx.library.triage(item.paper), stage);
+    const status = current === button.status ? 'untriaged' : button.status;
+    if (status === 'exclude' && this.ctx.review.reasonRequired(stage)) {
+      this.picker.hide();
+      void vscode.commands.executeCommand(COMMANDS.excludeWithReason, item.paper.id);
+      return;
+    }
+    decideAt(this.ctx, [item.paper], stage, status);
   }
 
   private accept(): void {

@@ -1,27 +1,32 @@
 import * as vscode from 'vscode';
 import { checkHighlightSetting } from '../../core/review/highlightSetting';
 import { compileHighlighter, type Highlighter } from '../../core/review/highlight';
+import {
+  checkCriteria,
+  checkExclusionReasons,
+  checkReasonRequirement,
+  cleanReason,
+  type ReasonRequirement,
+} from '../../core/review/protocolSettings';
 import { SETTINGS_SECTION } from '../settings';
 import { showWarning } from './notifications';
 import type { OutputLog } from './outputLog';
 import { inline, ui } from './uiText';
 
-/** When an exclusion must give a reason (`literatureTriage.requireExclusionReason`). */
-export type ReasonRequirement = 'never' | 'fullText' | 'always';
+export { cleanReason, MAX_REASON_LENGTH, type ReasonRequirement } from '../../core/review/protocolSettings';
 
-const REQUIREMENTS: readonly ReasonRequirement[] = ['never', 'fullText', 'always'];
 const WATCHED = ['highlight', 'criteria', 'exclusionReasons', 'requireExclusionReason'] as const;
-/** A reason longer than this is cut: it is a label in pickers, the tree and the PRISMA diagram. */
-export const MAX_REASON_LENGTH = 200;
 
 /**
  * The review protocol from the workspace settings: highlight terms (compiled once per change), criteria,
- * exclusion reasons and when a reason is required. Reading never throws; a bad highlight value is reported once
- * per distinct set of problems (in the log and one warning), never again for the same value.
+ * exclusion reasons and when a reason is required. Reading never throws; a bad value of any of them is
+ * reported once per setting and distinct set of problems (in the log and one warning), never again for the
+ * same value.
  */
 export class ReviewProtocol implements vscode.Disposable {
   private compiled: { highlighter: Highlighter; has: { include: boolean; exclude: boolean } } | undefined;
-  private reported = '';
+  /** The problems reported last, per setting. */
+  private readonly reported = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after any of the protocol's settings changed. */
   readonly onDidChange = this.changed.event;
@@ -39,7 +44,7 @@ export class ReviewProtocol implements vscode.Disposable {
   highlighting(): { highlighter: Highlighter; has: { include: boolean; exclude: boolean } } {
     if (this.compiled) return this.compiled;
     const { setting, problems } = checkHighlightSetting(config().get<unknown>('highlight'));
-    this.report(problems);
+    this.report('highlight', problems);
     this.compiled = {
       highlighter: compileHighlighter(setting),
       has: { include: setting.include.length > 0, exclude: setting.exclude.length > 0 },
@@ -49,29 +54,22 @@ export class ReviewProtocol implements vscode.Disposable {
 
   /** The criteria Markdown, or '' (a value that is not text counts as none). */
   criteria(): string {
-    const value = config().get<unknown>('criteria', '');
-    return typeof value === 'string' ? value : '';
+    const { value, problems } = checkCriteria(config().get<unknown>('criteria'));
+    this.report('criteria', problems);
+    return value;
   }
 
   /** The exclusion reasons in order: trimmed, non-empty, each once (the first spelling kept). */
   exclusionReasons(): string[] {
-    const value = config().get<unknown>('exclusionReasons', []);
-    if (!Array.isArray(value)) return [];
-    const reasons: string[] = [];
-    const seen = new Set<string>();
-    for (const item of value) {
-      if (typeof item !== 'string') continue;
-      const reason = cleanReason(item);
-      if (!reason || seen.has(reason.toLocaleLowerCase())) continue;
-      seen.add(reason.toLocaleLowerCase());
-      reasons.push(reason);
-    }
-    return reasons;
+    const { value, problems } = checkExclusionReasons(config().get<unknown>('exclusionReasons'));
+    this.report('exclusionReasons', problems);
+    return value;
   }
 
   reasonRequirement(): ReasonRequirement {
-    const value = config().get<unknown>('requireExclusionReason', 'fullText');
-    return REQUIREMENTS.includes(value as ReasonRequirement) ? (value as ReasonRequirement) : 'fullText';
+    const { value, problems } = checkReasonRequirement(config().get<unknown>('requireExclusionReason'));
+    this.report('requireExclusionReason', problems);
+    return value;
   }
 
   /** True when excluding at `stage` must give a reason. */
@@ -92,10 +90,10 @@ export class ReviewProtocol implements vscode.Disposable {
     await config().update('exclusionReasons', [...current, clean], target);
   }
 
-  private report(problems: readonly string[]): void {
+  private report(setting: string, problems: readonly string[]): void {
     const key = problems.join('\n');
-    if (key === this.reported) return;
-    this.reported = key;
+    if (key === (this.reported.get(setting) ?? '')) return;
+    this.reported.set(setting, key);
     if (problems.length === 0) return;
     for (const problem of problems) this.log.appendLine(ui`Settings: ${problem}`);
     const first = problems[0]!;
@@ -107,11 +105,6 @@ export class ReviewProtocol implements vscode.Disposable {
     this.subscription.dispose();
     this.changed.dispose();
   }
-}
-
-/** A reason as stored: white space collapsed, trimmed, at most MAX_REASON_LENGTH characters. */
-export function cleanReason(text: string): string {
-  return [...text.replace(/\s+/g, ' ').trim()].slice(0, MAX_REASON_LENGTH).join('');
 }
 
 function config(): vscode.WorkspaceConfiguration {

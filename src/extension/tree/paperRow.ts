@@ -61,6 +61,7 @@ export function paperRow(
 export function rowTooltip(title: UiText, triage: PaperTriage, abstract: string): UiText {
   const status = statusLook(triage.status).label;
   const lines = [title, triage.tags.length ? ui`${status} · ${triage.tags.join(', ')}` : ui`${status}`];
+  lines.push(...reasonLines(triage));
   const start = textStart(abstract, TOOLTIP_ABSTRACT_CHARS);
   if (start) lines.push(ui``, shownText(start, TOOLTIP_ABSTRACT_CHARS + 10));
   if (triage.note)
@@ -69,4 +70,20 @@ export function rowTooltip(title: UiText, triage: PaperTriage, abstract: string)
       ui`Note: ${inline(shownText(textStart(triage.note, TOOLTIP_NOTE_CHARS), TOOLTIP_NOTE_CHARS + 10))}`,
     );
   return uiLines(lines);
+}
+
+/** The exclusion reason, and the full-text decision with its reason once there is one. */
+function reasonLines(triage: PaperTriage): UiText[] {
+  const lines: UiText[] = [];
+  if (triage.status === 'exclude' && triage.reason) lines.push(ui`Reason: ${triage.reason}`);
+  const fullText = triage.fullText;
+  if (fullText && fullText.status !== 'untriaged') {
+    const label = statusLook(fullText.status).label;
+    lines.push(
+      fullText.status === 'exclude' && fullText.reason
+        ? ui`Full text: ${label} · reason: ${fullText.reason}`
+        : ui`Full text: ${label}`,
+    );
+  }
+  return lines;
 }

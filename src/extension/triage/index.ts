@@ -10,7 +10,8 @@ import type { PapersView } from '../tree';
 import { papersFromArgs } from './commandTargets';
 import { editNote } from './noteCommand';
 import { nextInOrder, nextUntriagedInOrder } from './paperOrder';
-import { pickTagToAdd, pickTagToRemove } from './tagPickers';
+import { describeTargets, pickTagToAdd, pickTagToRemove } from './tagPickers';
+import { exclusionReasonFor, type ExclusionRequest } from '../shared/exclusionReason';
 import { triageChanges } from '../shared/triageChanges';
 import { addTagTo, decideAt, removeTagFrom } from '../shared/triageEdits';
 import { switchStage } from './stageCommand';
@@ -24,12 +25,14 @@ const STATUS_COMMANDS: ReadonlyArray<readonly [CommandId, TriageStatus]> = [
 ];
 
 /**
- * Include · Maybe · Exclude · Clear Decision · Add Tag… · Remove Tag… · Edit Note · Next Untriaged · Undo ·
- * Switch Screening Stage. The decisions are made at the workspace's current stage (ctx.stage).
+ * Include · Maybe · Exclude · Exclude with Reason… · Clear Decision · Add Tag… · Remove Tag… · Edit Note ·
+ * Next Untriaged · Undo · Switch Screening Stage. The decisions are made at the workspace's current stage (ctx.stage).
  *
  * A command acts on the papers in its arguments (a tree row and the rows selected with it, paper ids, papers),
  * else on `targets` (the reader's paper while the reader is active, else the tree selection). Add Tag, Remove
- * Tag and Edit Note take the tag or note text as their third argument instead of asking.
+ * Tag and Edit Note take the tag or note text as their third argument instead of asking; Exclude takes a reason
+ * there (without one it asks only when the stage requires a reason: `literatureTriage.requireExclusionReason`),
+ * Exclude with Reason a reason or its number in `literatureTriage.exclusionReasons`.
  * A decision made in the reader moves the reader on to the next paper of the tree, or, in screening mode (the
  * reader was sent there by Next Untriaged), to the next paper of the screening ranking.
  */
@@ -54,15 +57,26 @@ export function registerTriageCommands(
       return action(papers, fromArgs, args);
     };
 
-  const decide = (status: TriageStatus) =>
-    withTargets((papers, fromArgs) => {
+  /**
+   * A decision on the targets at the current stage. An exclusion first settles its reason (asking when
+   * `request` says so); called off (Escape), nothing is decided and the reader stays where it is.
+   */
+  const decide = (status: TriageStatus, request: (args: unknown[]) => ExclusionRequest = () => 'plain') =>
+    withTargets(async (papers, fromArgs, args) => {
+      const stage = ctx.stage.current;
       const current = reader.isActive ? reader.currentPaper : undefined;
       const advance =
         !fromArgs && status !== 'untriaged' && papers.length === 1 && papers[0]!.id === current?.id;
+      let reason: string | undefined;
+      if (status === 'exclude') {
+        const outcome = await exclusionReasonFor(ctx, request(args), stage, describeTargets(papers));
+        if (!outcome) return;
+        reason = outcome.reason;
+      }
       const screening = advance && ctx.screening.isScreening(current!.id);
       // The next paper is taken before the change: grouped by status, the decided paper moves to another group.
       const nextId = advance && !screening ? nextInOrder(view.orderedIds(), current!.id) : undefined;
-      decideAt(ctx, papers, ctx.stage.current, status);
+      decideAt(ctx, papers, stage, status, reason);
       if (!advance) return;
       if (screening) {
         // The ranking learns from the decision just made before it picks the next paper.
@@ -73,6 +87,14 @@ export function registerTriageCommands(
       if (next) reader.show(next);
       else flashStatus(ui`That was the last paper in the list.`, 4000);
     });
+
+  /** Exclude's optional third argument: the reason (after the target and the selection). */
+  const givenReason = (args: unknown[]): ExclusionRequest =>
+    typeof args[2] === 'string' ? { reason: args[2] } : 'plain';
+  /** Exclude with Reason: reason N (a number), a reason (a string), or asked for. */
+  const reasonArgument = (args: unknown[]): ExclusionRequest =>
+    typeof args[2] === 'number' ? args[2] : typeof args[2] === 'string' ? { reason: args[2] } : 'ask';
+  const excludeWithReason = decide('exclude', reasonArgument);
 
   const allTriagedMessage = () =>
     view.provider.filter === undefined
@@ -128,7 +150,15 @@ export function registerTriageCommands(
   };
 
   ctx.extension.subscriptions.push(
-    ...STATUS_COMMANDS.map(([id, status]) => vscode.commands.registerCommand(id, decide(status))),
+    ...STATUS_COMMANDS.map(([id, status]) =>
+      vscode.commands.registerCommand(id, decide(status, status === 'exclude' ? givenReason : undefined)),
+    ),
+    // The keys 1–9 pass only the reason's number (a keybinding's `args` is the first argument).
+    vscode.commands.registerCommand(COMMANDS.excludeWithReason, (...args: unknown[]) =>
+      typeof args[0] === 'number'
+        ? excludeWithReason(undefined, undefined, args[0])
+        : excludeWithReason(...args),
+    ),
     vscode.commands.registerCommand(COMMANDS.switchStage, (stage: unknown) => switchStage(ctx, stage)),
     vscode.commands.registerCommand(
       COMMANDS.addTag,
