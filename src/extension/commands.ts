@@ -29,6 +29,7 @@ export const COMMANDS = {
   addCorpusFile: 'literatureTriage.addCorpusFile',
   importDecisions: 'literatureTriage.importDecisions',
   switchStage: 'literatureTriage.switchStage',
+  showPrismaFlow: 'literatureTriage.showPrismaFlow',
   rebuildIndex: 'literatureTriage.rebuildIndex',
   filterPapers: 'literatureTriage.filterPapers',
   clearFilter: 'literatureTriage.clearFilter',
@@ -58,6 +59,7 @@ export const VIEWS = {
 /** Webview panel types: the reader's is in an `onWebviewPanel:` activation event and in `when` clauses. */
 export const WEBVIEW_PANELS = {
   reader: 'literatureTriage.reader',
+  prisma: 'literatureTriage.prisma',
 } as const;
 
 /** The context keys we set, for `when` clauses in package.json; set them through ContextKey (contextKey.ts). */
