@@ -151,6 +151,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
       const grouped = groupPapers(this.mode, {
         papers: library.papers,
         statusOf: (paper) => library.triage(paper).status,
+        reviewOf: (paper) => library.triage(paper),
         tagsOf: (paper) => library.triage(paper).tags,
         topics: () => library.topics(),
         missing,
