@@ -109,6 +109,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
       // A paper's state that appeared, or went, without its paper: the "Missing from corpora" group changes.
       diff.ids.some((id) => !this.library.paper(id)) ||
       ((this.mode === 'status' || this.relevanceOrder !== undefined) && diff.statusChanged) ||
+      (this.mode === 'stage' && diff.placeChanged) ||
       ((this.mode === 'tag' || this.filterQuery !== undefined) && diff.tagsChanged);
     if (moves) return this.refresh();
     const rows = cached.existingRowsOf(new Set(diff.ids));
