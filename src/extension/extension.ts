@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   registerTriageCommands(features, targets, reader, view);
   registerSearch(features, reader, view);
   registerExport(features, targets);
-  const prisma = registerReview(features);
+  const prisma = registerReview(features, targets);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'stateFile')) void store.relocate();
