@@ -38,7 +38,7 @@ function entryOf(workspace: string, title: string): Entry | undefined {
 
 /** A screenshot for the README: refreshed in docs/ only on request (UPDATE_DOCS_SCREENSHOTS=1). */
 async function keepScreenshot(page: Page, name: string): Promise<void> {
-  const file = join(shots, `review--${name}`);
+  const file = join(shots, `review-flow--${name}`);
   await page.screenshot({ path: file });
   if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return;
   mkdirSync(join(repoRoot, 'docs'), { recursive: true });
