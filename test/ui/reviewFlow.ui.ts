@@ -140,8 +140,8 @@ export const tests: UiTest[] = [
       assert.deepEqual(await boxNumbers(page, 'included'), ['0']);
       const reasons = await webviewContent(page).locator('g[data-box="excluded_reports"]').textContent();
       assert.match(reasons ?? '', /Wrong outcome/);
-      const notes = await webviewContent(page).locator('.notes').textContent();
-      assert.match(notes ?? '', /awaiting/i);
+      const notes = await webviewContent(page).locator('g[data-box="notes"]').textContent();
+      assert.match(notes ?? '', /Awaiting full-text assessment: 1 report/);
       await keepScreenshot(page, 'prisma-flow.png');
     },
   },

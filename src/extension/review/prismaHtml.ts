@@ -7,7 +7,8 @@ export type SvgWritten = { file: string } | { error: string };
 
 /**
  * The PRISMA view: the SVG itself inline (its fixed colours, as exported, on a white sheet), framed by text in
- * the theme's colours, then what is awaiting a decision and every "n = ?" with the reason. No script; the
+ * the theme's colours, then every "n = ?" with the reason as a list (the diagram's dashed box has the
+ * notes on awaiting papers, and says the same in fewer words). No script; the
  * one style element carries a per-render nonce.
  */
 export function prismaHtml(flow: PrismaFlow, svg: string, written: SvgWritten): string {
@@ -25,10 +26,6 @@ export function prismaHtml(flow: PrismaFlow, svg: string, written: SvgWritten): 
             `<li data-field="${u.field}"><strong>${escapeHtml(FIELD_LABELS[u.field])}</strong>: ${escapeHtml(u.why)}</li>`,
         )
         .join('')}</ul>`
-    : '';
-  const notes = flow.notes.length
-    ? `<h2>Notes</h2>
-<ul class="notes">${flow.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`
     : '';
   return `<!DOCTYPE html>
 <html lang="en">
@@ -55,7 +52,6 @@ li { margin: 0.3em 0; }
 ${where}
 <div class="sheet">${svg.replace(/^<\?xml[^>]*\?>\s*/, '')}</div>
 ${unknown}
-${notes}
 </body>
 </html>`;
 }
