@@ -120,6 +120,8 @@ export const tests: UiTest[] = [
           until: (fullText) => fullText?.status === 'exclude',
         },
       );
+      // The reader moves on along the full-text queue: to the other report, not to the next row of the tree.
+      await waitForReaderTitle(page, assessed === d ? e : d);
       const entry = entryOf(workspace, assessed)!;
       assert.equal(entry.fullText?.reason, 'Wrong outcome');
       assert.equal(entry.status, 'include', 'the title/abstract decision stays');
