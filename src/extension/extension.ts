@@ -109,7 +109,10 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
       log.appendLine(ui`${message}`);
       void showError(ui`Literature Triage: ${message}`);
     })
-    .finally(() => loading.set(false));
+    .finally(() => {
+      loading.set(false);
+      prisma.loaded();
+    });
   return { context: features, view, reader, progress, prisma, ready };
 }
 

@@ -30,6 +30,7 @@ suite('PRISMA flow diagram', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await config().update('exclusionReasons', undefined, vscode.ConfigurationTarget.Workspace);
     await config().update('prismaFile', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('prismaSources', undefined, vscode.ConfigurationTarget.Workspace);
     await resetTriage(api);
   });
 
@@ -104,5 +105,42 @@ suite('PRISMA flow diagram', () => {
     const file = vscode.Uri.joinPath(folder, 'review', 'flow.svg');
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), render.svg);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'review'), { recursive: true });
+  });
+
+  test('sources are named by literatureTriage.prismaSources; reasons follow exclusionReasons, also when it changes while open', async () => {
+    const papers = api.context.library.papers;
+    await config().update(
+      'prismaSources',
+      { 'hf-daily-papers-seed.txt': 'Hugging Face Daily Papers' },
+      vscode.ConfigurationTarget.Workspace,
+    );
+    await config().update(
+      'exclusionReasons',
+      ['Wrong outcome', 'Wrong population'],
+      vscode.ConfigurationTarget.Workspace,
+    );
+    await vscode.commands.executeCommand(
+      'literatureTriage.include',
+      papers.slice(0, 3).map((p) => p.id),
+    );
+    decideAt(api.context, papers.slice(0, 2), 'fullText', 'exclude', 'Wrong population');
+    decideAt(api.context, [papers[2]!], 'fullText', 'exclude', 'Wrong outcome');
+    const render = (await vscode.commands.executeCommand('literatureTriage.showPrismaFlow')) as PrismaRender;
+    assert.deepEqual(Object.keys(render.flow.counts.identified), ['Hugging Face Daily Papers']);
+    assert.deepEqual(render.flow.counts.excluded_reports, { 'Wrong outcome': 1, 'Wrong population': 2 });
+    assert.deepEqual(Object.keys(render.flow.counts.excluded_reports!), [
+      'Wrong outcome',
+      'Wrong population',
+    ]);
+    await config().update(
+      'exclusionReasons',
+      ['Wrong population', 'Wrong outcome'],
+      vscode.ConfigurationTarget.Workspace,
+    );
+    await eventually(
+      () => Object.keys(api.prisma.current?.flow.counts.excluded_reports ?? {}),
+      'the reasons in the new order',
+      { until: (keys) => keys[0] === 'Wrong population' },
+    );
   });
 });

@@ -35,8 +35,12 @@ export class PrismaView implements vscode.WebviewPanelSerializer, vscode.Disposa
   readonly onDidRender = this.rendered.event;
   private readonly disposables: vscode.Disposable[] = [];
   private reportedProblems = '';
+  /** Resolves once the corpora and the state file were first read: a diagram of nothing is never written. */
+  private readonly started: Promise<void>;
+  private markStarted: () => void = () => {};
 
   constructor(private readonly ctx: FeatureContext) {
+    this.started = new Promise((resolve) => (this.markStarted = resolve));
     const later = () => this.scheduleRefresh();
     this.disposables.push(
       this.rendered,
@@ -47,6 +51,11 @@ export class PrismaView implements vscode.WebviewPanelSerializer, vscode.Disposa
         if (settings.affects(e, 'prismaSources') || settings.affects(e, 'prismaFile')) later();
       }),
     );
+  }
+
+  /** The first reading of the corpora and the state file is over (whether or not it succeeded). */
+  loaded(): void {
+    this.markStarted();
   }
 
   get isOpen(): boolean {
@@ -91,6 +100,8 @@ export class PrismaView implements vscode.WebviewPanelSerializer, vscode.Disposa
   }
 
   private async render(): Promise<PrismaRender> {
+    // A panel restored after a reload, or a command run at startup, waits for the first load.
+    await this.started;
     const { flow, problems } = currentPrismaFlow(this.ctx);
     this.reportProblems(problems);
     const svg = prismaSvg(flow);
