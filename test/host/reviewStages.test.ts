@@ -127,4 +127,20 @@ suite('review stages', () => {
     const said = (window.calls.get('showInformationMessage') ?? []).map((c) => String(c[0]));
     assert.ok(said.includes('No paper is left to assess in full text.'), JSON.stringify(said));
   });
+
+  test('at full text the rows of included papers show the full-text decision; back at title/abstract, the title/abstract one', async () => {
+    const papers = api.context.library.papers;
+    const [kept, assessed] = [papers[0]!, papers[1]!];
+    await vscode.commands.executeCommand('literatureTriage.include', [kept.id, assessed.id]);
+    decideAt(api.context, [assessed], 'fullText', 'exclude', 'Wrong outcome');
+    const icon = (id: string) => {
+      const node = api.view.provider.snapshot().nodeOf(id)!;
+      return (api.view.provider.getTreeItem(node).iconPath as vscode.ThemeIcon).id;
+    };
+    assert.deepEqual([icon(kept.id), icon(assessed.id)], ['pass', 'pass']);
+    await vscode.commands.executeCommand('literatureTriage.switchStage', 'fullText');
+    assert.deepEqual([icon(kept.id), icon(assessed.id)], ['circle-large-outline', 'circle-slash']);
+    await vscode.commands.executeCommand('literatureTriage.switchStage', 'titleAbstract');
+    assert.deepEqual([icon(kept.id), icon(assessed.id)], ['pass', 'pass']);
+  });
 });

@@ -36,7 +36,11 @@ const QUERY_SHOWN_CHARS = 40;
 
 export function registerPapersView(ctx: FeatureContext): PapersView {
   const remembered = ctx.extension.workspaceState.get<unknown>(GROUP_BY_STATE_KEY);
-  const provider = new PapersTreeProvider(ctx.library, isGroupBy(remembered) ? remembered : 'topic');
+  const provider = new PapersTreeProvider(
+    ctx.library,
+    isGroupBy(remembered) ? remembered : 'topic',
+    () => ctx.stage.current,
+  );
   const treeView = createSafeTreeView(VIEWS.papers, {
     treeDataProvider: provider,
     canSelectMany: true,
@@ -91,6 +95,8 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     ctx.stage.onDidChange(() => {
       progress.update();
       stageItem.update();
+      // Rows of included papers show the decision of the stage.
+      provider.refresh();
     }),
     ctx.library.onDidChange((change) => {
       provider.libraryChanged(change);
