@@ -45,10 +45,15 @@ async function keepScreenshot(page: Page, name: string): Promise<void> {
   copyFileSync(file, join(repoRoot, 'docs', name));
 }
 
-async function pickQuickItem(page: Page, label: string): Promise<void> {
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ timeout: 10_000 });
-  await row.click();
+/** Picks a quick pick's item by typing its label (a click can land on a list that is still being laid out). */
+async function pickQuickItem(page: Page, placeholder: string, label: string): Promise<void> {
+  const input = page.locator(`.quick-input-widget input[placeholder="${placeholder}"]`);
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(label);
+  await page
+    .locator('.quick-input-widget .monaco-list-row.focused', { hasText: label })
+    .waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
 }
 
 /** The numbers the PRISMA view shows in a box of the diagram: "n = 5" → "5". */
@@ -104,7 +109,7 @@ export const tests: UiTest[] = [
     async run({ page, workspace }) {
       const [, , , d, e] = session.titles as [string, string, string, string, string];
       await runCommand(page, 'Switch Screening Stage');
-      await pickQuickItem(page, 'Full text');
+      await pickQuickItem(page, 'Screen at which stage?', 'Full text');
       await page.locator('.statusbar-item', { hasText: 'Full text' }).first().waitFor({ timeout: 10_000 });
       // The full-text queue: the papers included at title/abstract.
       await runCommand(page, 'Next Untriaged');
