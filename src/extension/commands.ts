@@ -29,6 +29,12 @@ export const COMMANDS = {
   addCorpusFile: 'literatureTriage.addCorpusFile',
   importDecisions: 'literatureTriage.importDecisions',
   switchStage: 'literatureTriage.switchStage',
+  showPrismaFlow: 'literatureTriage.showPrismaFlow',
+  linkFullText: 'literatureTriage.linkFullText',
+  findFullTexts: 'literatureTriage.findFullTexts',
+  openFullText: 'literatureTriage.openFullText',
+  markNotRetrieved: 'literatureTriage.markNotRetrieved',
+  markRetrieved: 'literatureTriage.markRetrieved',
   rebuildIndex: 'literatureTriage.rebuildIndex',
   filterPapers: 'literatureTriage.filterPapers',
   clearFilter: 'literatureTriage.clearFilter',
@@ -58,6 +64,7 @@ export const VIEWS = {
 /** Webview panel types: the reader's is in an `onWebviewPanel:` activation event and in `when` clauses. */
 export const WEBVIEW_PANELS = {
   reader: 'literatureTriage.reader',
+  prisma: 'literatureTriage.prisma',
 } as const;
 
 /** The context keys we set, for `when` clauses in package.json; set them through ContextKey (contextKey.ts). */

@@ -10,6 +10,7 @@ import { registerReader, type ReaderHost } from './reader';
 import { registerTriageCommands } from './triage';
 import { registerSearch } from './search';
 import { registerExport } from './export';
+import { registerReview, type PrismaView } from './review';
 import type { FeatureContext, TargetResolver } from './featureContext';
 import { settings } from './settings';
 import { ui } from './shared/uiText';
@@ -25,6 +26,8 @@ export interface LiteratureTriageApi {
   readonly reader: ReaderHost;
   /** The Screening Progress view's model (gain curve, counter, stopping verdict). */
   readonly progress: ScreeningProgressPanel;
+  /** The PRISMA flow diagram's panel and its last render. */
+  readonly prisma: PrismaView;
   /** Resolves once the corpus and the state file have been read. */
   readonly ready: Promise<void>;
 }
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   registerTriageCommands(features, targets, reader, view);
   registerSearch(features, reader, view);
   registerExport(features, targets);
+  const prisma = registerReview(features, targets);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'stateFile')) void store.relocate();
@@ -105,8 +109,11 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
       log.appendLine(ui`${message}`);
       void showError(ui`Literature Triage: ${message}`);
     })
-    .finally(() => loading.set(false));
-  return { context: features, view, reader, progress, ready };
+    .finally(() => {
+      loading.set(false);
+      prisma.loaded();
+    });
+  return { context: features, view, reader, progress, prisma, ready };
 }
 
 export async function deactivate(): Promise<void> {

@@ -15,6 +15,16 @@ export const settings = {
   stateFile(): string {
     return config().get<string>('stateFile', 'literature-triage.json') || 'literature-triage.json';
   },
+  /** Where Show PRISMA Flow Diagram writes the SVG. */
+  prismaFile(): string {
+    const value = config().get<unknown>('prismaFile', 'prisma-flow.svg');
+    return typeof value === 'string' && value.trim() ? value.trim() : 'prisma-flow.svg';
+  },
+  /** The folder Find Full Texts searches for PDFs; '' when not set. */
+  fullTextFolder(): string {
+    const value = config().get<unknown>('fullTextFolder', '');
+    return typeof value === 'string' ? value.trim() : '';
+  },
   bibFile(): string {
     return config().get<string>('bibFile', 'references.bib') || 'references.bib';
   },

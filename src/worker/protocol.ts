@@ -37,7 +37,8 @@ export interface LoadResult {
   /** Identifies this list of papers: every later answer that uses positions names it. */
   readonly generation: number;
   readonly papers: number;
-  readonly files: readonly { label: string; papers: number }[];
+  /** Each file's papers before merging across files, and its records (for PRISMA's records identified). */
+  readonly files: readonly { label: string; papers: number; records: number }[];
   readonly warnings: readonly ReadWarning[];
   /** Screening decisions the files carry (a CSV's labels), under the loaded papers' ids, in file order. */
   readonly decisions: readonly FileDecision[];

@@ -15,8 +15,11 @@ export interface CorpusFileBytes {
 export interface CorporaRead {
   /** Every file's papers, merged (the same paper in two files becomes one with both sources). */
   papers: Paper[];
-  /** The files read, with how many papers each gave before merging across files. */
-  files: { label: string; papers: number }[];
+  /**
+   * The files read, with how many papers each gave before merging across files and how many records it held
+   * (a reader merges duplicates inside its file; a merged paper keeps one source per record).
+   */
+  files: { label: string; papers: number; records: number }[];
   warnings: ReadWarning[];
   /** The decisions the files carry (CSV labels, Rayyan notes), under the ids of the merged papers. */
   decisions: FileDecision[];
@@ -37,7 +40,11 @@ export function readCorpora(
       lists.push(result.papers);
       read.warnings.push(...result.warnings);
       read.decisions.push(...(result.decisions ?? []));
-      read.files.push({ label, papers: result.papers.length });
+      read.files.push({
+        label,
+        papers: result.papers.length,
+        records: result.papers.reduce((n, p) => n + p.sources.length, 0),
+      });
     } catch (error) {
       read.failures.push({ label, error });
     }

@@ -34,7 +34,7 @@ const NOT_IDS: Record<string, readonly string[]> = {
   // workspaceState keys (prefix) of the file each export format went to last
   'src/extension/export/fileExport.ts': ['literatureTriage.lastExport'],
   // status bar item id
-  'src/extension/tree/progressStatusItem.ts': ['literatureTriage.progress'],
+  'src/extension/tree/progressStatusItem.ts': ['literatureTriage.progress', 'literatureTriage.reviewStage'],
 };
 
 interface MenuItem {

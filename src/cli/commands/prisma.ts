@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { lookupTriage, type TriageState } from '../../core/triage';
-import { excludedReportsTotal, prismaFlow, type PrismaFlow } from '../../core/review/prisma';
+import type { TriageState } from '../../core/triage';
+import { excludedReportsTotal, type PrismaFlow } from '../../core/review/prisma';
 import { prismaSvg, countText } from '../../core/review/prismaSvg';
-import { checkSourceNames, sourceNaming } from '../../core/review/prismaSources';
-import { recordsFullText, reviewOf } from '../../core/review/triageReview';
+import { checkSourceNames } from '../../core/review/prismaSources';
+import { prismaOfCorpora } from '../../core/review/prismaInput';
 import { CliError, type LoadedCorpora } from '../corpora';
 import { field, json, type Io } from '../output';
 import { writeAtomically } from '../stateFile';
@@ -27,11 +27,11 @@ export async function prismaCommand(
 ): Promise<number> {
   const names = checkSourceNames(await readSourceNames(options.sources));
   for (const problem of names.problems) io.err(`warning: ${field(options.sources ?? '')}: ${problem}`);
-  const flow = prismaFlow({
-    sources: corpora.records.map((r) => ({ ...sourceNaming(r.label, names.names), records: r.count })),
-    duplicatesRemoved: corpora.duplicates,
-    papers: corpora.papers.map((paper) => reviewOf(lookupTriage(state, paper))),
-    fullTextRecorded: recordsFullText(state),
+  const flow = prismaOfCorpora({
+    files: corpora.records.map((r) => ({ label: r.label, records: r.count })),
+    papers: corpora.papers,
+    state,
+    names: names.names,
   });
   if (options.svg) await writeAtomically(options.svg, prismaSvg(flow));
   if (options.json) {

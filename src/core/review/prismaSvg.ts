@@ -146,7 +146,8 @@ function reasonEntries(flow: PrismaFlow): Entry[] {
   ];
 }
 
-const FIELD_LABELS: Record<PrismaField, string> = {
+/** What each count is called in the diagram (and in lists of what is not known). */
+export const FIELD_LABELS: Record<PrismaField, string> = {
   identified: 'Records identified',
   duplicates_removed: 'Duplicate records removed',
   screened: 'Records screened',

@@ -15,8 +15,11 @@ export interface CorpusLoad {
   papers: PaperSummary[];
   /** The worker's name for this list of papers (see LoadResult). */
   generation: number;
-  /** The files read, in reading order, with how many papers each gave (before merging across files). */
-  files: { label: string; papers: number }[];
+  /**
+   * The files read, in reading order, with how many papers each gave (before merging across files) and how
+   * many records it held (duplicates inside the file included).
+   */
+  files: { label: string; papers: number; records: number }[];
   warnings: ReadWarning[];
   /** Screening decisions the files carry (a CSV's labels), under the papers' ids. */
   decisions: FileDecision[];

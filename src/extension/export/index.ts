@@ -14,6 +14,8 @@ import { COMMANDS } from '../commands';
  * Export BibTeX…, Export RIS… / CSV… / CSL-JSON…, Copy BibTeX, Copy Formatted Citation and Insert Citation. Each
  * returns its result, for callers and tests.
  */
+export { papersFromArguments } from './paperArguments';
+
 export function registerExport(ctx: FeatureContext, targets: TargetResolver): void {
   const location = new BibLocation(ctx.extension.globalState);
   ctx.extension.subscriptions.push(

@@ -4,6 +4,7 @@ import { inline, shownText, ui } from '../shared/uiText';
 import type { PaperGroup } from './grouping';
 import type { GroupNode } from './nodes';
 import { statusIcon } from '../shared/statusIcon';
+import { PLACE_STATUS } from '../shared/placeLook';
 
 /** A group row: its name, how many papers it holds (and how many the filter leaves), an icon per kind. */
 export function groupTreeItem(node: GroupNode, filtering: boolean): SafeTreeItem {
@@ -32,6 +33,7 @@ const KIND_NAMES: Record<PaperGroup['kind'], string> = {
   topic: 'Automatic topic',
   userTopic: 'Your topic (literatureTriage.topics)',
   status: 'Triage decision',
+  stage: 'Review stage',
   tag: 'Tag',
   untagged: 'Papers without tags',
   missing: 'Decisions kept for papers no corpus file holds now',
@@ -41,6 +43,10 @@ function groupIcon(group: PaperGroup): vscode.ThemeIcon {
   switch (group.kind) {
     case 'status':
       return statusIcon(group.status ?? 'untriaged');
+    case 'stage': {
+      const status = group.place ? PLACE_STATUS[group.place] : 'untriaged';
+      return status ? statusIcon(status) : new vscode.ThemeIcon('file-pdf');
+    }
     case 'tag':
       return new vscode.ThemeIcon('tag');
     case 'untagged':

@@ -1,10 +1,12 @@
 import type { PaperSummary } from '../../worker/protocol';
 import type { Topic } from '../../core/topics';
-import type { TriageState, TriageStatus } from '../../core/triage';
+import type { PaperTriage, TriageState, TriageStatus } from '../../core/triage';
+import { REVIEW_PLACES, reviewPlace, type ReviewPlace } from '../../core/review/reviewPlace';
 import { statusLook, STATUSES_IN_GROUP_ORDER } from '../shared/statusLook';
+import { PLACE_LABELS } from '../shared/placeLook';
 
-export type GroupBy = 'topic' | 'status' | 'tag';
-export const GROUP_BY_MODES: readonly GroupBy[] = ['topic', 'status', 'tag'];
+export type GroupBy = 'topic' | 'status' | 'stage' | 'tag';
+export const GROUP_BY_MODES: readonly GroupBy[] = ['topic', 'status', 'stage', 'tag'];
 
 export function isGroupBy(value: unknown): value is GroupBy {
   return typeof value === 'string' && (GROUP_BY_MODES as readonly string[]).includes(value);
@@ -15,14 +17,18 @@ export interface PaperGroup {
   /** Unique among the groups of one mode and stable across rebuilds (keeps expansion state). */
   readonly key: string;
   readonly label: string;
-  readonly kind: 'topic' | 'userTopic' | 'status' | 'tag' | 'untagged' | 'missing';
+  readonly kind: 'topic' | 'userTopic' | 'status' | 'stage' | 'tag' | 'untagged' | 'missing';
   readonly status?: TriageStatus;
+  /** For a `stage` group: where its papers are in the review. */
+  readonly place?: ReviewPlace;
   readonly paperIds: readonly string[];
 }
 
 interface GroupingInput {
   readonly papers: readonly PaperSummary[];
   readonly statusOf: (paper: PaperSummary) => TriageStatus;
+  /** Both stages' decisions (grouping by stage); without it every paper is to screen. */
+  readonly reviewOf?: (paper: PaperSummary) => Pick<PaperTriage, 'status' | 'fullText'>;
   readonly tagsOf: (paper: PaperSummary) => readonly string[];
   readonly topics: () => readonly Topic[];
   /** Papers the state file holds decisions, tags or notes for that no corpus file has now. */
@@ -49,6 +55,8 @@ function groupsOf(mode: GroupBy, input: GroupingInput): PaperGroup[] {
       return byTopic(input);
     case 'status':
       return byStatus(input);
+    case 'stage':
+      return byStage(input);
     case 'tag':
       return byTag(input);
   }
@@ -108,6 +116,19 @@ function byStatus({ papers, statusOf }: GroupingInput): PaperGroup[] {
     kind: 'status',
     status,
     paperIds: ids.get(status)!,
+  }));
+}
+
+/** Each stage's places, its work left first: a paper included at title/abstract is at the full-text stage. */
+function byStage({ papers, reviewOf }: GroupingInput): PaperGroup[] {
+  const ids = new Map<ReviewPlace, string[]>(REVIEW_PLACES.map((p) => [p, []]));
+  for (const paper of papers) ids.get(reviewPlace(reviewOf?.(paper)))!.push(paper.id);
+  return REVIEW_PLACES.map((place) => ({
+    key: `stage:${place}`,
+    label: PLACE_LABELS[place],
+    kind: 'stage',
+    place,
+    paperIds: ids.get(place)!,
   }));
 }
 

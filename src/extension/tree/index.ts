@@ -9,7 +9,7 @@ import { ContextKey } from '../contextKey';
 import { isGroupBy, type GroupBy } from './grouping';
 import { isPaperNode, type PapersNode } from './nodes';
 import { PapersTreeProvider } from './papersTreeProvider';
-import { createProgressItem } from './progressStatusItem';
+import { createProgressItem, createStageItem } from './progressStatusItem';
 import { RevealQueue } from './revealQueue';
 import { registerViewCommands } from './viewCommands';
 
@@ -19,8 +19,10 @@ export { isPaperNode } from './nodes';
 export interface PapersView extends PaperOrder {
   readonly provider: PapersTreeProvider;
   readonly treeView: SafeTreeView<PapersNode>;
-  /** The `triaged / total` status-bar item. */
+  /** The current stage's `done / total` status-bar item. */
   readonly progressItem: SafeStatusBarItem;
+  /** The current stage's status-bar item (a click switches it). */
+  readonly stageItem: SafeStatusBarItem;
   /** Fires after the rows changed: papers, decisions, grouping or filter (orderedIds() may differ). */
   readonly onDidChangeOrder: vscode.Event<void>;
   /** The papers selected in the tree, each once, in selection order. */
@@ -34,13 +36,22 @@ const QUERY_SHOWN_CHARS = 40;
 
 export function registerPapersView(ctx: FeatureContext): PapersView {
   const remembered = ctx.extension.workspaceState.get<unknown>(GROUP_BY_STATE_KEY);
-  const provider = new PapersTreeProvider(ctx.library, isGroupBy(remembered) ? remembered : 'topic');
+  const provider = new PapersTreeProvider(
+    ctx.library,
+    isGroupBy(remembered) ? remembered : 'topic',
+    () => ctx.stage.current,
+  );
   const treeView = createSafeTreeView(VIEWS.papers, {
     treeDataProvider: provider,
     canSelectMany: true,
     showCollapseAll: true,
   });
-  const progress = createProgressItem(ctx.library, () => ctx.screening.stoppingVerdict());
+  const progress = createProgressItem(
+    ctx.library,
+    () => ctx.screening.stoppingVerdict(),
+    () => ctx.stage.current,
+  );
+  const stageItem = createStageItem(ctx.library, () => ctx.stage.current);
   const orderChanged = new vscode.EventEmitter<void>();
   const hasPapers = new ContextKey(CONTEXT_KEYS.hasPapers);
   const filterActive = new ContextKey(CONTEXT_KEYS.filterActive);
@@ -73,10 +84,20 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     provider,
     treeView,
     progress.item,
+    stageItem.item,
     orderChanged,
     provider.onDidChangeTreeData(rowsChanged),
     // The tooltip's stopping verdict: after a decision, new papers or a change of the stopping settings.
-    ctx.screening.onDidChangeProgress(() => progress.update()),
+    ctx.screening.onDidChangeProgress(() => {
+      progress.update();
+      stageItem.update();
+    }),
+    ctx.stage.onDidChange(() => {
+      progress.update();
+      stageItem.update();
+      // Rows of included papers show the decision of the stage.
+      provider.refresh();
+    }),
     ctx.library.onDidChange((change) => {
       provider.libraryChanged(change);
       // Sorted by relevance: the worker ranks again after a decision; the groups follow when it answers.
@@ -111,6 +132,7 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     provider,
     treeView,
     progressItem: progress.item,
+    stageItem: stageItem.item,
     onDidChangeOrder: orderChanged.event,
     orderedIds: () => provider.snapshot().orderedIds(),
     selectedPapers: () => {

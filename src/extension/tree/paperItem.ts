@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { SafeTreeItem } from '../shared/treeItems';
 import { inline, shownText, ui, uiLines, type UiText } from '../shared/uiText';
 import type { MatchRange } from '../../core/search';
-import type { PaperTriage } from '../../core/triage';
+import type { PaperTriage, ReviewStage } from '../../core/triage';
 import { COMMANDS } from '../commands';
 import type { PaperNode } from './nodes';
 import { paperRow, rowTooltip } from './paperRow';
@@ -13,9 +13,10 @@ export function paperTreeItem(
   node: PaperNode,
   triage: PaperTriage,
   matches?: readonly MatchRange[],
+  stage: ReviewStage = 'titleAbstract',
 ): SafeTreeItem {
   const { paper } = node;
-  const row = paperRow(paper, triage, matches);
+  const row = paperRow(paper, triage, matches, stage);
   const item = new SafeTreeItem(
     { label: row.label, highlights: [...row.highlights] },
     vscode.TreeItemCollapsibleState.None,

@@ -1,7 +1,9 @@
 import type { PaperSummary } from '../../worker/protocol';
 import type { MatchRange } from '../../core/search';
 import { displayText } from '../../core/text/displayText';
-import type { PaperTriage } from '../../core/triage';
+import type { PaperTriage, ReviewStage } from '../../core/triage';
+import { reviewPlace } from '../../core/review/reviewPlace';
+import { PLACE_LABELS } from '../shared/placeLook';
 import { statusLook, type IconLook } from '../shared/statusLook';
 import { inline, shownText, shownTextMapped, ui, uiLines, type UiText } from '../shared/uiText';
 import { textStart } from '../../core/text/textStart';
@@ -25,6 +27,24 @@ export interface PaperRow {
   readonly accessibilityLabel: string;
 }
 
+/** A report sought that could not be retrieved: no decision, no report. */
+const NOT_RETRIEVED_ICON: IconLook = { id: 'dash', color: 'list.warningForeground' };
+
+/**
+ * The icon and its words at `stage`: at full text a paper included at title/abstract shows its full-text
+ * decision (or that it is to assess, or not retrieved); every other paper shows its title/abstract decision.
+ */
+function rowLook(triage: PaperTriage, stage: ReviewStage): { icon: IconLook; label: string } {
+  if (stage !== 'fullText' || triage.status !== 'include') {
+    const look = statusLook(triage.status);
+    return { icon: look.icon, label: look.label };
+  }
+  const place = reviewPlace(triage);
+  const icon =
+    place === 'notRetrieved' ? NOT_RETRIEVED_ICON : statusLook(triage.fullText?.status ?? 'untriaged').icon;
+  return { icon, label: PLACE_LABELS[place] };
+}
+
 /**
  * A paper row: status icon, title (matches highlighted while filtering), tags as description, and a
  * plain-text tooltip. Paper text is untrusted, so nothing here is markdown. No editor API, so the benchmark
@@ -34,6 +54,7 @@ export function paperRow(
   paper: PaperSummary,
   triage: PaperTriage,
   matches?: readonly MatchRange[],
+  stage: ReviewStage = 'titleAbstract',
 ): PaperRow {
   const raw = paper.title.trim() ? paper.title : '(untitled)';
   const shown = shownTextMapped(raw, TITLE_CHARS);
@@ -42,7 +63,7 @@ export function paperRow(
     .filter((r) => r.field === 'title' && r.end <= raw.length && r.end > r.start)
     .map((r): [number, number] => [shown.at(r.start), shown.at(r.end - 1) + 1])
     .filter(([, end]) => end <= title.length);
-  const look = statusLook(triage.status);
+  const look = rowLook(triage, stage);
   const tagged = triage.tags.length > 0;
   return {
     label: title,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PaperSummary } from '../../worker/protocol';
 import { sameTopics, type Topic } from '../../core/topics';
-import type { TriageState } from '../../core/triage';
+import type { ReviewStage, TriageState } from '../../core/triage';
 import { RequestCancelled, type FilterResult, type Library } from '../library';
 import { groupPapers, missingPapers, type GroupBy, type PaperGroup } from './grouping';
 import { groupTreeItem } from './groupItem';
@@ -31,6 +31,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   constructor(
     private readonly library: Library,
     groupBy: GroupBy,
+    /** The window's review stage: at full text, rows of included papers show their full-text decision. */
+    private readonly stage: () => ReviewStage = () => 'titleAbstract',
   ) {
     this.mode = groupBy;
     this.lastState = library.store.state;
@@ -109,6 +111,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
       // A paper's state that appeared, or went, without its paper: the "Missing from corpora" group changes.
       diff.ids.some((id) => !this.library.paper(id)) ||
       ((this.mode === 'status' || this.relevanceOrder !== undefined) && diff.statusChanged) ||
+      (this.mode === 'stage' && diff.placeChanged) ||
       ((this.mode === 'tag' || this.filterQuery !== undefined) && diff.tagsChanged);
     if (moves) return this.refresh();
     const rows = cached.existingRowsOf(new Set(diff.ids));
@@ -151,6 +154,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
       const grouped = groupPapers(this.mode, {
         papers: library.papers,
         statusOf: (paper) => library.triage(paper).status,
+        reviewOf: (paper) => library.triage(paper),
         tagsOf: (paper) => library.triage(paper).tags,
         topics: () => library.topics(),
         missing,
@@ -179,7 +183,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
     if (element.kind === 'group') return groupTreeItem(element, filter !== undefined);
     const triage = this.library.triage(element.paper);
     if (element.parent.group.kind === 'missing') return missingPaperTreeItem(element, triage);
-    return paperTreeItem(element, triage, filter?.matchesOf(element.paper.id));
+    return paperTreeItem(element, triage, filter?.matchesOf(element.paper.id), this.stage());
   }
 
   /** A paper row's tooltip starts the abstract, which only the library worker holds: asked for on hover. */

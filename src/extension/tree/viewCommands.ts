@@ -17,6 +17,10 @@ const GROUP_BY_CHOICES: Record<GroupBy, { label: UiText; detail: UiText }> = {
     label: ui`Triage Status`,
     detail: ui`${STATUSES_IN_GROUP_ORDER.map((s) => statusLook(s).label).join(', ')}`,
   },
+  stage: {
+    label: ui`Review Stage`,
+    detail: ui`Title/abstract: to screen, maybe, excluded; full text: to assess, maybe, not retrieved, included, excluded`,
+  },
   tag: {
     label: ui`Tag`,
     detail: ui`One group per tag (a paper can be in several), then the untagged papers`,

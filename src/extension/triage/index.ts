@@ -15,6 +15,7 @@ import { exclusionReasonFor, type ExclusionRequest } from '../shared/exclusionRe
 import { triageChanges } from '../shared/triageChanges';
 import { addTagTo, decideAt, removeTagFrom } from '../shared/triageEdits';
 import { switchStage } from './stageCommand';
+import { reviewPlace } from '../../core/review/reviewPlace';
 import { COMMANDS, type CommandId } from '../commands';
 
 const STATUS_COMMANDS: ReadonlyArray<readonly [CommandId, TriageStatus]> = [
@@ -34,7 +35,9 @@ const STATUS_COMMANDS: ReadonlyArray<readonly [CommandId, TriageStatus]> = [
  * there (without one it asks only when the stage requires a reason: `literatureTriage.requireExclusionReason`),
  * Exclude with Reason a reason or its number in `literatureTriage.exclusionReasons`.
  * A decision made in the reader moves the reader on to the next paper of the tree, or, in screening mode (the
- * reader was sent there by Next Untriaged), to the next paper of the screening ranking.
+ * reader was sent there by Next Untriaged), to the next paper of the screening ranking. At the full-text stage
+ * the queue is the papers to assess in full text (included at title/abstract, not decided at full text, not
+ * marked not retrieved), in the tree's order.
  */
 export function registerTriageCommands(
   ctx: FeatureContext,
@@ -97,12 +100,34 @@ export function registerTriageCommands(
   const excludeWithReason = decide('exclude', reasonArgument);
 
   const allTriagedMessage = () =>
-    view.provider.filter === undefined
-      ? ui`Every paper is triaged.`
-      : ui`Every paper the filter shows is triaged.`;
+    ctx.stage.current === 'fullText'
+      ? view.provider.filter === undefined
+        ? ui`No paper is left to assess in full text.`
+        : ui`No paper the filter shows is left to assess in full text.`
+      : view.provider.filter === undefined
+        ? ui`Every paper is triaged.`
+        : ui`Every paper the filter shows is triaged.`;
+
+  /** At full text: the next paper to assess after `after` in the tree's order (wrapping), other than `skip`. */
+  const showNextToAssess = (
+    after: string | undefined,
+    skip: string | undefined,
+  ): PaperSummary | undefined => {
+    const id = nextUntriagedInOrder(view.orderedIds(), after, (candidate) => {
+      if (candidate === skip) return false;
+      const paper = ctx.library.paper(candidate);
+      return paper !== undefined && reviewPlace(ctx.library.triage(paper)) === 'toAssess';
+    });
+    const paper = id === undefined ? undefined : ctx.library.paper(id);
+    if (!paper) return undefined;
+    ctx.screening.enterScreening(paper.id);
+    reader.show(paper);
+    return paper;
+  };
 
   /** Opens the best-ranked untriaged paper the tree shows (other than `skip`) in screening mode. */
   const showNextRanked = (skip: string | undefined): PaperSummary | undefined => {
+    if (ctx.stage.current === 'fullText') return showNextToAssess(skip, skip);
     const visible = view.provider.filter === undefined ? undefined : new Set(view.orderedIds());
     const id = ctx.screening.rankedUntriaged().find((c) => c !== skip && (!visible || visible.has(c)));
     const paper = id === undefined ? undefined : ctx.library.paper(id);
@@ -115,6 +140,11 @@ export function registerTriageCommands(
   /** Next Untriaged follows the screening ranking (most likely inclusion first, learned from decisions). */
   const nextUntriaged = (): PaperSummary | undefined => {
     const current = reader.currentPaper ?? view.selectedPapers()[0];
+    if (ctx.stage.current === 'fullText') {
+      const paper = showNextToAssess(current?.id, undefined);
+      if (!paper) void showInfo(allTriagedMessage());
+      return paper;
+    }
     const paper = showNextRanked(current?.id) ?? fallbackInTreeOrder(current?.id);
     if (!paper) void showInfo(allTriagedMessage());
     return paper;
@@ -179,6 +209,8 @@ export function registerTriageCommands(
       withTargets((papers, _fromArgs, args) => editNote(ctx, reader, papers[0]!, args[2])),
     ),
     vscode.commands.registerCommand(COMMANDS.nextUntriaged, async () => {
+      // The full-text queue follows the tree's order: no ranking to wait for.
+      if (ctx.stage.current === 'fullText') return nextUntriaged();
       // A large corpus's screening features may still be built in the background: wait for them rather than
       // build them again on the host's thread.
       await withProgressWhenLong(ui`Literature Triage: preparing the screening ranking`, () =>

@@ -42,7 +42,7 @@ test('the missing group comes last in every grouping, and only when something is
     tagsOf: () => [],
     topics: () => [],
   };
-  for (const mode of ['topic', 'status', 'tag'] as const) {
+  for (const mode of ['topic', 'status', 'stage', 'tag'] as const) {
     const withMissing = groupPapers(mode, { ...input, missing: [{ id: 'p_gone', title: 'Gone' }] });
     assert.deepEqual(withMissing.at(-1), {
       key: 'missing',
