@@ -28,6 +28,8 @@ suite('review exclusion reasons and criteria', () => {
   let papers: readonly PaperSummary[];
   /** The quick picks the extension created while a test ran (the real ones, driven through the workbench). */
   let picks: vscode.QuickPick<vscode.QuickPickItem>[];
+  /** The picks hidden or disposed since they were created. */
+  const closed = new WeakSet<vscode.QuickPick<vscode.QuickPickItem>>();
 
   const triage = (paper: PaperSummary) => api.context.library.triage(paper);
   const reader = () => api.reader as unknown as Reader;
@@ -45,6 +47,10 @@ suite('review exclusion reasons and criteria', () => {
     window.window('createQuickPick', () => {
       const pick = create();
       picks.push(pick);
+      // The extension may dispose the pick instead of hiding it, and a disposed pick fires no onDidHide.
+      const dispose = pick.dispose.bind(pick);
+      pick.onDidHide(() => closed.add(pick));
+      pick.dispose = () => (closed.add(pick), dispose());
       return pick;
     });
   });
@@ -74,9 +80,27 @@ suite('review exclusion reasons and criteria', () => {
   async function openPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
     const pick = await eventually(() => picks[picks.length - 1], 'the reason pick to open');
     await eventually(() => pick.items.length > 0, 'its rows');
-    // The workbench draws the pick after show(); accepting before that would accept nothing.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The workbench draws the pick after show(), and a key sent before that does nothing: the active row it
+    // reports back says it is drawn.
+    await eventually(() => pick.activeItems.length > 0, 'the workbench to show its rows');
     return pick;
+  }
+
+  /** Enter in the pick: sent again until the pick closes (a key the workbench got too early is dropped). */
+  async function accept(pick: vscode.QuickPick<vscode.QuickPickItem>): Promise<void> {
+    await eventually(async () => {
+      if (!closed.has(pick))
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return closed.has(pick);
+    }, 'the pick to take Enter');
+  }
+
+  /** Escape in the pick, likewise. */
+  async function close(pick: vscode.QuickPick<vscode.QuickPickItem>): Promise<void> {
+    await eventually(async () => {
+      if (!closed.has(pick)) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return closed.has(pick);
+    }, 'the pick to take Escape');
   }
 
   test('keys 1–9 exclude the reader’s paper with that reason at the current stage and move on', async () => {
@@ -124,7 +148,10 @@ suite('review exclusion reasons and criteria', () => {
       ],
     );
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await eventually(() => pick.activeItems[0]?.label, 'the second row to be active', {
+      until: (label) => label === 'Wrong outcome',
+    });
+    await accept(pick);
     await eventually(() => triage(paper).reason, 'the decision', { until: (r) => r === 'Wrong outcome' });
     assert.equal(triage(paper).status, 'exclude');
   });
@@ -134,8 +161,10 @@ suite('review exclusion reasons and criteria', () => {
     void vscode.commands.executeCommand('literatureTriage.excludeWithReason', paper.id);
     const pick = await openPick();
     pick.value = '  Wrong   comparator ';
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await eventually(() => pick.activeItems[0]?.label, 'the typed reason to be the active row', {
+      until: (label) => label?.includes('Wrong comparator') === true,
+    });
+    await accept(pick);
     await eventually(() => triage(paper).reason, 'the decision', { until: (r) => r === 'Wrong comparator' });
     await eventually(() => config().inspect<string[]>('exclusionReasons')?.workspaceValue, 'the new reason', {
       until: (list) => list?.at(-1) === 'Wrong comparator',
@@ -150,8 +179,7 @@ suite('review exclusion reasons and criteria', () => {
     const paper = api.context.library.paper(api.view.orderedIds()[0]!)!;
     await readAt(paper);
     const done = vscode.commands.executeCommand('literatureTriage.excludeWithReason');
-    await openPick();
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await close(await openPick());
     await done;
     assert.equal(triage(paper).status, 'untriaged');
     assert.equal(api.reader.currentPaper?.id, paper.id);
@@ -181,7 +209,7 @@ suite('review exclusion reasons and criteria', () => {
     const asked = vscode.commands.executeCommand('literatureTriage.exclude', paper.id);
     const pick = await openPick();
     assert.ok(!pick.items.some((i) => i.label === 'Exclude without a reason'), 'a reason is required');
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await close(pick);
     await asked;
     assert.equal(triage(paper).fullText?.status ?? 'untriaged', 'untriaged', 'Escape decided nothing');
 
@@ -193,8 +221,7 @@ suite('review exclusion reasons and criteria', () => {
     await api.context.stage.set('titleAbstract');
     await set('requireExclusionReason', 'always');
     const always = vscode.commands.executeCommand('literatureTriage.exclude', paper.id);
-    await openPick();
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await accept(await openPick());
     await always;
     assert.equal(triage(paper).status, 'exclude');
     assert.equal(triage(paper).reason, 'Wrong population');
@@ -249,8 +276,7 @@ suite('review exclusion reasons and criteria', () => {
 
       // The Exclude button at full text asks for the reason (required there).
       const asked = reader().handle({ type: 'setStatus', paperId: paper.id, status: 'exclude' });
-      await openPick();
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await accept(await openPick());
       await asked;
       assert.equal(triage(paper).fullText?.status, 'exclude');
       assert.equal(triage(paper).fullText?.reason, 'Wrong population');
@@ -279,7 +305,7 @@ suite('review exclusion reasons and criteria', () => {
     session.decide(item, EXCLUDE_BUTTON);
     const pick = await openPick();
     assert.ok(pick.items.some((i) => i.label === 'Wrong outcome'));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await accept(pick);
     await eventually(() => triage(item.paper).fullText?.reason, 'the full-text exclusion', {
       until: (reason) => reason === 'Wrong population',
     });
