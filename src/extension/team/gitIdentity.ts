@@ -20,7 +20,7 @@ interface GitExtension {
 }
 
 const GIT_EXTENSION_ID = 'vscode.git';
-const STARTUP_WAIT_MS = 5000;
+const STARTUP_WAIT_MS = 2000;
 
 /**
  * `user.email` as git reports it for the folder's repository (its own config, else the global one), through
