@@ -35,6 +35,9 @@ export const COMMANDS = {
   openFullText: 'literatureTriage.openFullText',
   markNotRetrieved: 'literatureTriage.markNotRetrieved',
   markRetrieved: 'literatureTriage.markRetrieved',
+  startTeamScreening: 'literatureTriage.startTeamScreening',
+  revealDecisions: 'literatureTriage.revealDecisions',
+  showAgreement: 'literatureTriage.showAgreement',
   rebuildIndex: 'literatureTriage.rebuildIndex',
   filterPapers: 'literatureTriage.filterPapers',
   clearFilter: 'literatureTriage.clearFilter',
@@ -65,6 +68,7 @@ export const VIEWS = {
 export const WEBVIEW_PANELS = {
   reader: 'literatureTriage.reader',
   prisma: 'literatureTriage.prisma',
+  agreementPanel: 'literatureTriage.agreement',
 } as const;
 
 /** The context keys we set, for `when` clauses in package.json; set them through ContextKey (contextKey.ts). */
@@ -78,6 +82,10 @@ export const CONTEXT_KEYS = {
   readerEditing: 'literatureTriage.readerEditing',
   /** The workspace's review stage: `titleAbstract` or `fullText`. */
   stage: 'literatureTriage.stage',
+  /** Team screening is on: this window screens into its reviewer's file. */
+  teamMode: 'literatureTriage.teamMode',
+  /** Team screening with the other reviewers' decisions hidden. */
+  blind: 'literatureTriage.blind',
 } as const;
 
 export type ContextKeyId = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

@@ -11,6 +11,7 @@ import { registerTriageCommands } from './triage';
 import { registerSearch } from './search';
 import { registerExport } from './export';
 import { registerReview, type PrismaView } from './review';
+import { registerTeam, TeamSession, type TeamFeature } from './team';
 import type { FeatureContext, TargetResolver } from './featureContext';
 import { settings } from './settings';
 import { ui } from './shared/uiText';
@@ -28,6 +29,8 @@ export interface LiteratureTriageApi {
   readonly progress: ScreeningProgressPanel;
   /** The PRISMA flow diagram's panel and its last render. */
   readonly prisma: PrismaView;
+  /** Team screening: the session (reviewer files), blind mode and the agreement panel. */
+  readonly team: TeamFeature & { readonly session: TeamSession };
   /** Resolves once the corpus and the state file have been read. */
   readonly ready: Promise<void>;
 }
@@ -37,7 +40,13 @@ let activeStore: TriageStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): LiteratureTriageApi {
   const log = createOutputLog('Literature Triage');
-  const store = new TriageStore(() => stateFileLocation(context));
+  const team = new TeamSession();
+  // In team screening the store keeps this window's reviewer file instead of the state file.
+  const store = new TriageStore(
+    () => team.myFile() ?? stateFileLocation(context),
+    undefined,
+    () => team.reviewer,
+  );
   activeStore = store;
   // The worker reports to the library, which needs the worker: tied once both exist.
   const owner: { library?: Library } = {};
@@ -53,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   const review = new ReviewProtocol(log);
   context.subscriptions.push(
     log,
+    team,
     { dispose: () => worker.dispose() },
     corpus,
     store,
@@ -93,16 +103,26 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   registerSearch(features, reader, view);
   registerExport(features, targets);
   const prisma = registerReview(features, targets);
+  const teamFeature = registerTeam(features, team);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'stateFile')) void store.relocate();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void store.relocate()),
+    // Before the store has opened, team.open() decides where it opens.
+    team.onDidChange(() => storeOpened && void store.relocate()),
   );
 
   const loading = new ContextKey(CONTEXT_KEYS.loading);
   loading.set(true);
-  const ready = Promise.all([corpus.load(), store.open()])
+  let storeOpened = false;
+  const ready = Promise.all([
+    corpus.load(),
+    team
+      .open()
+      .then(() => store.open())
+      .then(() => void (storeOpened = true)),
+  ])
     .then(() => undefined)
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -113,7 +133,15 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
       loading.set(false);
       prisma.loaded();
     });
-  return { context: features, view, reader, progress, prisma, ready };
+  return {
+    context: features,
+    view,
+    reader,
+    progress,
+    prisma,
+    team: { ...teamFeature, session: team },
+    ready,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type History,
   type TriageState,
 } from '../../core/triage';
+import { parseReviewerFile, serializeReviewerFile } from '../../core/team';
 import { readTextIfExists, writeWorkspaceFileAtomically } from '../shared/workspaceFiles';
 import { DiskFullError, FolderInTheWayError, isDiskFull } from '../shared/atomicWrite';
 import { EditJournal, orphanJournals } from './editJournal';
@@ -74,10 +75,30 @@ export class TriageStore implements vscode.Disposable {
   /** Edits recovered from journals a closed or crashed window left behind: how many. */
   readonly onDidRecover = this.recoveredEdits.event;
 
+  /**
+   * `reviewer` names whose reviewer file `locate` points at in team screening (the file then carries
+   * `"reviewer"` and must name that reviewer); undefined: a plain state file.
+   */
   constructor(
     private readonly locate: () => vscode.Uri,
     private readonly saveDelayMs = 150,
+    private readonly reviewer: () => string | undefined = () => undefined,
   ) {}
+
+  private toText(state: TriageState): string {
+    const reviewer = this.reviewer();
+    return reviewer === undefined ? serialize(state) : serializeReviewerFile({ reviewer, state });
+  }
+
+  private fromText(text: string): TriageState {
+    const reviewer = this.reviewer();
+    if (reviewer === undefined) return parse(text);
+    const file = parseReviewerFile(text);
+    if (file.reviewer !== reviewer) {
+      throw new Error(`the file holds the decisions of reviewer "${file.reviewer}", not "${reviewer}"`);
+    }
+    return file.state;
+  }
 
   get state(): TriageState {
     return this.history.present;
@@ -203,7 +224,7 @@ export class TriageStore implements vscode.Disposable {
     }
     let disk: TriageState;
     try {
-      disk = parse(text);
+      disk = this.fromText(text);
     } catch (error) {
       this.setProblem({ kind: 'unreadable', message: describe(error) });
       return;
@@ -214,8 +235,8 @@ export class TriageStore implements vscode.Disposable {
     this.history = rebaseHistory(this.history, base, disk);
     this.diskState = disk;
     this.diskText = text;
-    const mergedText = serialize(merged);
-    if (mergedText !== serialize(this.history.present)) {
+    const mergedText = this.toText(merged);
+    if (mergedText !== this.toText(this.history.present)) {
       this.history = { ...this.history, present: merged };
       this.changed.fire(merged);
     }
@@ -292,11 +313,11 @@ export class TriageStore implements vscode.Disposable {
         if (this.isBlocked() || !this.dirty) return;
         continue;
       }
-      const text = serialize(state);
+      const text = this.toText(state);
       await writeWorkspaceFileAtomically(file, text);
       this.diskText = text;
       this.diskState = state;
-      this.dirty = serialize(this.history.present) !== text;
+      this.dirty = this.toText(this.history.present) !== text;
       if (this.dirty) this.journalSavedUpTo(state);
       else this.journalSaved();
       if (this.problemState?.kind === 'write-failed') this.setProblem(undefined);

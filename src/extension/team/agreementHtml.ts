@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type * as vscode from 'vscode';
+import type { AgreementTable, StageAgreement } from '../../core/team';
+import type { ReviewerProblem } from '../../core/team';
+
+const STAGE_NAMES = { titleAbstract: 'Title/abstract', fullText: 'Full text' } as const;
+
+/**
+ * The Reviewer Agreement page: static HTML built here (no script), every value escaped, styles from the
+ * theme's variables under a per-render nonce.
+ */
+export function agreementHtml(
+  webview: vscode.Webview,
+  stages: readonly StageAgreement[],
+  problems: readonly ReviewerProblem[],
+  blind: boolean,
+): string {
+  const nonce = randomBytes(18).toString('base64');
+  const csp = ["default-src 'none'", `style-src 'nonce-${nonce}'`].join('; ');
+  void webview;
+  const body = blind
+    ? `<p>Blind screening is on: agreement is shown once decisions are revealed (Reveal Decisions), so that no
+reviewer sees another's decisions while screening.</p>`
+    : stages.map(stageSection).join('\n');
+  const problemList = problems.length
+    ? `<h2>Files not read</h2><ul>${problems
+        .map((p) => `<li><code>${escape(p.name)}</code>: ${escape(p.message)}</li>`)
+        .join('')}</ul>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Reviewer Agreement</title>
+<style nonce="${nonce}">
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1.5em 2em; }
+table { border-collapse: collapse; margin: 0.5em 0 1em; }
+th, td { border: 1px solid var(--vscode-panel-border, currentColor); padding: 0.25em 0.75em; text-align: right; }
+th { font-weight: 600; }
+dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
+dt { font-weight: 600; }
+dd { margin: 0; font-variant-numeric: tabular-nums; }
+</style>
+</head>
+<body>
+<h1>Reviewer Agreement</h1>
+${body}
+${problemList}
+</body>
+</html>`;
+}
+
+function stageSection(a: StageAgreement): string {
+  const figures: [string, string][] = [
+    ['Reviewers', a.reviewers.map(escape).join(', ')],
+    ['Papers decided by all', String(a.papersCompared)],
+    ['Percent agreement', a.percentAgreement === null ? 'undefined' : `${a.percentAgreement.toFixed(1)} %`],
+  ];
+  if (a.reviewers.length === 2) figures.push(["Cohen's κ", number(a.cohenKappa)]);
+  figures.push(["Fleiss' κ", number(a.fleissKappa)], ['PABAK', number(a.pabak)]);
+  const tables = a.table ? [a.table] : a.pairs.map((p) => p.table);
+  return `<section aria-label="${STAGE_NAMES[a.stage]}">
+<h2>${STAGE_NAMES[a.stage]}</h2>
+<dl>${figures.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>
+${tables.map(tableHtml).join('\n')}
+</section>`;
+}
+
+function tableHtml(t: AgreementTable): string {
+  const head = t.categories.map((c) => `<th scope="col">${c}</th>`).join('');
+  const rows = t.categories
+    .map((c, i) => `<tr><th scope="row">${c}</th>${t.counts[i]!.map((n) => `<td>${n}</td>`).join('')}</tr>`)
+    .join('');
+  return `<table>
+<caption>Rows: ${escape(t.rows)}; columns: ${escape(t.columns)}</caption>
+<thead><tr><th></th>${head}</tr></thead>
+<tbody>${rows}</tbody>
+</table>`;
+}
+
+function number(value: number | null): string {
+  return value === null ? 'undefined' : value.toFixed(3);
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,171 @@
+import * as vscode from 'vscode';
+import {
+  loadReviewerSet,
+  reviewerFileName,
+  type LoadedReviewer,
+  type ReviewerDecisions,
+  type ReviewerProblem,
+} from '../../core/team';
+import type { TriageState } from '../../core/triage';
+import { primaryFolder } from '../settings';
+import { readTextIfExists } from '../shared/workspaceFiles';
+import { resolveReviewer } from './reviewerIdentity';
+
+/** Where each reviewer's file lives, relative to the first workspace folder. */
+export const REVIEWERS_FOLDER = 'literature-triage/reviewers';
+
+/**
+ * Team screening in this workspace. It is on when the reviewers folder holds a reviewer file (or the user
+ * started it); this window's reviewer then screens into their own file there, which the triage store keeps,
+ * and every other file in the folder is read (never written) and re-read when git or a teammate changes it.
+ */
+export class TeamSession implements vscode.Disposable {
+  private me: string | undefined;
+  private on = false;
+  private files: readonly LoadedReviewer[] = [];
+  private problemList: readonly ReviewerProblem[] = [];
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Team mode, the reviewer or the other reviewers' files changed. */
+  readonly onDidChange = this.changed.event;
+
+  /** The folder of reviewer files; undefined without a workspace folder (team screening needs one). */
+  folder(): vscode.Uri | undefined {
+    const root = primaryFolder();
+    return root && vscode.Uri.joinPath(root, ...REVIEWERS_FOLDER.split('/'));
+  }
+
+  get active(): boolean {
+    return this.on;
+  }
+
+  /** This window's reviewer while team mode is on. */
+  get reviewer(): string | undefined {
+    return this.on ? this.me : undefined;
+  }
+
+  /** This window's reviewer file while team mode is on: where the triage store keeps the decisions. */
+  myFile(): vscode.Uri | undefined {
+    const folder = this.folder();
+    return this.on && this.me && folder ? vscode.Uri.joinPath(folder, reviewerFileName(this.me)) : undefined;
+  }
+
+  /** The reviewer files that could not be read, by name and why (they are never written over). */
+  get problems(): readonly ReviewerProblem[] {
+    return this.problemList;
+  }
+
+  /** The other reviewers' decisions as their files hold them. */
+  others(): readonly LoadedReviewer[] {
+    return this.files.filter((f) => f.reviewer !== this.me);
+  }
+
+  /** Every reviewer, with this window's decisions as they are now (`mine`, possibly not saved yet). */
+  everyone(mine: TriageState): ReviewerDecisions[] {
+    const others = this.others().map((f) => ({ reviewer: f.reviewer, state: f.state }));
+    return this.me === undefined ? others : [{ reviewer: this.me, state: mine }, ...others];
+  }
+
+  /**
+   * At activation, before the store opens: team mode is on when the folder holds a reviewer file and this
+   * window knows (or is told) who screens here.
+   */
+  async open(): Promise<void> {
+    const folder = this.folder();
+    if (!folder) return;
+    this.watch(folder);
+    await this.reload();
+    const names = await jsonFiles(folder);
+    if (names.length === 0) return;
+    this.me = await resolveReviewer(folder, true);
+    this.on = this.me !== undefined;
+    if (this.on) this.changed.fire();
+  }
+
+  /** Start Team Screening: from now on this window's decisions go to its reviewer's file. */
+  async start(): Promise<'started' | 'already' | 'no-folder' | 'no-reviewer'> {
+    const folder = this.folder();
+    if (!folder) return 'no-folder';
+    if (this.on) return 'already';
+    const me = await resolveReviewer(folder, true);
+    if (me === undefined) return 'no-reviewer';
+    await vscode.workspace.fs.createDirectory(folder);
+    await writeGitIgnore(folder);
+    this.me = me;
+    this.on = true;
+    this.watch(folder);
+    await this.reload();
+    this.changed.fire();
+    return 'started';
+  }
+
+  /**
+   * Leaves team mode in this window: the store goes back to the state file, taking this window's decisions
+   * along (the reviewer file stays as it is).
+   */
+  stop(): void {
+    if (!this.on) return;
+    this.on = false;
+    this.changed.fire();
+  }
+
+  /** Reads every reviewer file again. */
+  async reload(): Promise<void> {
+    const folder = this.folder();
+    if (!folder) return;
+    const sources: { name: string; text: string }[] = [];
+    const unreadable: ReviewerProblem[] = [];
+    for (const name of await jsonFiles(folder)) {
+      try {
+        const text = await readTextIfExists(vscode.Uri.joinPath(folder, name));
+        if (text !== undefined) sources.push({ name, text });
+      } catch (error) {
+        unreadable.push({ name, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    const set = loadReviewerSet(sources);
+    this.files = set.reviewers;
+    this.problemList = [...set.problems, ...unreadable].sort((a, b) => (a.name < b.name ? -1 : 1));
+    this.changed.fire();
+  }
+
+  private watch(folder: vscode.Uri): void {
+    if (this.watcher) return;
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.json'));
+    const reload = () => void this.reload();
+    this.watcher.onDidCreate(reload);
+    this.watcher.onDidChange(reload);
+    this.watcher.onDidDelete(reload);
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    this.changed.dispose();
+  }
+}
+
+async function jsonFiles(folder: vscode.Uri): Promise<string[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    return entries
+      .filter(
+        ([name, type]) => type === vscode.FileType.File && name.endsWith('.json') && !name.startsWith('.'),
+      )
+      .map(([name]) => name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The lock, journal and temporary files each window keeps beside its reviewer file are its own: a
+ * `.gitignore` in the folder keeps them out of commits (an existing one is left as it is).
+ */
+async function writeGitIgnore(folder: vscode.Uri): Promise<void> {
+  const file = vscode.Uri.joinPath(folder, '.gitignore');
+  if ((await readTextIfExists(file)) !== undefined) return;
+  const text =
+    "# Written by Literature Triage: each window's lock, journal and temporary files.\n.*.lock\n.*.journal\n.*.tmp\n";
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+}
