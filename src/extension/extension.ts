@@ -11,6 +11,7 @@ import { registerTriageCommands } from './triage';
 import { registerSearch } from './search';
 import { registerExport } from './export';
 import { registerReview, type PrismaView } from './review';
+import { registerCite, type CiteHandle } from './cite';
 import type { FeatureContext, TargetResolver } from './featureContext';
 import { settings } from './settings';
 import { ui } from './shared/uiText';
@@ -28,6 +29,8 @@ export interface LiteratureTriageApi {
   readonly progress: ScreeningProgressPanel;
   /** The PRISMA flow diagram's panel and its last render. */
   readonly prisma: PrismaView;
+  /** Citing in documents: the key index and the diagnostics. */
+  readonly cite: CiteHandle;
   /** Resolves once the corpus and the state file have been read. */
   readonly ready: Promise<void>;
 }
@@ -93,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   registerSearch(features, reader, view);
   registerExport(features, targets);
   const prisma = registerReview(features, targets);
+  const cite = registerCite(features);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'stateFile')) void store.relocate();
@@ -113,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
       loading.set(false);
       prisma.loaded();
     });
-  return { context: features, view, reader, progress, prisma, ready };
+  return { context: features, view, reader, progress, prisma, cite, ready };
 }
 
 export async function deactivate(): Promise<void> {
