@@ -26,6 +26,9 @@ export const COMMANDS = {
   copyBibtex: 'literatureTriage.copyBibtex',
   copyFormattedCitation: 'literatureTriage.copyFormattedCitation',
   insertCitation: 'literatureTriage.insertCitation',
+  citeAddToBib: 'literatureTriage.citeAddToBib',
+  openCitedPaper: 'literatureTriage.openCitedPaper',
+  auditCitations: 'literatureTriage.auditCitations',
   addCorpusFile: 'literatureTriage.addCorpusFile',
   importDecisions: 'literatureTriage.importDecisions',
   switchStage: 'literatureTriage.switchStage',
@@ -55,7 +58,10 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
  * Commands registered on purpose without a `contributes.commands` entry (so without a title, a palette entry
  * or a menu), each with the reason. Every other command is contributed.
  */
-export const INTERNAL_COMMANDS: { readonly [name in keyof typeof COMMANDS]?: string } = {};
+export const INTERNAL_COMMANDS: { readonly [name in keyof typeof COMMANDS]?: string } = {
+  citeAddToBib:
+    'run when a completed citation key or a quick fix names a paper no .bib has yet: it takes the paper id and key',
+};
 
 /** The views of package.json `contributes.views`. */
 export const VIEWS = {

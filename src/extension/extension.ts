@@ -12,6 +12,7 @@ import { registerSearch } from './search';
 import { registerExport } from './export';
 import { registerReview, type PrismaView } from './review';
 import { registerTeam, TeamSession, type TeamFeature } from './team';
+import { registerCite, type CiteHandle } from './cite';
 import type { FeatureContext, TargetResolver } from './featureContext';
 import { settings } from './settings';
 import { ui } from './shared/uiText';
@@ -31,6 +32,8 @@ export interface LiteratureTriageApi {
   readonly prisma: PrismaView;
   /** Team screening: the session (reviewer files), blind mode and the agreement panel. */
   readonly team: TeamFeature & { readonly session: TeamSession };
+  /** Citing in documents: the key index and the diagnostics. */
+  readonly cite: CiteHandle;
   /** Resolves once the corpus and the state file have been read. */
   readonly ready: Promise<void>;
 }
@@ -104,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   registerExport(features, targets);
   const prisma = registerReview(features, targets);
   const teamFeature = registerTeam(features, team);
+  const cite = registerCite(features);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (settings.affects(e, 'stateFile')) void store.relocate();
@@ -139,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     reader,
     progress,
     prisma,
+    cite,
     team: { ...teamFeature, session: team },
     ready,
   };

@@ -10,6 +10,10 @@ import { papersFromArguments } from './paperArguments';
 import { pickPaperToCite } from './citationPick';
 import { COMMANDS } from '../commands';
 
+// What citing in documents (../cite) uses: the .bib Export BibTeX writes to, and adding one paper to it.
+export { BibLocation } from './bibLocation';
+export { ensureInBib, type InsertedCitation } from './insertCitation';
+
 /**
  * Export BibTeX…, Export RIS… / CSV… / CSL-JSON…, Copy BibTeX, Copy Formatted Citation and Insert Citation. Each
  * returns its result, for callers and tests.

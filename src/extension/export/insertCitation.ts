@@ -11,7 +11,7 @@ import { pickPaperToCite } from './citationPick';
 import { showExportError } from './exportCommand';
 import { quoted, ui } from '../shared/uiText';
 
-interface InsertedCitation {
+export interface InsertedCitation {
   key: string;
   /** The .bib the entry was added to; undefined when it was there already or no file was chosen. */
   addedTo?: vscode.Uri;
@@ -50,8 +50,8 @@ export async function insertCitation(
   return cited;
 }
 
-/** The paper's key, adding its entry to the .bib when the file lacks it. */
-async function ensureInBib(
+/** The paper's key, adding its entry to the .bib when the file lacks it (Export BibTeX's merge rules). */
+export async function ensureInBib(
   ctx: FeatureContext,
   location: BibLocation,
   paper: Paper,

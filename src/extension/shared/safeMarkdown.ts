@@ -24,6 +24,12 @@ export class SafeMarkdown {
     return this;
   }
 
+  /** Ends the paragraph. */
+  paragraph(): this {
+    this.markdown.appendMarkdown('\n\n');
+    return this;
+  }
+
   /** `[label](command:id?args)` for one of our commands; the label is escaped, the arguments encoded. */
   commandLink(label: string, command: string, args: readonly unknown[] = []): this {
     if (!OUR_COMMANDS.test(command)) throw new Error(`not one of our commands: ${command}`);
