@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ASREVIEW_DOUBLE_BALANCE } from '../../../src/core/screening/balance';
 import { buildFeatureSpace } from '../../../src/core/screening/featureSpace';
 import { resolveRankerConfig, type RankerConfigOverrides } from '../../../src/core/screening/rankerConfig';
 import { RelevanceModel, type ScoringMode } from '../../../src/core/screening/relevanceModel';
@@ -7,8 +8,28 @@ import { syntheticCorpus } from './syntheticCorpus';
 
 const papers = syntheticCorpus(10);
 
-function trained(overrides: RankerConfigOverrides, decisions = true): RelevanceModel {
-  const config = resolveRankerConfig(overrides);
+// The round 1 setting (SVM on our features), which these tests were written for; `default` uses the default.
+const ROUND1: RankerConfigOverrides = {
+  features: {
+    tokens: 'words',
+    titleWeight: 2,
+    ngrams: 2,
+    minDocFreq: 2,
+    maxDocShare: 0.6,
+    sublinearTf: true,
+  },
+  model: { classifier: 'svm', balance: ASREVIEW_DOUBLE_BALANCE },
+};
+
+function trained(overrides: RankerConfigOverrides | 'default', decisions = true): RelevanceModel {
+  const config = resolveRankerConfig(
+    overrides === 'default'
+      ? {}
+      : {
+          features: { ...ROUND1.features, ...overrides.features },
+          model: { ...ROUND1.model, ...overrides.model },
+        },
+  );
   const model = new RelevanceModel(buildFeatureSpace(papers, config.features), config.model, 3);
   papers.forEach((p, i) => {
     if (i >= 30) return;
@@ -18,7 +39,8 @@ function trained(overrides: RankerConfigOverrides, decisions = true): RelevanceM
   return model;
 }
 
-const variants: [string, RankerConfigOverrides, ScoringMode][] = [
+const variants: [string, RankerConfigOverrides | 'default', ScoringMode][] = [
+  ['the default (naive Bayes on scikit-learn tokens)', 'default', 'classifier'],
   ['svm', {}, 'classifier'],
   ['naive Bayes', { model: { classifier: 'nb' } }, 'classifier'],
   ['svm+nb, resampled', { model: { classifier: 'svm+nb', resample: true } }, 'classifier'],
