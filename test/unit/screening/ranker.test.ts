@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ScreeningRanker } from '../../../src/core/screening/ranker';
+import { ROUND3_ASREVIEW_NB_CONFIG } from '../../../src/core/screening/rankerConfig';
 import { syntheticCorpus, type SyntheticPaper, type Topic } from './syntheticCorpus';
 
 const papers = syntheticCorpus(12);
@@ -152,14 +153,14 @@ test('three-word phrases: only words next to each other, explained as written', 
   );
 });
 
-test('the default (scikit-learn tokens) explains with words and phrases as written', () => {
+test("round 3's setting (scikit-learn tokens) explains with words and phrases as written", () => {
   const corpus = [
     { id: 'a', title: 'Default Options Nudge Savings', abstract: 'Default options raise pension savings.' },
     { id: 'b', title: 'Default options and savings', abstract: 'A study of default options.' },
     { id: 'c', title: 'Weather radar', abstract: 'Radar echoes of the weather.' },
     { id: 'd', title: 'Weather radar again', abstract: 'More radar echoes.' },
   ];
-  const ranker = new ScreeningRanker(corpus);
+  const ranker = new ScreeningRanker(corpus, { config: ROUND3_ASREVIEW_NB_CONFIG });
   ranker.setLabel('b', 'include');
   ranker.setLabel('c', 'exclude');
   assert.deepEqual(ranker.rank(), ['a', 'd']);
