@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readScreeningCsv } from '../../src/core/screening/csvReader';
+import type { RankerConfigOverrides } from '../../src/core/screening/rankerConfig';
 import { ScreeningRanker, type RankablePaper } from '../../src/core/screening/ranker';
 
 export interface RerankTiming {
@@ -14,7 +15,7 @@ export interface RerankTiming {
  * `decisions` decisions, each followed by a full re-rank. The decisions follow the ranking: the top paper is
  * included when its source row was, excluded otherwise.
  */
-export function measureRerank(size: number, decisions: number): RerankTiming {
+export function measureRerank(size: number, decisions: number, config?: RankerConfigOverrides): RerankTiming {
   const source = ['nudging', 'wilson'].flatMap((name) => {
     const file = new URL(`../../test/fixtures/screening/${name}.csv`, import.meta.url);
     return readScreeningCsv(new Uint8Array(readFileSync(file)), `${name}.csv`).records;
@@ -29,7 +30,7 @@ export function measureRerank(size: number, decisions: number): RerankTiming {
     included.set(id, record.included === true);
   }
   const start = performance.now();
-  const ranker = new ScreeningRanker(papers);
+  const ranker = new ScreeningRanker(papers, config ? { config } : {});
   ranker.rank();
   const buildMs = performance.now() - start;
 

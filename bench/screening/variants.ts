@@ -6,7 +6,13 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { readScreeningCsv } from '../../src/core/screening/csvReader';
-import { resolveRankerConfig, type RankerConfigOverrides } from '../../src/core/screening/rankerConfig';
+import { ASREVIEW_DOUBLE_BALANCE } from '../../src/core/screening/balance';
+import {
+  ROUND3_ASREVIEW_NB_CONFIG,
+  resolveRankerConfig,
+  type RankerConfig,
+  type RankerConfigOverrides,
+} from '../../src/core/screening/rankerConfig';
 import {
   prepareCorpus,
   simulate,
@@ -28,11 +34,46 @@ const ELAS_FEATURES = { titleWeight: 1, minDocFreq: 1, maxDocShare: 0.95, sublin
 const ELAS_SVM = { cost: 0.11, classRatio: 9.8, poolCost: 0 };
 // ASReview 0.9's tuned naive Bayes on Nudging: alpha ≈ 0.19, n-grams up to 3, "double" balance.
 const NB_019 = { alpha: 0.19 };
+// Round 3. The setting behind the published Nudging figure (asreview/paper-evaluating-models-across-research-
+// areas, simulation_study/simulation/config/one/BCTD/nb_max_double_tfidf-nudging.ini): NB alpha 0.0659,
+// 1–3-grams, and its own tuned balance constants (not ASReview's defaults a 2.155, alpha 0.94, b 0.789).
+// Round 3's choice (ROUND3_ASREVIEW_NB_CONFIG, rankerConfig.ts) is that with our draw.
+const NB_PUBLISHED_NUDGING = { alpha: ROUND3_ASREVIEW_NB_CONFIG.model.nb.alpha };
+const BALANCE_PUBLISHED_NUDGING = ROUND3_ASREVIEW_NB_CONFIG.model.balance!;
+// scikit-learn's CountVectorizer as ASReview 0.9.3 ran it: title + " " + abstract, `(?u)\b\w\w+\b`, no stop
+// words, every term, raw counts, smooth idf, l2 rows.
+const SCIKIT_FEATURES = { ...ASREVIEW_FEATURES, tokens: 'scikit' as const };
 
-// Every variant states its n-grams, so that a later change of the default cannot change what a row means.
+// The round 1 default, in full: every variant is these settings with its own changes, so that a change of
+// DEFAULT_RANKER_CONFIG cannot change what a row means.
+const ROUND1: RankerConfig = {
+  features: {
+    titleWeight: 2,
+    ngrams: 2,
+    minDocFreq: 2,
+    maxDocShare: 0.6,
+    sublinearTf: true,
+    foldPlurals: false,
+    latentDims: 0,
+    tokens: 'words',
+  },
+  model: {
+    classifier: 'svm',
+    svm: { cost: 0.03, balance: 1, maxPasses: 10, tolerance: 0.1, poolCost: 0.01 },
+    nb: { alpha: 3, balance: 1, poolWeight: 0 },
+    latentWeight: 0,
+    resample: true,
+    balance: ASREVIEW_DOUBLE_BALANCE,
+  },
+};
 const pinned = (overrides: RankerConfigOverrides): RankerConfigOverrides => ({
-  ...overrides,
-  features: { ngrams: 2, ...overrides.features },
+  features: { ...ROUND1.features, ...overrides.features },
+  model: {
+    ...ROUND1.model,
+    ...overrides.model,
+    svm: { ...ROUND1.model.svm, ...overrides.model?.svm },
+    nb: { ...ROUND1.model.nb, ...overrides.model?.nb },
+  },
 });
 
 export const VARIANTS: [string, RankerConfigOverrides][] = (
@@ -112,11 +153,52 @@ export const VARIANTS: [string, RankerConfigOverrides][] = (
       'RRF of ELAS u4 SVM and NB α 3 double balance, 1–2-grams, our features',
       { model: { classifier: 'svm|nb', svm: ELAS_SVM, nb: { alpha: 3 } } },
     ],
+    // Round 3: ASReview 0.9.3's published Nudging setting, one difference at a time.
+    [
+      'ASReview 0.9.3 Nudging setting exactly: NB α 0.066, its balance (a 1.378, α 1.229, b 0.915) drawn as ASReview, 1–3-grams, scikit tokens',
+      {
+        features: { ...SCIKIT_FEATURES, ngrams: 3 },
+        model: {
+          classifier: 'nb',
+          nb: NB_PUBLISHED_NUDGING,
+          balance: { ...BALANCE_PUBLISHED_NUDGING, asreviewDraw: true },
+        },
+      },
+    ],
+    ["that, our draw (fractional copies) instead of ASReview's", ROUND3_ASREVIEW_NB_CONFIG],
+    [
+      'that, ASReview features (our tokens) instead of scikit tokens',
+      {
+        features: { ...ASREVIEW_FEATURES, ngrams: 3 },
+        model: {
+          classifier: 'nb',
+          nb: NB_PUBLISHED_NUDGING,
+          balance: { ...BALANCE_PUBLISHED_NUDGING, asreviewDraw: true },
+        },
+      },
+    ],
+    [
+      'that, default balance constants (a 2.155, α 0.94, b 0.789)',
+      {
+        features: { ...SCIKIT_FEATURES, ngrams: 3 },
+        model: {
+          classifier: 'nb',
+          nb: NB_PUBLISHED_NUDGING,
+          balance: { ...ASREVIEW_DOUBLE_BALANCE, asreviewDraw: true },
+        },
+      },
+    ],
+    [
+      'ASReview 0.9 tuned NB (α 0.19) on scikit tokens',
+      { features: { ...SCIKIT_FEATURES, ngrams: 3 }, model: { classifier: 'nb', nb: NB_019 } },
+    ],
   ] as [string, RankerConfigOverrides][]
 ).map(([label, overrides]) => [label, pinned(overrides)]);
 
 interface Cell {
   wss95: { mean: number; sd: number };
+  /** WSS@95 of the mean recall curve (ASReview 0.9's published figure); absent in rows measured before it. */
+  wss95Pooled?: number;
   rrf10: { mean: number; sd: number };
   wss95PerRun: number[];
   rerankMsP95: number;
@@ -196,10 +278,12 @@ function report(results: Results, runs: number): string {
       c ? `${c[key].mean.toFixed(1)} ± ${c[key].sd.toFixed(1)}` : 'not run';
     const name = label === chosen ? `**${label}** (chosen)` : label;
     const wins = margin === undefined ? '' : String(beaten(cells));
-    return `| ${name} | ${fmt(cells.nudging, 'wss95')} | ${fmt(cells.nudging, 'rrf10')} | ${fmt(cells.wilson, 'wss95')} | ${fmt(cells.wilson, 'rrf10')} | ${wins} | ${margin === undefined ? '' : margin.toFixed(1)} |`;
+    const pooled = (c: Cell | undefined): string =>
+      c?.wss95Pooled === undefined ? '—' : c.wss95Pooled.toFixed(1);
+    return `| ${name} | ${fmt(cells.nudging, 'wss95')} | ${pooled(cells.nudging)} | ${fmt(cells.nudging, 'rrf10')} | ${fmt(cells.wilson, 'wss95')} | ${pooled(cells.wilson)} | ${fmt(cells.wilson, 'rrf10')} | ${wins} | ${margin === undefined ? '' : margin.toFixed(1)} |`;
   });
   return [
-    '# Ranker variants (round 2)',
+    '# Ranker variants (rounds 2 and 3)',
     '',
     'Generated by `npm run bench:screening -- --variants` (bench/screening/variants.ts); do not edit by hand.',
     '',
@@ -211,7 +295,9 @@ function report(results: Results, runs: number): string {
     '- One setting for every dataset: no per-dataset switch. The rule: most datasets on which WSS@95 is above',
     "  ASReview's best published WSS@95 (Nudging 71.7, Wilson 84.0); then the largest worst margin over the two",
     '  datasets (our WSS@95 minus that figure); then the larger RRF@10 sum. The chosen variant becomes',
-    '  `DEFAULT_RANKER_CONFIG` (rankerConfig.ts) and is frozen. The first rule tried was the worst margin',
+    "  `DEFAULT_RANKER_CONFIG` (rankerConfig.ts) and is frozen; round 3's choice was, and was withdrawn",
+    '  after the benchmark (a decision taken after seeing the benchmark seeds; see the last point). The first',
+    '  rule tried was the worst margin',
     '  alone; after the first 18 rows it chose a variant that beats neither dataset (NB α 0.19, ASReview',
     '  features + sublinear tf: 65.1 and 79.8), so the count of datasets beaten was put first (decided while',
     '  the round 2b rows were being measured, with some of their Wilson figures known). That rule chose',
@@ -226,11 +312,36 @@ function report(results: Results, runs: number): string {
     '- "Our features": title words counted twice, terms in at least 2 papers and at most 60 % of them,',
     '  sublinear tf, stop words dropped. "ASReview features": title and abstract as one text, every term, raw',
     '  counts. "Double balance": ASReview\'s dynamic resampling (balance.ts) before every refit.',
+    '- Round 3 (the rows from "ASReview 0.9.3 Nudging setting exactly"): where our reimplementation of ASReview',
+    "  differed, read from ASReview 0.9.3's code and the configuration files behind its published table",
+    '  (asreview/paper-evaluating-models-across-research-areas, simulation_study/simulation/config/one/BCTD).',
+    '  Each "that, …" row changes one thing of the row above it. Found: (1) ASReview\'s TF-IDF is scikit-learn\'s',
+    '  CountVectorizer with its defaults: no stop words, numbers kept, n-grams across punctuation and stop',
+    '  words ("scikit tokens", tokenize.ts); our tokenizer cost 4.2 points of WSS@95 on Nudging with the same',
+    "  model (67.0 against 71.2). (2) The published Nudging figure did not use the double balance's default",
+    '  constants nor α 0.19 but NB α 0.0659 with a 1.378, α 1.229, b 0.915, all tuned on Nudging. (3) Drawing',
+    '  the training set as ASReview does (random_round, whole copies) or by fractional copies changes little.',
+    '  (4) The metric: ASReview 0.9 publishes the WSS@95 of the mean recall curve over the runs',
+    '  (asreview.analysis.Analysis.wss averages the inclusions found at each step first); the "pooled" columns',
+    '  give that figure, measured for the rows measured since ("—": measured before it). It differs from the',
+    "  mean of the runs' WSS@95 by −1.9 to +0.5 points in the rows measured (lower in every round 3 row), so",
+    '  the rule stays on the mean (which every row has), and the benchmark prints both. On the pooled figure',
+    '  the chosen row (70.8 and 83.2) is below ASReview on both datasets.',
+    '- The chosen row first needed 548 ms p95 to re-rank 10,000 papers (1–3-grams of every word make a large',
+    '  vocabulary); naive Bayes now gives the terms no training paper has one shared weight instead of a',
+    '  logarithm each (the same numbers), which brought it to 169 ms on the shared machine.',
+    '- Round 3 on the benchmark seeds: the chosen row was frozen as the default by the rule, then',
+    '  `npm run bench:screening` (seeds 42 + r, 15 runs; bench/screening/round3-default-results.json) gave',
+    "  WSS@95 71.4 ± 1.1 on Nudging (pooled 70.5) and 83.9 ± 1.0 on Wilson (pooled 82.3): below ASReview's",
+    '  71.7 and 84.0 on both; RRF@10 65.7 and 91.2; and 614 ms p95 to re-rank 10,000 papers (feature build',
+    '  15.8 s), over the 200 ms budget (the shared machine was under load). So the default stays the round 1',
+    '  setting (the first row); the chosen row is kept as `ROUND3_ASREVIEW_NB_CONFIG` (rankerConfig.ts). The',
+    "  goal, one setting above ASReview's best on every dataset, is not met.",
     '',
-    '## Results (WSS@95 and RRF@10 in %, mean ± sd over runs)',
+    "## Results (WSS@95 and RRF@10 in %, mean ± sd over runs; pooled: WSS@95 of the runs' mean recall curve)",
     '',
-    '| variant | Nudging WSS@95 | Nudging RRF@10 | Wilson WSS@95 | Wilson RRF@10 | beaten | worst margin |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| variant | Nudging WSS@95 | pooled | Nudging RRF@10 | Wilson WSS@95 | pooled | Wilson RRF@10 | beaten | worst margin |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');
@@ -256,6 +367,7 @@ export async function runVariants(): Promise<void> {
       const result = simulate(records, { runs, seed: TUNING_SEED, config: overrides }, prepared.get(key));
       const cell: Cell = {
         wss95: { mean: round1(result.wss95.mean), sd: round1(result.wss95.sd) },
+        wss95Pooled: round1(result.wss95Pooled),
         rrf10: { mean: round1(result.rrf10.mean), sd: round1(result.rrf10.sd) },
         wss95PerRun: result.runs.map((r) => round1(100 * r.wss95)),
         rerankMsP95: round1(result.rerankMsP95),
@@ -271,7 +383,7 @@ export async function runVariants(): Promise<void> {
         `${JSON.stringify({ runs, seed: TUNING_SEED, results: latest }, null, 2)}\n`,
       );
       console.log(
-        `${name.padEnd(8)} ${label.padEnd(90)} WSS ${cell.wss95.mean.toFixed(1)} ± ${cell.wss95.sd.toFixed(1)}` +
+        `${name.padEnd(8)} ${label.padEnd(90)} WSS ${cell.wss95.mean.toFixed(1)} ± ${cell.wss95.sd.toFixed(1)} pooled ${cell.wss95Pooled!.toFixed(1)}` +
           `  RRF ${cell.rrf10.mean.toFixed(1)}  (${((performance.now() - start) / 1000).toFixed(0)} s)`,
       );
     }

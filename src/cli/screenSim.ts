@@ -68,6 +68,9 @@ export async function runScreenSim(opts: ScreenSimOptions, io: ScreenSimIo): Pro
       `${opts.dataset}: ${report.records} records, ${report.included} included, ${report.runs} runs (seed ${seed})`,
     );
     io.out(`WSS@95  ${report.wss95.mean.toFixed(1)} % ± ${report.wss95.sd.toFixed(1)} (mean ± sd over runs)`);
+    io.out(
+      `WSS@95  ${report.wss95_pooled.toFixed(1)} % of the mean recall curve (as ASReview 0.9 publishes it)`,
+    );
     io.out(`RRF@10  ${report.rrf10.mean.toFixed(1)} % ± ${report.rrf10.sd.toFixed(1)}`);
     if (report.stop) {
       const { stop } = report;
@@ -89,6 +92,8 @@ export interface ScreenSimReport {
   included: number;
   runs: number;
   wss95: { mean: number; sd: number };
+  /** WSS@95 of the mean recall curve over the runs: the figure ASReview 0.9's tables report. */
+  wss95_pooled: number;
   rrf10: { mean: number; sd: number };
   rerank_ms_p95: number;
   /** Where the stopping test said stop; recall counts every inclusion, priors included (simulate.ts). */
@@ -113,6 +118,7 @@ export function screenSimReport(dataset: string, result: SimulationResult): Scre
     included: result.included,
     runs: result.runs.length,
     wss95: { mean: round(result.wss95.mean), sd: round(result.wss95.sd) },
+    wss95_pooled: round(result.wss95Pooled),
     rrf10: { mean: round(result.rrf10.mean), sd: round(result.rrf10.sd) },
     rerank_ms_p95: round(result.rerankMsP95),
     ...(result.stop

@@ -7,11 +7,16 @@ import type { SeededRandom } from './prng';
  * so far). The training set keeps the size of the labelled set. Returns a weight per document: the number of
  * copies of an inclusion, 1 or 0 for an exclusion (sampled or not), 0 for undecided papers.
  */
-interface DoubleBalanceOptions {
+export interface DoubleBalanceOptions {
   a: number;
   alpha: number;
   b: number;
   beta: number;
+  /**
+   * Draw the training set as ASReview's `DoubleBalance.sample` does (see `drawLikeAsreview`) rather than
+   * weighting every inclusion by the same fractional number of copies.
+   */
+  asreviewDraw?: boolean;
 }
 
 export const ASREVIEW_DOUBLE_BALANCE: DoubleBalanceOptions = { a: 2.155, alpha: 0.94, b: 0.789, beta: 1 };
@@ -33,6 +38,7 @@ export function doubleBalanceWeights(
     for (const d of [...ones, ...zeros]) weights[d] = 1;
     return weights;
   }
+  if (options.asreviewDraw) return drawLikeAsreview(ones, zeros, labels.length, random, options);
   const oneWeight = options.a * Math.pow(ones.length / zeros.length, -options.alpha);
   const zeroWeight = 1 - (1 - options.b) * Math.pow(1 + Math.log(nTrain), -options.beta);
   const total = oneWeight * ones.length + zeroWeight * zeros.length;
@@ -42,4 +48,37 @@ export function doubleBalanceWeights(
   const sample = random.shuffle([...zeros]).slice(0, nZeros);
   for (const d of sample) weights[d] = 1;
   return weights;
+}
+
+/**
+ * ASReview's draw (asreview/models/balance/double.py, 0.9): the number of inclusion copies is rounded up or
+ * down at random (`random_round`), at least 1 and leaving at least 2 places; the exclusions fill the rest, so
+ * the training set has exactly as many rows as papers labelled. Each class is then filled as `fill_training`
+ * does: every member copied ⌊k / size⌋ times, plus a sample without replacement for the remainder — so late
+ * in a screening, when the inclusions' share of places is below their count, they are subsampled too.
+ */
+function drawLikeAsreview(
+  ones: number[],
+  zeros: number[],
+  nDocs: number,
+  random: SeededRandom,
+  options: DoubleBalanceOptions,
+): Float64Array {
+  const nTrain = ones.length + zeros.length;
+  const oneWeight = options.a * Math.pow(ones.length / zeros.length, -options.alpha);
+  const zeroWeight = 1 - (1 - options.b) * Math.pow(1 + Math.log(nTrain), -options.beta);
+  const share = (oneWeight * ones.length * nTrain) / (oneWeight * ones.length + zeroWeight * zeros.length);
+  let nOnes = Math.floor(share);
+  if (random.next() < share - nOnes) nOnes++;
+  nOnes = Math.max(1, Math.min(nTrain - 2, nOnes));
+  const weights = new Float64Array(nDocs);
+  fill(weights, ones, nOnes, random);
+  fill(weights, zeros, nTrain - nOnes, random);
+  return weights;
+}
+
+function fill(weights: Float64Array, members: number[], places: number, random: SeededRandom): void {
+  const copies = Math.floor(places / members.length);
+  for (const d of members) weights[d] = copies;
+  for (const d of random.shuffle([...members]).slice(0, places - copies * members.length)) weights[d]! += 1;
 }

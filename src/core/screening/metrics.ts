@@ -28,6 +28,37 @@ export function workSavedOverSampling(
   return undefined;
 }
 
+/**
+ * WSS@r of the mean recall curve of several runs, as ASReview 0.9's `Analysis.wss` computes the figure it
+ * publishes for a simulation of many runs: the inclusions found after the i-th screened paper are averaged
+ * over the runs first (a run that ended before i no longer counts), and WSS is read off that mean curve. It
+ * is not the mean of the runs' WSS: a run's WSS overshoots r by up to 1 / totalRelevant, the mean curve's
+ * hardly at all, and the slow last inclusions of the worst runs pull the mean curve's crossing later.
+ */
+export function pooledWorkSavedOverSampling(
+  runs: readonly (readonly boolean[])[],
+  totalRecords: number,
+  totalRelevant: number,
+  recall = 0.95,
+): number | undefined {
+  if (runs.length === 0 || totalRelevant <= 0 || totalRecords <= 0) return undefined;
+  const found = runs.map(() => 0);
+  const longest = Math.max(...runs.map((r) => r.length));
+  for (let i = 0; i < longest; i++) {
+    let sum = 0;
+    let counted = 0;
+    runs.forEach((run, r) => {
+      if (i >= run.length) return;
+      if (run[i]) found[r]!++;
+      sum += found[r]!;
+      counted++;
+    });
+    const y = sum / counted / totalRelevant;
+    if (y >= recall - EPS) return y - (i + 1) / totalRecords;
+  }
+  return undefined;
+}
+
 export function relevantReferencesFound(
   screened: readonly boolean[],
   totalRecords: number,

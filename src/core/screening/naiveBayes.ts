@@ -49,7 +49,13 @@ export function fitNaiveBayes(
   const a = options.alpha;
   const norm1 = Math.log(total1 + a * nTerms);
   const norm0 = Math.log(total0 + a * nTerms);
+  // A term no training paper has weighs the same as every other such term; only the others need logarithms
+  // (large vocabularies are mostly such terms).
+  const unseen = Math.log(a) - norm1 - (Math.log(a) - norm0);
   for (let j = 0; j < nTerms; j++) {
-    weights[j] = Math.log(mass1[j]! * scale1 + a) - norm1 - (Math.log(mass0[j]! + a) - norm0);
+    const m1 = mass1[j]!;
+    const m0 = mass0[j]!;
+    weights[j] =
+      m1 === 0 && m0 === 0 ? unseen : Math.log(m1 * scale1 + a) - norm1 - (Math.log(m0 + a) - norm0);
   }
 }

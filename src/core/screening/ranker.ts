@@ -2,7 +2,7 @@ import { buildFeatureSpace, type FeatureSpace } from './featureSpace';
 import { resolveRankerConfig, type RankerConfig, type RankerConfigOverrides } from './rankerConfig';
 import { RelevanceModel, type ScoringMode } from './relevanceModel';
 import { forEachPhrase } from './tfidf';
-import { tokenize } from './tokenize';
+import { tokenize, type Token } from './tokenize';
 
 export interface RankablePaper {
   id: string;
@@ -169,8 +169,13 @@ function defaultOrderRanks(
 /** Feature key → its first spelling in the paper (title first), e.g. "wilson disease" → "Wilson disease". */
 function surfaceForms(paper: RankablePaper, config: RankerConfig): Map<string, string> {
   const forms = new Map<string, string>();
-  for (const text of [paper.title, paper.abstract]) {
-    const tokens = tokenize(text, config.features);
+  const texts =
+    config.features.tokens === 'scikit'
+      ? [`${paper.title} ${paper.abstract}`]
+      : [paper.title, paper.abstract];
+  for (const text of texts) {
+    const tokens =
+      config.features.tokens === 'scikit' ? scikitSurfaces(text) : tokenize(text, config.features);
     forEachPhrase(tokens, config.features.ngrams, (first, last) => {
       const words = tokens.slice(first, last + 1);
       const key = words.map((t) => t.term).join(' ');
@@ -178,4 +183,11 @@ function surfaceForms(paper: RankablePaper, config: RankerConfig): Map<string, s
     });
   }
   return forms;
+}
+
+/** scikit-learn's words (tokenize.ts) with their spelling in the text; the key is the lower-cased word. */
+function scikitSurfaces(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}_]+/gu)]
+    .filter((m) => [...m[0]].length >= 2)
+    .map((m) => ({ term: m[0].toLowerCase(), surface: m[0], phraseBreak: false }));
 }

@@ -1,4 +1,4 @@
-import { ASREVIEW_DOUBLE_BALANCE, doubleBalanceWeights } from './balance';
+import { ASREVIEW_DOUBLE_BALANCE, doubleBalanceWeights, type DoubleBalanceOptions } from './balance';
 import type { FeatureSpace } from './featureSpace';
 import { LinearSvm, type LinearSvmOptions } from './linearSvm';
 import { withLatentColumns } from './lsa';
@@ -26,6 +26,8 @@ export interface ModelOptions {
    * exclusions left out) instead of fixed class weights.
    */
   resample: boolean;
+  /** The constants of the resampling (balance.ts); default ASReview's own. */
+  balance?: DoubleBalanceOptions;
 }
 
 /** Label codes of a document: 1 include, 0 exclude, -1 undecided. */
@@ -176,7 +178,7 @@ export class RelevanceModel {
   private fitClassifier(): void {
     const weights = this.weights;
     const sampleWeights = this.options.resample
-      ? doubleBalanceWeights(this.labels, this.random, ASREVIEW_DOUBLE_BALANCE)
+      ? doubleBalanceWeights(this.labels, this.random, this.options.balance ?? ASREVIEW_DOUBLE_BALANCE)
       : undefined;
     if (this.svm) {
       // ASReview 2's class weights replace the resampling for the SVM (naive Bayes may still resample).

@@ -1,5 +1,6 @@
 import {
   percentile,
+  pooledWorkSavedOverSampling,
   relevantReferencesFound,
   summarize,
   workSavedOverSampling,
@@ -30,7 +31,7 @@ interface SimulationOptions {
    * WSS@95 and RRF@10 are known, whichever comes later). Off: no `stop` figures.
    */
   stopping?: StoppingOptions;
-  /** Called after each run (progress). */
+  /** Called for each run once all are done. */
   onRun?: (run: RunResult, index: number) => void;
 }
 
@@ -66,6 +67,11 @@ export interface SimulationResult {
   runs: RunResult[];
   /** Percentages 0..100 over runs. */
   wss95: Summary;
+  /**
+   * WSS@95 of the mean recall curve over the runs (metrics.ts), percent: the figure ASReview 0.9 publishes
+   * for a simulation, so the one to compare with its tables.
+   */
+  wss95Pooled: number;
   rrf10: Summary;
   rerankMsP95: number;
   /** Over runs, when the stopping test was applied. */
@@ -88,7 +94,8 @@ interface StopSummary {
  * knowledge; then the model is refitted and the pool re-ranked after every single label, and the top-ranked
  * paper is screened next (its true label revealed). A run stops once WSS@95 and RRF@10 are determined (recall
  * ≥ 95 % and ≥ 10 % screened): later papers cannot change either figure; with `stopping`, not before the
- * stopping test has said stop too. `screenAll` screens everything.
+ * stopping test has said stop too. `screenAll` screens everything. Then every run is screened as far as the
+ * slowest run needed to reach 95 % recall, for the WSS of the mean curve (`wss95Pooled`).
  *
  * Independent of the input order: records are put in a canonical order (sorted by content) before anything
  * else, and the run's seed then shuffles them — it picks the priors and breaks score ties.
@@ -105,22 +112,41 @@ export function simulate(
     throw new Error('simulation needs at least one included and one excluded record');
   }
 
-  const runs: RunResult[] = [];
+  const live: SimulationRun[] = [];
   for (let r = 0; r < options.runs; r++) {
     const seed = options.seed + r;
-    const model = new RelevanceModel(space, config.model, seed);
-    const run = simulateRun(model, relevant, seed, options.screenAll ?? false, options.stopping);
-    const toInput = (i: number): number => order[i]!;
-    const result = { ...run, priors: [toInput(run.priors[0]), toInput(run.priors[1])] as [number, number] };
-    result.screened = run.screened.map(toInput);
-    runs.push(result);
-    options.onRun?.(result, r);
+    const run = new SimulationRun(
+      new RelevanceModel(space, config.model, seed),
+      relevant,
+      seed,
+      options.stopping,
+    );
+    run.screenWhile(() => options.screenAll === true || !run.determined);
+    live.push(run);
   }
+  // The mean recall curve reaches 95 % at the latest where the slowest run does: screen every run that far.
+  const slowest = Math.max(...live.map((run) => run.recall95At ?? run.totalRecords));
+  for (const run of live) run.screenWhile(() => run.screened.length < slowest);
+  const toInput = (i: number): number => order[i]!;
+  const runs: RunResult[] = live.map((run, r) => {
+    const own = run.result();
+    const result = { ...own, priors: [toInput(own.priors[0]), toInput(own.priors[1])] as [number, number] };
+    result.screened = own.screened.map(toInput);
+    options.onRun?.(result, r);
+    return result;
+  });
+  const wss95Pooled = pooledWorkSavedOverSampling(
+    live.map((run) => run.screenedRelevant),
+    live[0]!.totalRecords,
+    included - 1,
+    0.95,
+  )!;
   return {
     records: relevant.length,
     included,
     runs,
     wss95: summarize(runs.map((r) => 100 * r.wss95)),
+    wss95Pooled: 100 * wss95Pooled,
     rrf10: summarize(runs.map((r) => 100 * r.rrf10)),
     rerankMsP95: percentile(
       runs.flatMap((r) => r.rerankMs),
@@ -142,63 +168,98 @@ function summarizeStops(runs: readonly RunResult[], options: StoppingOptions, re
   };
 }
 
-function simulateRun(
-  model: RelevanceModel,
-  relevant: boolean[],
-  seed: number,
-  screenAll: boolean,
-  stopping: StoppingOptions | undefined,
-): RunResult {
-  const n = relevant.length;
-  const random = new SeededRandom(seed);
-  const tieRank = new Int32Array(n);
-  random.shuffle(Array.from({ length: n }, (_, i) => i)).forEach((doc, rank) => (tieRank[doc] = rank));
-  const includes = relevant.flatMap((rel, i) => (rel ? [i] : []));
-  const excludes = relevant.flatMap((rel, i) => (rel ? [] : [i]));
-  const priors: [number, number] = [
-    includes[random.nextInt(includes.length)]!,
-    excludes[random.nextInt(excludes.length)]!,
-  ];
-  model.setLabel(priors[0], 1);
-  model.setLabel(priors[1], 0);
-
-  const totalRecords = n - 2;
-  const totalRelevant = includes.length - 1;
-  const screened: number[] = [];
-  const screenedRelevant: boolean[] = [];
-  const rerankMs: number[] = [];
+/**
+ * One run, screened a paper at a time: `screenWhile` goes on while its condition holds, and can be called
+ * again later to screen further (the pooled WSS needs every run as long as the slowest one).
+ */
+class SimulationRun {
+  readonly priors: [number, number];
+  readonly screened: number[] = [];
+  readonly screenedRelevant: boolean[] = [];
+  readonly rerankMs: number[] = [];
+  stop: StopPoint | undefined;
+  found = 0;
+  private readonly tieRank: Int32Array;
+  private readonly totalRelevant: number;
+  private readonly includes: number;
   // Every decision in order, priors first, for the stopping test.
-  const decisions = [true, false];
-  const alpha = stopping ? significanceLevel(stopping.confidence) : 0;
-  let stop: StopPoint | undefined;
-  let found = 0;
-  while (screened.length < totalRecords) {
-    const start = globalThis.performance.now();
-    const next = bestUnlabelled(model.scores(), model.labels, tieRank);
-    rerankMs.push(globalThis.performance.now() - start);
-    model.setLabel(next, relevant[next] ? 1 : 0);
-    screened.push(next);
-    screenedRelevant.push(relevant[next]!);
-    if (relevant[next]) found++;
-    decisions.push(relevant[next]!);
-    if (stopping && !stop) {
-      const everything = decisions.length === n;
-      if (everything || stoppingPValue(decisions, n, stopping.recallTarget).pValue < alpha) {
-        stop = { screened: decisions.length, recall: (found + 1) / includes.length };
+  private readonly decisions = [true, false];
+  private readonly alpha: number;
+
+  constructor(
+    private readonly model: RelevanceModel,
+    private readonly relevant: boolean[],
+    readonly seed: number,
+    private readonly stopping: StoppingOptions | undefined,
+  ) {
+    const n = relevant.length;
+    const random = new SeededRandom(seed);
+    this.tieRank = new Int32Array(n);
+    random.shuffle(Array.from({ length: n }, (_, i) => i)).forEach((doc, rank) => (this.tieRank[doc] = rank));
+    const includes = relevant.flatMap((rel, i) => (rel ? [i] : []));
+    const excludes = relevant.flatMap((rel, i) => (rel ? [] : [i]));
+    this.priors = [includes[random.nextInt(includes.length)]!, excludes[random.nextInt(excludes.length)]!];
+    model.setLabel(this.priors[0], 1);
+    model.setLabel(this.priors[1], 0);
+    this.includes = includes.length;
+    this.totalRelevant = includes.length - 1;
+    this.alpha = stopping ? significanceLevel(stopping.confidence) : 0;
+  }
+
+  get totalRecords(): number {
+    return this.relevant.length - 2;
+  }
+
+  /** WSS@95 and RRF@10 are known (recall ≥ 95 % and ≥ 10 % screened), and the stopping point if asked for. */
+  get determined(): boolean {
+    const done =
+      this.found >= 0.95 * this.totalRelevant - 1e-9 &&
+      this.screened.length >= 0.1 * this.totalRecords - 1e-9;
+    return done && (!this.stopping || this.stop !== undefined);
+  }
+
+  /** Screened papers until recall first reached 95 % (priors excluded), or undefined. */
+  get recall95At(): number | undefined {
+    let found = 0;
+    for (let i = 0; i < this.screenedRelevant.length; i++) {
+      if (this.screenedRelevant[i]) found++;
+      if (found >= 0.95 * this.totalRelevant - 1e-9) return i + 1;
+    }
+    return undefined;
+  }
+
+  screenWhile(condition: () => boolean): void {
+    const { model, relevant, stopping } = this;
+    const n = relevant.length;
+    while (this.screened.length < this.totalRecords && condition()) {
+      const start = globalThis.performance.now();
+      const next = bestUnlabelled(model.scores(), model.labels, this.tieRank);
+      this.rerankMs.push(globalThis.performance.now() - start);
+      model.setLabel(next, relevant[next] ? 1 : 0);
+      this.screened.push(next);
+      this.screenedRelevant.push(relevant[next]!);
+      if (relevant[next]) this.found++;
+      this.decisions.push(relevant[next]!);
+      if (stopping && !this.stop) {
+        const everything = this.decisions.length === n;
+        if (everything || stoppingPValue(this.decisions, n, stopping.recallTarget).pValue < this.alpha) {
+          this.stop = { screened: this.decisions.length, recall: (this.found + 1) / this.includes };
+        }
       }
     }
-    const done = found >= 0.95 * totalRelevant - 1e-9 && screened.length >= 0.1 * totalRecords - 1e-9;
-    if (done && (!stopping || stop) && !screenAll) break;
   }
-  return {
-    seed,
-    priors,
-    screened,
-    wss95: workSavedOverSampling(screenedRelevant, totalRecords, totalRelevant, 0.95)!,
-    rrf10: relevantReferencesFound(screenedRelevant, totalRecords, totalRelevant, 0.1)!,
-    rerankMs,
-    ...(stop ? { stop } : {}),
-  };
+
+  result(): RunResult {
+    return {
+      seed: this.seed,
+      priors: this.priors,
+      screened: this.screened,
+      wss95: workSavedOverSampling(this.screenedRelevant, this.totalRecords, this.totalRelevant, 0.95)!,
+      rrf10: relevantReferencesFound(this.screenedRelevant, this.totalRecords, this.totalRelevant, 0.1)!,
+      rerankMs: this.rerankMs,
+      ...(this.stop ? { stop: this.stop } : {}),
+    };
+  }
 }
 
 /** The records in canonical order with their feature space, reusable across simulations with other models. */

@@ -1,4 +1,4 @@
-import { tokenize, type Token, type TokenizeOptions } from './tokenize';
+import { tokenize, tokenizeLikeScikit, type Token, type TokenizeOptions } from './tokenize';
 
 export interface TextRecord {
   title: string;
@@ -21,6 +21,12 @@ export interface FeatureOptions extends TokenizeOptions {
   sublinearTf: boolean;
   /** Dimensions of the latent semantic space (0 = none); see lsa.ts. */
   latentDims: number;
+  /**
+   * `scikit`: title and abstract joined by a space and split as scikit-learn's CountVectorizer does
+   * (tokenize.ts `tokenizeLikeScikit`), as ASReview's TF-IDF sees a record; `titleWeight` is then unused.
+   * Default `words`: `tokenize`.
+   */
+  tokens?: 'words' | 'scikit';
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -99,6 +105,10 @@ export function buildFeatures(records: readonly TextRecord[], options: FeatureOp
 /** Term counts of one record; title words weighted by `titleWeight`. */
 function countTerms(record: TextRecord, options: FeatureOptions): Map<string, number> {
   const counts = new Map<string, number>();
+  if (options.tokens === 'scikit') {
+    addTokens(counts, tokenizeLikeScikit(`${record.title} ${record.abstract}`), 1, options.ngrams);
+    return counts;
+  }
   addTokens(counts, tokenize(record.title, options), options.titleWeight, options.ngrams);
   addTokens(counts, tokenize(record.abstract, options), 1, options.ngrams);
   return counts;

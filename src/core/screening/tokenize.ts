@@ -57,3 +57,20 @@ export function foldPlural(word: string): string {
   if (word.endsWith('s') && !/(?:us|ss|is)$/.test(word)) return word.slice(0, -1);
   return word;
 }
+
+const SCIKIT_WORD_RE = /[\p{L}\p{N}_]+/gu;
+
+/**
+ * Words as scikit-learn's CountVectorizer finds them by default (ASReview's TF-IDF): the text lower-cased,
+ * then every match of `(?u)\b\w\w+\b` — runs of two or more letters, digits or underscores. Nothing is dropped
+ * (no stop words, numbers kept) and nothing breaks a phrase: n-grams run over the whole token list.
+ */
+export function tokenizeLikeScikit(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.toLowerCase().matchAll(SCIKIT_WORD_RE)) {
+    const word = match[0];
+    if ([...word].length < 2) continue;
+    tokens.push({ term: word, surface: word, phraseBreak: false });
+  }
+  return tokens;
+}

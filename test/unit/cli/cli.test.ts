@@ -229,10 +229,13 @@ test('screen-sim --json simulates screening on a labelled CSV', async () => {
     'runs',
     'stop',
     'wss95',
+    'wss95_pooled',
   ]);
   assert.equal(result.records, 2333);
   assert.equal(result.included, 23);
   assert.ok(result.wss95.mean > 0 && result.wss95.mean < 100);
+  // One run: its mean curve is its own curve.
+  assert.equal(result.wss95_pooled, result.wss95.mean);
   // Seeded (42, the benchmark's first Wilson run): the test stops with every inclusion found.
   assert.equal(result.stop.target_met_runs, 1);
   assert.equal(result.stop.recall_min, 100);

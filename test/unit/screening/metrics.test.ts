@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   percentile,
+  pooledWorkSavedOverSampling,
   relevantReferencesFound,
   summarize,
   workSavedOverSampling,
@@ -50,4 +51,18 @@ test('summaries: mean, sample sd and nearest-rank percentile', () => {
     ),
     95,
   );
+});
+
+test('pooled WSS@95 reads the mean recall curve of the runs, not the mean of their WSS', () => {
+  // 2 relevant, 10 records. Run A finds both by paper 2, run B by paper 6: own WSS 0.8 and 0.4 (mean 0.6).
+  const a = seq('1100000000');
+  const b = seq('1000010000');
+  // Mean found: 1, 1.5, 1.5, 1.5, 1.5, 2 → the mean curve reaches 95 % at paper 6: 1 − 0.6.
+  assert.ok(Math.abs(pooledWorkSavedOverSampling([a, b], 10, 2)! - 0.4) < 1e-12);
+  // One run: its own WSS.
+  assert.equal(pooledWorkSavedOverSampling([b], 10, 2), workSavedOverSampling(b, 10, 2));
+  // A run that ended no longer counts: the mean is 1.5 at paper 2, then only run A (at 100 %) is left.
+  assert.ok(Math.abs(pooledWorkSavedOverSampling([a, seq('10')], 10, 2)! - (1 - 0.3)) < 1e-12);
+  assert.equal(pooledWorkSavedOverSampling([], 10, 2), undefined);
+  assert.equal(pooledWorkSavedOverSampling([seq('0000')], 10, 2), undefined);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ScreeningRanker } from '../../../src/core/screening/ranker';
+import { ROUND3_ASREVIEW_NB_CONFIG } from '../../../src/core/screening/rankerConfig';
 import { syntheticCorpus, type SyntheticPaper, type Topic } from './syntheticCorpus';
 
 const papers = syntheticCorpus(12);
@@ -127,7 +128,19 @@ test('three-word phrases: only words next to each other, explained as written', 
     { id: 'd', title: 'Weather radar', abstract: 'radar echoes of the weather.' },
     { id: 'e', title: 'Weather radar again', abstract: 'more radar echoes.' },
   ];
-  const ranker = new ScreeningRanker(corpus, { config: { features: { ngrams: 3, maxDocShare: 1 } } });
+  const ranker = new ScreeningRanker(corpus, {
+    config: {
+      features: {
+        tokens: 'words',
+        titleWeight: 2,
+        minDocFreq: 2,
+        sublinearTf: true,
+        ngrams: 3,
+        maxDocShare: 1,
+      },
+      model: { classifier: 'svm' },
+    },
+  });
   ranker.setLabel('b', 'include');
   ranker.setLabel('d', 'exclude');
   const terms = ranker.explain('a', 20).map((t) => t.term);
@@ -138,4 +151,20 @@ test('three-word phrases: only words next to each other, explained as written', 
     ranker.explain('c', 20).filter((t) => t.term.split(' ').length > 1),
     [],
   );
+});
+
+test("round 3's setting (scikit-learn tokens) explains with words and phrases as written", () => {
+  const corpus = [
+    { id: 'a', title: 'Default Options Nudge Savings', abstract: 'Default options raise pension savings.' },
+    { id: 'b', title: 'Default options and savings', abstract: 'A study of default options.' },
+    { id: 'c', title: 'Weather radar', abstract: 'Radar echoes of the weather.' },
+    { id: 'd', title: 'Weather radar again', abstract: 'More radar echoes.' },
+  ];
+  const ranker = new ScreeningRanker(corpus, { config: ROUND3_ASREVIEW_NB_CONFIG });
+  ranker.setLabel('b', 'include');
+  ranker.setLabel('c', 'exclude');
+  assert.deepEqual(ranker.rank(), ['a', 'd']);
+  const terms = ranker.explain('a', 20).map((t) => t.term);
+  assert.ok(terms.includes('Default Options'), terms.join(' | '));
+  assert.ok(!terms.some((t) => /radar|weather/i.test(t)), terms.join(' | '));
 });

@@ -1,14 +1,41 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ASREVIEW_DOUBLE_BALANCE } from '../../../src/core/screening/balance';
 import { buildFeatureSpace } from '../../../src/core/screening/featureSpace';
-import { resolveRankerConfig, type RankerConfigOverrides } from '../../../src/core/screening/rankerConfig';
+import {
+  DEFAULT_RANKER_CONFIG,
+  ROUND3_ASREVIEW_NB_CONFIG,
+  resolveRankerConfig,
+  type RankerConfigOverrides,
+} from '../../../src/core/screening/rankerConfig';
 import { RelevanceModel, type ScoringMode } from '../../../src/core/screening/relevanceModel';
 import { syntheticCorpus } from './syntheticCorpus';
 
 const papers = syntheticCorpus(10);
 
-function trained(overrides: RankerConfigOverrides, decisions = true): RelevanceModel {
-  const config = resolveRankerConfig(overrides);
+// The round 1 setting (SVM on our features), the default, spelled out so a change of the default shows;
+// `round3` uses round 3's naive Bayes on scikit-learn tokens.
+const ROUND1: RankerConfigOverrides = {
+  features: {
+    tokens: 'words',
+    titleWeight: 2,
+    ngrams: 2,
+    minDocFreq: 2,
+    maxDocShare: 0.6,
+    sublinearTf: true,
+  },
+  model: { classifier: 'svm', balance: ASREVIEW_DOUBLE_BALANCE },
+};
+
+function trained(overrides: RankerConfigOverrides | 'round3', decisions = true): RelevanceModel {
+  const config = resolveRankerConfig(
+    overrides === 'round3'
+      ? ROUND3_ASREVIEW_NB_CONFIG
+      : {
+          features: { ...ROUND1.features, ...overrides.features },
+          model: { ...ROUND1.model, ...overrides.model },
+        },
+  );
   const model = new RelevanceModel(buildFeatureSpace(papers, config.features), config.model, 3);
   papers.forEach((p, i) => {
     if (i >= 30) return;
@@ -18,7 +45,26 @@ function trained(overrides: RankerConfigOverrides, decisions = true): RelevanceM
   return model;
 }
 
-const variants: [string, RankerConfigOverrides, ScoringMode][] = [
+test('the default is the round 1 setting: SVM on our features, resampled with the double balance', () => {
+  const round1 = {
+    features: { ...ROUND1.features, foldPlurals: false, latentDims: 0, tokens: undefined },
+    model: {
+      classifier: 'svm',
+      svm: { cost: 0.03, balance: 1, maxPasses: 10, tolerance: 0.1, poolCost: 0.01 },
+      nb: { alpha: 3, balance: 1, poolWeight: 0 },
+      latentWeight: 0,
+      resample: true,
+    },
+  };
+  const { tokens, ...features } = DEFAULT_RANKER_CONFIG.features;
+  assert.ok(tokens === undefined || tokens === 'words');
+  assert.deepEqual({ ...DEFAULT_RANKER_CONFIG, features: { ...features, tokens: undefined } }, round1);
+  // No balance constants of its own: ASReview's defaults (balance.ts).
+  assert.equal(DEFAULT_RANKER_CONFIG.model.balance, undefined);
+});
+
+const variants: [string, RankerConfigOverrides | 'round3', ScoringMode][] = [
+  ["round 3's naive Bayes on scikit-learn tokens", 'round3', 'classifier'],
   ['svm', {}, 'classifier'],
   ['naive Bayes', { model: { classifier: 'nb' } }, 'classifier'],
   ['svm+nb, resampled', { model: { classifier: 'svm+nb', resample: true } }, 'classifier'],

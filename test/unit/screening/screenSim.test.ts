@@ -36,6 +36,7 @@ test('--json prints the documented shape, the figures in percent', async () => {
     'included',
     'runs',
     'wss95',
+    'wss95_pooled',
     'rrf10',
     'rerank_ms_p95',
     'stop',
