@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { PrismaFlow } from '../../core/review/prisma';
 import { FIELD_LABELS } from '../../core/review/prismaSvg';
+import { escapeHtml, staticPageHtml } from '../shared/staticPage';
 
 /** Where the diagram went: the file shown to the user, or why it could not be written. */
 export type SvgWritten = { file: string } | { error: string };
@@ -12,8 +12,6 @@ export type SvgWritten = { file: string } | { error: string };
  * one style element carries a per-render nonce.
  */
 export function prismaHtml(flow: PrismaFlow, svg: string, written: SvgWritten): string {
-  const nonce = randomBytes(18).toString('base64');
-  const csp = ["default-src 'none'", `style-src 'nonce-${nonce}'`].join('; ');
   const where =
     'file' in written
       ? `<p class="where">Written to <code>${escapeHtml(written.file)}</code>.</p>`
@@ -27,15 +25,9 @@ export function prismaHtml(flow: PrismaFlow, svg: string, written: SvgWritten): 
         )
         .join('')}</ul>`
     : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>PRISMA Flow Diagram</title>
-<style nonce="${nonce}">
-body { color: var(--vscode-foreground); background: var(--vscode-editor-background);
+  return staticPageHtml({
+    title: 'PRISMA Flow Diagram',
+    styles: `body { color: var(--vscode-foreground); background: var(--vscode-editor-background);
   font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 24px; }
 h1 { font-size: 1.4em; font-weight: 600; }
 h2 { font-size: 1.1em; font-weight: 600; margin-top: 1.5em; }
@@ -44,21 +36,10 @@ code { font-family: var(--vscode-editor-font-family); }
 .sheet { display: inline-block; max-width: 100%; background: #ffffff; padding: 12px;
   border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); border-radius: 4px; }
 .sheet svg { display: block; max-width: 100%; height: auto; }
-li { margin: 0.3em 0; }
-</style>
-</head>
-<body>
-<h1>PRISMA 2020 flow diagram</h1>
+li { margin: 0.3em 0; }`,
+    body: `<h1>PRISMA 2020 flow diagram</h1>
 ${where}
 <div class="sheet">${svg.replace(/^<\?xml[^>]*\?>\s*/, '')}</div>
-${unknown}
-</body>
-</html>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+${unknown}`,
+  });
 }

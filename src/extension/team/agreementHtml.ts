@@ -1,23 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import type * as vscode from 'vscode';
-import type { AgreementTable, StageAgreement } from '../../core/team';
-import type { ReviewerProblem } from '../../core/team';
+import type { AgreementTable, ReviewerProblem, StageAgreement } from '../../core/team';
+import { escapeHtml as escape, staticPageHtml } from '../shared/staticPage';
 
 const STAGE_NAMES = { titleAbstract: 'Title/abstract', fullText: 'Full text' } as const;
 
-/**
- * The Reviewer Agreement page: static HTML built here (no script), every value escaped, styles from the
- * theme's variables under a per-render nonce.
- */
+/** The Reviewer Agreement page: built here with no script, every value escaped, in the theme's colours. */
 export function agreementHtml(
-  webview: vscode.Webview,
   stages: readonly StageAgreement[],
   problems: readonly ReviewerProblem[],
   blind: boolean,
 ): string {
-  const nonce = randomBytes(18).toString('base64');
-  const csp = ["default-src 'none'", `style-src 'nonce-${nonce}'`].join('; ');
-  void webview;
   const body = blind
     ? `<p>Blind screening is on: agreement is shown once decisions are revealed (Reveal Decisions), so that no
 reviewer sees another's decisions while screening.</p>`
@@ -27,29 +18,19 @@ reviewer sees another's decisions while screening.</p>`
         .map((p) => `<li><code>${escape(p.name)}</code>: ${escape(p.message)}</li>`)
         .join('')}</ul>`
     : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Reviewer Agreement</title>
-<style nonce="${nonce}">
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1.5em 2em; }
+  return staticPageHtml({
+    title: 'Reviewer Agreement',
+    styles: `body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1.5em 2em; }
 table { border-collapse: collapse; margin: 0.5em 0 1em; }
 th, td { border: 1px solid var(--vscode-panel-border, currentColor); padding: 0.25em 0.75em; text-align: right; }
 th { font-weight: 600; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
 dt { font-weight: 600; }
-dd { margin: 0; font-variant-numeric: tabular-nums; }
-</style>
-</head>
-<body>
-<h1>Reviewer Agreement</h1>
+dd { margin: 0; font-variant-numeric: tabular-nums; }`,
+    body: `<h1>Reviewer Agreement</h1>
 ${body}
-${problemList}
-</body>
-</html>`;
+${problemList}`,
+  });
 }
 
 function stageSection(a: StageAgreement): string {
@@ -82,8 +63,4 @@ function tableHtml(t: AgreementTable): string {
 
 function number(value: number | null): string {
   return value === null ? 'undefined' : value.toFixed(3);
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -56,7 +56,7 @@ export class AgreementPanel implements vscode.Disposable {
     if (!this.panel) return;
     const stages = this.blind.on ? [] : teamAgreement(this.team, this.store);
     this.shown = this.blind.on ? undefined : stages;
-    this.panel.webview.html = agreementHtml(this.panel.webview, stages, this.team.problems, this.blind.on);
+    this.panel.webview.html = agreementHtml(stages, this.team.problems, this.blind.on);
   }
 
   dispose(): void {
