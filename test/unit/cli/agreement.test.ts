@@ -3,21 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli/main';
 import { serializeReviewerFile } from '../../../src/core/team';
 import { decideMany, emptyState, serialize, type TriageState } from '../../../src/core/triage';
+import { runCli } from './runCli';
 
 const NOW = '2026-12-01T10:00:00.000Z';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
-  });
-  return { code, stdout, stderr };
-}
 
 /** States of two reviewers whose title/abstract table is [[ii, ie], [ei, ee]]. */
 function states(ii: number, ie: number, ei: number, ee: number): [TriageState, TriageState] {
@@ -45,7 +35,7 @@ test('litriage agreement --json: the issue fields, κ of the textbook table, ful
     const [a, b] = states(20, 5, 10, 15);
     writeFileSync(join(dir, 'alice.json'), serializeReviewerFile({ reviewer: 'alice', state: a }));
     writeFileSync(join(dir, 'bob-state.json'), serialize(b));
-    const { code, stdout, stderr } = await run(
+    const { code, stdout, stderr } = await runCli(
       'agreement',
       '--state',
       join(dir, 'alice.json'),
@@ -67,7 +57,7 @@ test('litriage agreement --json: the issue fields, κ of the textbook table, ful
     ]);
     assert.equal(report.full_text, null);
 
-    const text = await run(
+    const text = await runCli(
       'agreement',
       '--state',
       join(dir, 'alice.json'),
@@ -90,7 +80,7 @@ test('litriage agreement: κ is null (not NaN) when undefined; bad input names t
     writeFileSync(join(dir, 'a.json'), serialize(a));
     writeFileSync(join(dir, 'b.json'), serialize(b));
     const both = ['--state', join(dir, 'a.json'), '--state', join(dir, 'b.json')];
-    const { code, stdout } = await run('agreement', ...both, '--json');
+    const { code, stdout } = await runCli('agreement', ...both, '--json');
     assert.equal(code, 0);
     assert.ok(!stdout.includes('NaN'));
     const report = JSON.parse(stdout);
@@ -98,20 +88,20 @@ test('litriage agreement: κ is null (not NaN) when undefined; bad input names t
     assert.equal(report.fleiss_kappa, null);
     assert.equal(report.percent_agreement, 100);
 
-    const one = await run('agreement', '--state', join(dir, 'a.json'));
+    const one = await runCli('agreement', '--state', join(dir, 'a.json'));
     assert.equal(one.code, 1);
     assert.match(one.stderr, /two or more --state files/);
 
     writeFileSync(join(dir, 'broken.json'), '{ "format": "literature-triage", ');
-    const broken = await run('agreement', ...both, '--state', join(dir, 'broken.json'));
+    const broken = await runCli('agreement', ...both, '--state', join(dir, 'broken.json'));
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /broken\.json: line 1, column \d+: not valid JSON/);
 
-    const twice = await run('agreement', ...both, '--state', join(dir, 'a.json'));
+    const twice = await runCli('agreement', ...both, '--state', join(dir, 'a.json'));
     assert.equal(twice.code, 1);
     assert.match(twice.stderr, /reviewer "a" is also/);
 
-    const other = await run('stats', ...both);
+    const other = await runCli('stats', ...both);
     assert.equal(other.code, 2);
     assert.match(other.stderr, /--state given twice/);
   } finally {

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileS
 import { build } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli/main';
 import { validateBib, validationFailures } from '../../support/bibtexValidators';
+import { runCli } from './runCli';
 
 const repo = join(__dirname, '..', '..', '..');
 const corporaDir = join(repo, 'test', 'fixtures', 'corpora');
@@ -18,16 +18,6 @@ const corpusFiles = [
     .filter((f) => f.endsWith('.json') && f !== '2024-12-11.json')
     .map((f) => join(corporaDir, 'hf-daily-papers-extra', f)),
 ];
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
-  });
-  return { code, stdout, stderr };
-}
 
 /** Keys of entries without a year: biber's datamodel rightly notes those, and the corpus has no year to give. */
 function undatedKeys(bib: string): string[] {
@@ -43,7 +33,7 @@ function scratch(): string {
 }
 
 test('search --json returns the combined ranking best first, typos included', async () => {
-  const { code, stdout } = await run('search', 'speculatve decodng', '--json');
+  const { code, stdout } = await runCli('search', 'speculatve decodng', '--json');
   assert.equal(code, 0);
   const rows = JSON.parse(stdout) as { id: string; title: string; score: number }[];
   assert.ok(rows.length >= 2);
@@ -67,7 +57,7 @@ test('search accepts any text and never fails', async () => {
     '<script>',
     '🙂',
   ]) {
-    const { code, stdout } = await run('search', q, '--json');
+    const { code, stdout } = await runCli('search', q, '--json');
     assert.equal(code, 0, `query ${JSON.stringify(q.slice(0, 20))}`);
     assert.ok(Array.isArray(JSON.parse(stdout)));
   }
@@ -75,7 +65,7 @@ test('search accepts any text and never fails', async () => {
 
 test('topics --json puts every paper of every corpus in exactly one topic', async () => {
   for (const file of [undefined, ...corpusFiles]) {
-    const { code, stdout } = await run('topics', '--json', ...(file ? ['--corpus', file] : []));
+    const { code, stdout } = await runCli('topics', '--json', ...(file ? ['--corpus', file] : []));
     assert.equal(code, 0, file);
     const topics = JSON.parse(stdout) as { label: string; papers: { id: string; title: string }[] }[];
     const ids = topics.flatMap((t) => t.papers.map((p) => p.id));
@@ -83,7 +73,7 @@ test('topics --json puts every paper of every corpus in exactly one topic', asyn
     assert.ok(ids.length > 0, `${file}: no papers`);
     for (const t of topics) assert.ok(t.label.trim().length > 0);
   }
-  const seed = JSON.parse((await run('topics', '--json')).stdout) as { papers: unknown[] }[];
+  const seed = JSON.parse((await runCli('topics', '--json')).stdout) as { papers: unknown[] }[];
   assert.equal(
     seed.reduce((n, t) => n + t.papers.length, 0),
     52,
@@ -95,7 +85,7 @@ test('topics --topics FILE adds user topics that take precedence', async () => {
   try {
     const topicsFile = join(dir, 'topics.json');
     writeFileSync(topicsFile, JSON.stringify({ 'Speculative decoding': 'speculative decoding' }));
-    const { stdout } = await run('topics', '--json', '--topics', topicsFile);
+    const { stdout } = await runCli('topics', '--json', '--topics', topicsFile);
     const topics = JSON.parse(stdout) as { label: string; user?: boolean; papers: { title: string }[] }[];
     const mine = topics.find((t) => t.label === 'Speculative decoding');
     assert.ok(mine?.user);
@@ -111,7 +101,7 @@ test('export --out merges into a .bib that real bibtex and biber accept, for the
     for (const file of [undefined, ...corpusFiles]) {
       const out = join(dir, `${file ? file.split('/').pop() : 'seed'}.bib`);
       const corpusArgs = file ? ['--corpus', file] : [];
-      const first = await run('export', '--status', 'all', '--out', out, '--json', ...corpusArgs);
+      const first = await runCli('export', '--status', 'all', '--out', out, '--json', ...corpusArgs);
       assert.equal(first.code, 0, first.stderr);
       const report = JSON.parse(first.stdout) as { added: number; kept: number; keys: string[] };
       assert.ok(report.added > 0, `${file}: nothing exported`);
@@ -120,7 +110,7 @@ test('export --out merges into a .bib that real bibtex and biber accept, for the
       assert.deepEqual(validationFailures(validateBib(text), undatedKeys(text)), [], `${file ?? 'seed'}`);
 
       const again = JSON.parse(
-        (await run('export', '--status', 'all', '--out', out, '--json', ...corpusArgs)).stdout,
+        (await runCli('export', '--status', 'all', '--out', out, '--json', ...corpusArgs)).stdout,
       );
       assert.equal(again.added, 0);
       assert.equal(again.kept, report.added);
@@ -135,14 +125,14 @@ test('export pins new keys in --state, and the default scope is included papers'
   const dir = scratch();
   try {
     const state = join(dir, 'literature-triage.json');
-    const empty = await run('export', '--state', state, '--json');
+    const empty = await runCli('export', '--state', state, '--json');
     assert.equal(JSON.parse(empty.stdout).added, 0, 'nothing is included yet');
-    const all = JSON.parse((await run('export', '--status', 'all', '--state', state, '--json')).stdout);
+    const all = JSON.parse((await runCli('export', '--status', 'all', '--state', state, '--json')).stdout);
     const saved = JSON.parse(readFileSync(state, 'utf8')) as { papers: Record<string, { key?: string }> };
     const pinned = Object.values(saved.papers).map((p) => p.key);
     assert.equal(pinned.length, 52);
     assert.deepEqual([...pinned].sort(), [...all.keys].sort());
-    const again = JSON.parse((await run('export', '--status', 'all', '--state', state, '--json')).stdout);
+    const again = JSON.parse((await runCli('export', '--status', 'all', '--state', state, '--json')).stdout);
     assert.deepEqual(again.keys, all.keys, 'pinned keys are reused');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -150,7 +140,7 @@ test('export pins new keys in --state, and the default scope is included papers'
 });
 
 test('stats --json counts papers and triage', async () => {
-  const { code, stdout } = await run('stats', '--json');
+  const { code, stdout } = await runCli('stats', '--json');
   assert.equal(code, 0);
   const stats = JSON.parse(stdout);
   assert.equal(stats.papers, 52);
@@ -161,25 +151,25 @@ test('stats --json counts papers and triage', async () => {
 test('errors name the file and exit 1; usage errors exit 2', async () => {
   const dir = scratch();
   try {
-    const missing = await run('stats', '--corpus', join(dir, 'nope.bib'));
+    const missing = await runCli('stats', '--corpus', join(dir, 'nope.bib'));
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /nope\.bib/);
     const binary = join(dir, 'binary.txt');
     writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x00]));
-    const bad = await run('stats', '--corpus', binary);
+    const bad = await runCli('stats', '--corpus', binary);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /binary\.txt/);
     const corruptState = join(dir, 'state.json');
     writeFileSync(corruptState, '{ not json');
-    const state = await run('stats', '--state', corruptState);
+    const state = await runCli('stats', '--state', corruptState);
     assert.equal(state.code, 1);
     assert.match(state.stderr, /state\.json/);
-    assert.equal((await run('frobnicate')).code, 2);
-    assert.equal((await run('search')).code, 2);
-    assert.equal((await run('stats', '--bogus')).code, 2);
-    assert.equal((await run('export', '--status', 'nope')).code, 2);
-    assert.equal((await run()).code, 2);
-    assert.equal((await run('--help')).code, 0);
+    assert.equal((await runCli('frobnicate')).code, 2);
+    assert.equal((await runCli('search')).code, 2);
+    assert.equal((await runCli('stats', '--bogus')).code, 2);
+    assert.equal((await runCli('export', '--status', 'nope')).code, 2);
+    assert.equal((await runCli()).code, 2);
+    assert.equal((await runCli('--help')).code, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -217,7 +207,7 @@ test('the bundled CLI runs as a program: stdout for results, stderr and exit cod
 
 test('screen-sim --json simulates screening on a labelled CSV', async () => {
   const dataset = join(repo, 'test', 'fixtures', 'screening', 'wilson.csv');
-  const { code, stdout, stderr } = await run('screen-sim', '--dataset', dataset, '--runs', '1', '--json');
+  const { code, stdout, stderr } = await runCli('screen-sim', '--dataset', dataset, '--runs', '1', '--json');
   assert.equal(code, 0, stderr);
   const result = JSON.parse(stdout);
   assert.deepEqual(Object.keys(result).sort(), [
@@ -240,6 +230,6 @@ test('screen-sim --json simulates screening on a labelled CSV', async () => {
   assert.equal(result.stop.target_met_runs, 1);
   assert.equal(result.stop.recall_min, 100);
   assert.ok(result.stop.screened_pct_mean > 50 && result.stop.screened_pct_mean < 100);
-  assert.equal((await run('screen-sim')).code, 2);
-  assert.equal((await run('screen-sim', '--dataset', join(repo, 'nope.csv'))).code, 1);
+  assert.equal((await runCli('screen-sim')).code, 2);
+  assert.equal((await runCli('screen-sim', '--dataset', join(repo, 'nope.csv'))).code, 1);
 });

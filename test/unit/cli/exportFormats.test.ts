@@ -3,22 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../src/cli/main';
 import { ASREVIEW_COLUMNS } from '../../../src/core/export';
 import { readCorpus } from '../../../src/core/readers';
 import { parseCsv } from '../../../src/core/readers/csv/parseCsv';
+import { runCli } from './runCli';
 
 const corpora = join(__dirname, '..', '..', 'fixtures', 'corpora');
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
-  });
-  return { code, stdout, stderr };
-}
 
 function withDir(work: (dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'litriage-formats-'));
@@ -45,10 +35,10 @@ test('export --format ris|csv|csljson --out writes every paper of the seed and o
       'more/pubmed-crlf-75.nbib',
     ]) {
       const corpusArgs = corpus ? ['--corpus', join(corpora, corpus)] : [];
-      const total = JSON.parse((await run('stats', '--json', ...corpusArgs)).stdout).papers as number;
+      const total = JSON.parse((await runCli('stats', '--json', ...corpusArgs)).stdout).papers as number;
       for (const format of ['ris', 'csv', 'csljson']) {
         const out = join(dir, `out.${format}`);
-        const result = await run(
+        const result = await runCli(
           'export',
           '--format',
           format,
@@ -72,7 +62,7 @@ test('export --format ris|csv|csljson --out writes every paper of the seed and o
         assert.equal(papersIn(format, out), total, `${corpus ?? 'seed'} as ${format}, read back`);
 
         // Without --out, stdout is the very same file.
-        const printed = await run('export', '--format', format, '--status', 'all', ...corpusArgs);
+        const printed = await runCli('export', '--format', format, '--status', 'all', ...corpusArgs);
         assert.equal(printed.stdout, readFileSync(out, 'utf8'));
       }
     }
@@ -83,7 +73,7 @@ test('export --out replaces a RIS/CSV/CSL-JSON file (no merge), and says how man
   await withDir(async (dir) => {
     const out = join(dir, 'refs.ris');
     writeFileSync(out, 'old content\n');
-    const result = await run('export', '--format', 'ris', '--status', 'all', '--out', out);
+    const result = await runCli('export', '--format', 'ris', '--status', 'all', '--out', out);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /refs\.ris: wrote 52 papers as RIS\./);
     assert.doesNotMatch(readFileSync(out, 'utf8'), /old content/);
@@ -94,10 +84,10 @@ test('export --format csljson uses the keys Export BibTeX pins in --state, and p
   await withDir(async (dir) => {
     const state = join(dir, 'literature-triage.json');
     const csl = JSON.parse(
-      (await run('export', '--format', 'csljson', '--status', 'all', '--state', state, '--json')).stdout,
+      (await runCli('export', '--format', 'csljson', '--status', 'all', '--state', state, '--json')).stdout,
     );
     assert.equal(csl.keys.length, 52);
-    const bib = JSON.parse((await run('export', '--status', 'all', '--state', state, '--json')).stdout);
+    const bib = JSON.parse((await runCli('export', '--status', 'all', '--state', state, '--json')).stdout);
     assert.deepEqual(bib.keys, csl.keys, 'the .bib gets the keys the CSL-JSON was written with');
     const items = JSON.parse(csl.text) as { id: string }[];
     assert.deepEqual(
@@ -110,13 +100,13 @@ test('export --format csljson uses the keys Export BibTeX pins in --state, and p
 test('export --format: the default scope is included papers; a bad format is a usage error naming the formats', async () => {
   await withDir(async (dir) => {
     const state = join(dir, 'literature-triage.json');
-    const none = JSON.parse((await run('export', '--format', 'csv', '--state', state, '--json')).stdout);
+    const none = JSON.parse((await runCli('export', '--format', 'csv', '--state', state, '--json')).stdout);
     assert.equal(none.exported, 0);
     assert.equal(none.text, `${ASREVIEW_COLUMNS.join(',')}\r\n`);
   });
-  const bad = await run('export', '--format', 'docx');
+  const bad = await runCli('export', '--format', 'docx');
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--format must be one of bibtex, ris, csv, csljson/);
-  const help = await run('--help');
+  const help = await runCli('--help');
   assert.match(help.stdout, /--format F +export: bibtex\|ris\|csv\|csljson/);
 });

@@ -4,9 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
-import { main } from '../../../src/cli/main';
 import { loadCorpora } from '../../../src/cli/corpora';
 import { serialize, setStatusMany, type TriageState } from '../../../src/core/triage';
+import { runCli } from './runCli';
 
 const repo = join(__dirname, '..', '..', '..');
 const corpora = join(repo, 'test', 'fixtures', 'corpora');
@@ -14,16 +14,6 @@ const RIS = join(corpora, 'sample.ris');
 const RIS_2 = join(corpora, 'sample-2.ris');
 const NBIB = join(corpora, 'more', 'pubmed-crlf-75.nbib');
 const NOW = '2026-03-01T10:00:00.000Z';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    out: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`),
-  });
-  return { code, stdout, stderr };
-}
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'litriage-prisma-'));
@@ -56,7 +46,7 @@ interface PrismaJson {
 }
 
 test('prisma --json on the seed: 52 records, none screened, the full-text counts unknown and said why', async () => {
-  const { code, stdout } = await run('prisma', '--json');
+  const { code, stdout } = await runCli('prisma', '--json');
   assert.equal(code, 0);
   const report = JSON.parse(stdout) as PrismaJson;
   assert.deepEqual(Object.keys(report).slice(0, 9), [
@@ -87,7 +77,7 @@ test('prisma --json on the seed: 52 records, none screened, the full-text counts
 test('prisma counts the records of every file and the duplicates merged inside and across files', async () => {
   const files = [RIS, RIS_2, NBIB, RIS];
   const report = JSON.parse(
-    (await run('prisma', '--json', ...files.flatMap((f) => ['--corpus', f]))).stdout,
+    (await runCli('prisma', '--json', ...files.flatMap((f) => ['--corpus', f]))).stdout,
   ) as PrismaJson;
   // The same file twice is one source with twice its records, all of the second copy duplicates.
   assert.deepEqual(report.identified, {
@@ -96,7 +86,7 @@ test('prisma counts the records of every file and the duplicates merged inside a
     'pubmed-crlf-75.nbib': medlineRecords(NBIB),
   });
   const stats = JSON.parse(
-    (await run('stats', '--json', ...files.flatMap((f) => ['--corpus', f]))).stdout,
+    (await runCli('stats', '--json', ...files.flatMap((f) => ['--corpus', f]))).stdout,
   ) as {
     papers: number;
   };
@@ -122,7 +112,7 @@ test('prisma --state: decisions are the screening, maybe and untriaged papers ar
     const statePath = join(dir, 'literature-triage.json');
     writeFileSync(statePath, serialize(state));
     const report = JSON.parse(
-      (await run('prisma', '--json', '--corpus', RIS, '--state', statePath)).stdout,
+      (await runCli('prisma', '--json', '--corpus', RIS, '--state', statePath)).stdout,
     ) as PrismaJson;
     assert.equal(report.screened, 12);
     assert.equal(report.excluded_screening, 7);
@@ -136,7 +126,7 @@ test('prisma --state: decisions are the screening, maybe and untriaged papers ar
 
     // Text output says the same, and --svg writes the diagram with the same numbers, atomically.
     const svgPath = join(dir, 'prisma-flow.svg');
-    const text = await run('prisma', '--corpus', RIS, '--state', statePath, '--svg', svgPath);
+    const text = await runCli('prisma', '--corpus', RIS, '--state', statePath, '--svg', svgPath);
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /Records screened \(n = 12\) → records excluded \(n = 7\)/);
     assert.match(text.stdout, /Reports sought for retrieval \(n = 5\) → reports not retrieved \(n = \?\)/);
@@ -151,7 +141,7 @@ test('prisma --state: decisions are the screening, maybe and untriaged papers ar
       'no temporary file left',
     );
     // --json and --svg together: the JSON on stdout, nothing else.
-    const both = await run('prisma', '--json', '--corpus', RIS, '--state', statePath, '--svg', svgPath);
+    const both = await runCli('prisma', '--json', '--corpus', RIS, '--state', statePath, '--svg', svgPath);
     assert.equal((JSON.parse(both.stdout) as PrismaJson).screened, 12);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -192,7 +182,7 @@ test('prisma --sources names the files as databases and registers; bad entries a
       }),
     );
     const args = ['--corpus', RIS, '--corpus', RIS_2, '--corpus', NBIB, '--sources', sources];
-    const json = await run('prisma', '--json', ...args);
+    const json = await runCli('prisma', '--json', ...args);
     assert.equal(json.code, 0);
     assert.deepEqual(Object.keys((JSON.parse(json.stdout) as PrismaJson).identified), [
       'Embase',
@@ -203,12 +193,12 @@ test('prisma --sources names the files as databases and registers; bad entries a
       json.stderr,
       /warning: .*sources\.json: .*"pubmed-crlf-75\.nbib"\]\.type must be "database" or "register"/,
     );
-    const text = await run('prisma', ...args);
+    const text = await runCli('prisma', ...args);
     assert.match(text.stdout, /ClinicalTrials\.gov, register \(n = \d+\)/);
     assert.match(text.stdout, /Embase, database \(n = \d+\)/);
 
     writeFileSync(sources, '{ not json');
-    const broken = await run('prisma', ...args);
+    const broken = await runCli('prisma', ...args);
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /sources\.json: not a readable JSON file/);
   } finally {
@@ -220,13 +210,13 @@ test('prisma: an --svg that cannot be written (its folder is a file) is an error
   const dir = scratch();
   try {
     writeFileSync(join(dir, 'a-file'), '');
-    const failed = await run('prisma', '--svg', join(dir, 'a-file', 'flow.svg'));
+    const failed = await runCli('prisma', '--svg', join(dir, 'a-file', 'flow.svg'));
     assert.equal(failed.code, 1);
     assert.match(failed.stderr, /a-file\/flow\.svg: cannot write/);
-    const help = await run('--help');
+    const help = await runCli('--help');
     assert.match(help.stdout, /prisma {2,}PRISMA 2020 flow counts/);
     assert.match(help.stdout, /--svg FILE/);
-    assert.equal((await run('prisma', '--svg')).code, 2);
+    assert.equal((await runCli('prisma', '--svg')).code, 2);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
