@@ -6,7 +6,7 @@ set -euo pipefail
 declare -A groups=(
   [code-server]="build-essential python3 pkg-config libkrb5-dev ripgrep"
   [browser]="chromium"
-  [bibtex]="texlive-binaries texlive-base biber"
+  [bibtex]="texlive-binaries texlive-base texlive-latex-base biber"
   [pandoc]="pandoc"
 )
 [ $# -gt 0 ] || set -- all
