@@ -4,3 +4,5 @@ export * from './reviewerSet';
 export * from './agreement';
 export * from './conflicts';
 export { cohenKappa, fleissKappa, meanPairwiseAgreement, observedAgreement, pabak } from './kappa';
+export * from './resolutionFile';
+export * from './finalDecisions';

@@ -3,7 +3,15 @@ export { normalizeTag } from './normalize';
 export * from './operations';
 export * from './history';
 export { merge, NOTE_MERGE_SEPARATOR } from './merge';
-export { parse, parseDocument, serialize, StateFileError, STATE_VERSION, versionFor } from './stateFile';
-export type { StateDocument } from './stateFile';
+export {
+  parse,
+  parseDocument,
+  positionOf,
+  serialize,
+  StateFileError,
+  STATE_VERSION,
+  versionFor,
+} from './stateFile';
+export type { StateDocument, TextPosition } from './stateFile';
 export { changesBetween, journalLine, parseJournal, replay, JournalError } from './journal';
 export type { JournalRecord } from './journal';

@@ -65,7 +65,7 @@ export function versionFor(state: TriageState): number {
   return 1;
 }
 
-interface TextPosition {
+export interface TextPosition {
   /** 0-based offset in the text. */
   offset: number;
   /** 1-based. */
@@ -87,7 +87,8 @@ export class StateFileError extends Error {
   }
 }
 
-function positionOf(text: string, offset: number): TextPosition {
+/** Line and column (1-based) of an offset in a text. */
+export function positionOf(text: string, offset: number): TextPosition {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
