@@ -41,6 +41,8 @@ export const COMMANDS = {
   startTeamScreening: 'literatureTriage.startTeamScreening',
   revealDecisions: 'literatureTriage.revealDecisions',
   showAgreement: 'literatureTriage.showAgreement',
+  resolveConflict: 'literatureTriage.resolveConflict',
+  nextConflict: 'literatureTriage.nextConflict',
   rebuildIndex: 'literatureTriage.rebuildIndex',
   filterPapers: 'literatureTriage.filterPapers',
   clearFilter: 'literatureTriage.clearFilter',

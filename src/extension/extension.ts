@@ -11,7 +11,7 @@ import { registerTriageCommands } from './triage';
 import { registerSearch } from './search';
 import { registerExport } from './export';
 import { registerReview, type PrismaView } from './review';
-import { registerTeam, TeamSession, type TeamFeature } from './team';
+import { BlindMode, registerTeam, TeamDecisions, TeamSession, type TeamFeature } from './team';
 import { registerCite, type CiteHandle } from './cite';
 import type { FeatureContext, TargetResolver } from './featureContext';
 import { settings } from './settings';
@@ -51,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     () => team.reviewer,
   );
   activeStore = store;
+  const blind = new BlindMode(team);
+  const teamDecisions = new TeamDecisions(team, store, blind);
   // The worker reports to the library, which needs the worker: tied once both exist.
   const owner: { library?: Library } = {};
   const worker = startLibraryWorker(context, {
@@ -58,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     crashed: (reason) => owner.library?.workerCrashed(reason),
   });
   const corpus = new CorpusService(context.extensionUri, log, worker);
-  const library = new Library(corpus, store, worker);
+  const library = new Library(corpus, store, worker, teamDecisions);
   owner.library = library;
   const screening = new ScreeningService(library);
   const stage = new ReviewStageState(context.workspaceState);
@@ -66,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   context.subscriptions.push(
     log,
     team,
+    blind,
+    teamDecisions,
     { dispose: () => worker.dispose() },
     corpus,
     store,
@@ -83,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
     screening,
     stage,
     review,
+    team: teamDecisions,
     now: () => new Date().toISOString(),
   };
 
@@ -106,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): LiteratureTriageApi 
   registerSearch(features, reader, view);
   registerExport(features, targets);
   const prisma = registerReview(features, targets);
-  const teamFeature = registerTeam(features, team);
+  const teamFeature = registerTeam(features, targets);
   const cite = registerCite(features);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -7,6 +7,7 @@ import type { TriageStore } from './storage';
 import type { ScreeningService } from './screening';
 import type { ReviewStageState } from './shared/reviewStage';
 import type { ReviewProtocol } from './shared/reviewProtocol';
+import type { TeamDecisions } from './team';
 
 /** The order papers appear in the Papers view (after grouping and filtering): the reader's prev/next. */
 export interface PaperOrder {
@@ -35,6 +36,11 @@ export interface FeatureContext {
   readonly stage: ReviewStageState;
   /** The review protocol from the settings: highlight terms, criteria, exclusion reasons. */
   readonly review: ReviewProtocol;
+  /**
+   * Team screening: the reviewers' decisions, conflicts and final decisions. `decisions()` is what export,
+   * PRISMA and citation use (the team's final decisions in team mode, else the store's).
+   */
+  readonly team: TeamDecisions;
   /** The time for triage edits; tests may replace it. */
   now(): string;
 }

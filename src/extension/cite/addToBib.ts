@@ -21,7 +21,7 @@ export async function addCitedPaperToBib(
   const paper = await ctx.library.fullPaper(paperId);
   if (!paper) return undefined;
   const triage = ctx.library.triage(paper);
-  const holder = [...ctx.store.state.papers].find(
+  const holder = [...ctx.team.decisions().papers].find(
     ([id, t]) => id !== paper.id && t.key?.toLowerCase() === key.toLowerCase(),
   );
   if (!triage.key && !holder && isValidCitationKey(key))

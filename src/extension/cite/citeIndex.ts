@@ -31,6 +31,7 @@ export class CiteIndex implements vscode.Disposable {
     this.disposables.push(
       this.bibs,
       this.bibs.onDidChange(() => this.invalidate()),
+      ctx.team.onDidChange(() => this.invalidate()),
       ctx.library.onDidChange((change) => {
         if (change.papers) this.papers = undefined;
         this.invalidate();
@@ -66,7 +67,7 @@ export class CiteIndex implements vscode.Disposable {
       this.bibs.all(),
       this.targetKeys(),
     ]);
-    const state = this.ctx.store.state;
+    const state = this.ctx.team.decisions();
     const keyed = keyPapers(papers, state, { statuses: 'all', reservedKeys: reserved });
     const library: LibraryPaper[] = keyed.papers.map(({ paper, triage, key }) => ({
       paper,

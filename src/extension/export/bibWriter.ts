@@ -96,7 +96,10 @@ async function readMergeWrite(
   } catch (error) {
     throw new BibWriteError(`cannot read it: ${describe(error)}`, file);
   }
-  const result = exportEntries(papers, ctx.store.state, { ...options, reservedKeys: existingKeys(existing) });
+  const result = exportEntries(papers, ctx.team.decisions(), {
+    ...options,
+    reservedKeys: existingKeys(existing),
+  });
   let merged;
   try {
     merged = mergeIntoBib(existing, result.entries);

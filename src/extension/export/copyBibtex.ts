@@ -15,7 +15,7 @@ import { pinNewKeys } from './bibWriter';
 export async function copyBibtex(ctx: FeatureContext, location: BibLocation, paper: Paper): Promise<string> {
   const file = location.configured() ?? location.remembered();
   const bib = file ? await readTextIfExists(file).catch(() => undefined) : undefined;
-  const result = exportEntries([paper], ctx.store.state, {
+  const result = exportEntries([paper], ctx.team.decisions(), {
     statuses: 'all',
     reservedKeys: bib ? existingKeys(bib) : [],
   });

@@ -18,7 +18,7 @@ export async function exportBibtex(
   location: BibLocation,
 ): Promise<BibWriteResult | undefined> {
   const papers = ctx.library.papers;
-  const scope = await pickExportScope(papers, ctx.store.state, targets.targets());
+  const scope = await pickExportScope(papers, ctx.team.decisions(), targets.targets());
   if (!scope) return undefined;
   const file = await location.target('always');
   if (!file) return undefined;

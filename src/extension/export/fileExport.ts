@@ -38,12 +38,12 @@ export async function exportToFile(
   const { label } = EXPORT_FORMATS[format];
   const scope = await pickExportScope(
     ctx.library.papers,
-    ctx.store.state,
+    ctx.team.decisions(),
     targets.targets(),
     ui`Export ${label}`,
   );
   if (!scope) return undefined;
-  if (papersInScope(scope.papers, ctx.store.state, scope.options).length === 0) {
+  if (papersInScope(scope.papers, ctx.team.decisions(), scope.options).length === 0) {
     void showInfo(ui`Literature Triage: no ${inline(scope.description)} to export.`);
     return undefined;
   }
@@ -87,7 +87,7 @@ async function writeExport(
   // CSL-JSON cites by key: new keys must not be ones the .bib already gives other entries.
   const bib = format === 'csljson' ? (location.configured() ?? location.remembered()) : undefined;
   const bibText = bib ? await readTextIfExists(bib).catch(() => undefined) : undefined;
-  const exported = exportPapers(format, papers, ctx.store.state, {
+  const exported = exportPapers(format, papers, ctx.team.decisions(), {
     ...scope.options,
     reservedKeys: bibText ? existingKeys(bibText) : [],
   });

@@ -32,13 +32,13 @@ export function registerExport(ctx: FeatureContext, targets: TargetResolver): vo
     vscode.commands.registerCommand(COMMANDS.copyBibtex, async (...args: unknown[]) => {
       const chosen =
         papersFromArguments(ctx, targets, args)[0] ??
-        (await pickPaperToCite(ctx.library.papers, ctx.store.state));
+        (await pickPaperToCite(ctx.library.papers, ctx.team.decisions()));
       const paper = chosen && (await ctx.library.fullPaper(chosen.id));
       return paper ? copyBibtex(ctx, location, paper) : undefined;
     }),
     vscode.commands.registerCommand(COMMANDS.copyFormattedCitation, async (...args: unknown[]) => {
       const given = papersFromArguments(ctx, targets, args);
-      const chosen = given.length ? given : [await pickPaperToCite(ctx.library.papers, ctx.store.state)];
+      const chosen = given.length ? given : [await pickPaperToCite(ctx.library.papers, ctx.team.decisions())];
       return copyFormattedCitation(
         ctx,
         chosen.filter((p) => p !== undefined),

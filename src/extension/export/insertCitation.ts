@@ -31,7 +31,7 @@ export async function insertCitation(
     void showInfo(ui`Literature Triage: open a document to insert a citation into.`);
     return undefined;
   }
-  const chosen = given ?? (await pickPaperToCite(ctx.library.papers, ctx.store.state));
+  const chosen = given ?? (await pickPaperToCite(ctx.library.papers, ctx.team.decisions()));
   const paper = chosen && (await ctx.library.fullPaper(chosen.id));
   if (!paper) return undefined;
   const cited = await ensureInBib(ctx, location, paper);
@@ -81,7 +81,7 @@ export async function ensureInBib(
 
 /** No .bib chosen (no folder, dialog cancelled): still cite by a pinned key, so a later export matches. */
 function keyWithoutFile(ctx: FeatureContext, paper: Paper): InsertedCitation {
-  const result = exportEntries([paper], ctx.store.state, { statuses: 'all' });
+  const result = exportEntries([paper], ctx.team.decisions(), { statuses: 'all' });
   pinNewKeys(ctx, [paper], result.newPins);
   return { key: result.entries[0]!.key };
 }

@@ -74,6 +74,11 @@ export class Library implements vscode.Disposable {
     readonly corpus: CorpusService,
     readonly store: TriageStore,
     readonly worker: LibraryClient,
+    /** The decisions the ranker learns from when they are not the store's (team screening, revealed). */
+    private readonly training?: {
+      trainingState(): TriageState;
+      readonly onDidChange: vscode.Event<void>;
+    },
   ) {
     this.disposables.push(
       corpus.onDidChange(() => {
@@ -89,6 +94,13 @@ export class Library implements vscode.Disposable {
         this.sendTriage(false);
         this.changed.fire({ papers: false, triage: true });
       }),
+      ...(training
+        ? [
+            training.onDidChange(() => {
+              if (this.sendTriage(false)) this.changed.fire({ papers: false, triage: true });
+            }),
+          ]
+        : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (settings.affects(e, 'topics')) void this.startIndexing(false);
       }),
@@ -290,12 +302,13 @@ export class Library implements vscode.Disposable {
   }
 
   /** Sends what changed in the decisions and tags since the last call (all of it with `reset`). */
-  private sendTriage(reset: boolean): void {
-    const changes = triageDeltas(this.store.state, this.sent, reset);
-    if (!reset && changes.length === 0) return;
+  private sendTriage(reset: boolean): boolean {
+    const changes = triageDeltas(this.training?.trainingState() ?? this.store.state, this.sent, reset);
+    if (!reset && changes.length === 0) return false;
     for (const change of changes) this.sent.set(change.id, change);
     this.triageVersion++;
     this.worker.request('triage', { reset, changes }).catch(() => undefined);
+    return true;
   }
 
   dispose(): void {

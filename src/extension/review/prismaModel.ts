@@ -18,7 +18,7 @@ export function currentPrismaFlow(ctx: FeatureContext): { flow: PrismaFlow; prob
   const flow = prismaOfCorpora({
     files: load?.files ?? [],
     papers: load ? ctx.corpus.all : [],
-    state: ctx.store.state,
+    state: ctx.team.decisions(),
     names: names.names,
     reasonOrder: ctx.review.exclusionReasons(),
   });

@@ -45,6 +45,7 @@ export class PrismaView implements vscode.WebviewPanelSerializer, vscode.Disposa
     this.disposables.push(
       this.rendered,
       ctx.store.onDidChange(later),
+      ctx.team.onDidChange(later),
       ctx.corpus.onDidChange(later),
       ctx.review.onDidChange(later),
       vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
-import type { FeatureContext } from '../featureContext';
+import type { FeatureContext, TargetResolver } from '../featureContext';
+import { nextConflict, resolveConflict } from './resolveConflict';
+import type { BlindMode } from './blindMode';
 import { COMMANDS, CONTEXT_KEYS } from '../commands';
 import { ContextKey } from '../contextKey';
 import { showInfo, showWarning } from '../shared/notifications';
 import { quoted, ui } from '../shared/uiText';
 import { AgreementPanel } from './agreementPanel';
-import { BlindMode } from './blindMode';
-import type { TeamSession } from './teamSession';
 
 export { TeamSession, REVIEWERS_FOLDER } from './teamSession';
+export { TeamDecisions, FINAL_FOLDER } from './teamDecisions';
+export { BlindMode } from './blindMode';
 export { teamAgreement } from './agreementPanel';
 export type { AgreementPanel } from './agreementPanel';
-export type { BlindMode } from './blindMode';
 
 export interface TeamFeature {
   readonly blind: BlindMode;
@@ -19,8 +20,9 @@ export interface TeamFeature {
 }
 
 /** Start Team Screening · Reveal Decisions · Show Reviewer Agreement; reviewer files that cannot be read. */
-export function registerTeam(ctx: FeatureContext, team: TeamSession): TeamFeature {
-  const blind = new BlindMode(team);
+export function registerTeam(ctx: FeatureContext, targets: TargetResolver): TeamFeature {
+  const team = ctx.team.session;
+  const blind = ctx.team.blind;
   const agreement = new AgreementPanel(team, ctx.store, blind);
   const teamKey = new ContextKey(CONTEXT_KEYS.teamMode);
   const reported = new Set<string>();
@@ -38,7 +40,6 @@ export function registerTeam(ctx: FeatureContext, team: TeamSession): TeamFeatur
   };
   onTeamChange();
   ctx.extension.subscriptions.push(
-    blind,
     agreement,
     team.onDidChange(onTeamChange),
     vscode.commands.registerCommand(COMMANDS.startTeamScreening, async () => {
@@ -56,6 +57,12 @@ export function registerTeam(ctx: FeatureContext, team: TeamSession): TeamFeatur
     }),
     vscode.commands.registerCommand(COMMANDS.revealDecisions, () => blind.reveal()),
     vscode.commands.registerCommand(COMMANDS.showAgreement, () => agreement.show()),
+    vscode.commands.registerCommand(
+      COMMANDS.resolveConflict,
+      (target?: unknown, decision?: unknown, reason?: unknown) =>
+        resolveConflict(ctx, targets, target, decision, reason),
+    ),
+    vscode.commands.registerCommand(COMMANDS.nextConflict, () => nextConflict(ctx, targets.targets()[0]?.id)),
   );
   return { blind, agreement };
 }

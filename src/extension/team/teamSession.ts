@@ -8,8 +8,8 @@ import {
 } from '../../core/team';
 import type { TriageState } from '../../core/triage';
 import { primaryFolder } from '../settings';
-import { readTextIfExists } from '../shared/workspaceFiles';
 import { resolveReviewer } from './reviewerIdentity';
+import { jsonFiles, readFolder, watchJsonFiles, writeGitIgnore } from './teamFolder';
 
 /** Where each reviewer's file lives, relative to the first workspace folder. */
 export const REVIEWERS_FOLDER = 'literature-triage/reviewers';
@@ -24,7 +24,7 @@ export class TeamSession implements vscode.Disposable {
   private on = false;
   private files: readonly LoadedReviewer[] = [];
   private problemList: readonly ReviewerProblem[] = [];
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private watcher: vscode.Disposable | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Team mode, the reviewer or the other reviewers' files changed. */
   readonly onDidChange = this.changed.event;
@@ -53,6 +53,11 @@ export class TeamSession implements vscode.Disposable {
   /** The reviewer files that could not be read, by name and why (they are never written over). */
   get problems(): readonly ReviewerProblem[] {
     return this.problemList;
+  }
+
+  /** Every reviewer file as last read (the same array until the folder is read again). */
+  get loaded(): readonly LoadedReviewer[] {
+    return this.files;
   }
 
   /** The other reviewers' decisions as their files hold them. */
@@ -89,7 +94,6 @@ export class TeamSession implements vscode.Disposable {
     if (this.on) return 'already';
     const me = await resolveReviewer(folder, true);
     if (me === undefined) return 'no-reviewer';
-    await vscode.workspace.fs.createDirectory(folder);
     await writeGitIgnore(folder);
     this.me = me;
     this.on = true;
@@ -113,16 +117,7 @@ export class TeamSession implements vscode.Disposable {
   async reload(): Promise<void> {
     const folder = this.folder();
     if (!folder) return;
-    const sources: { name: string; text: string }[] = [];
-    const unreadable: ReviewerProblem[] = [];
-    for (const name of await jsonFiles(folder)) {
-      try {
-        const text = await readTextIfExists(vscode.Uri.joinPath(folder, name));
-        if (text !== undefined) sources.push({ name, text });
-      } catch (error) {
-        unreadable.push({ name, message: error instanceof Error ? error.message : String(error) });
-      }
-    }
+    const { sources, unreadable } = await readFolder(folder);
     const set = loadReviewerSet(sources);
     this.files = set.reviewers;
     this.problemList = [...set.problems, ...unreadable].sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -130,42 +125,11 @@ export class TeamSession implements vscode.Disposable {
   }
 
   private watch(folder: vscode.Uri): void {
-    if (this.watcher) return;
-    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.json'));
-    const reload = () => void this.reload();
-    this.watcher.onDidCreate(reload);
-    this.watcher.onDidChange(reload);
-    this.watcher.onDidDelete(reload);
+    this.watcher ??= watchJsonFiles(folder, () => void this.reload());
   }
 
   dispose(): void {
     this.watcher?.dispose();
     this.changed.dispose();
   }
-}
-
-async function jsonFiles(folder: vscode.Uri): Promise<string[]> {
-  try {
-    const entries = await vscode.workspace.fs.readDirectory(folder);
-    return entries
-      .filter(
-        ([name, type]) => type === vscode.FileType.File && name.endsWith('.json') && !name.startsWith('.'),
-      )
-      .map(([name]) => name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The lock, journal and temporary files each window keeps beside its reviewer file are its own: a
- * `.gitignore` in the folder keeps them out of commits (an existing one is left as it is).
- */
-async function writeGitIgnore(folder: vscode.Uri): Promise<void> {
-  const file = vscode.Uri.joinPath(folder, '.gitignore');
-  if ((await readTextIfExists(file)) !== undefined) return;
-  const text =
-    "# Written by Literature Triage: each window's lock, journal and temporary files.\n.*.lock\n.*.journal\n.*.tmp\n";
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
 }

@@ -12,9 +12,10 @@ export function groupTreeItem(node: GroupNode, filtering: boolean): SafeTreeItem
   const shown = node.paperIds.length;
   const total = group.paperIds.length;
   // A filter is a question: its answers start unfolded.
-  const state = filtering
-    ? vscode.TreeItemCollapsibleState.Expanded
-    : vscode.TreeItemCollapsibleState.Collapsed;
+  const state =
+    filtering || group.kind === 'conflicts'
+      ? vscode.TreeItemCollapsibleState.Expanded
+      : vscode.TreeItemCollapsibleState.Collapsed;
   const label = shownText(group.label);
   const item = new SafeTreeItem(label, state);
   item.id = node.id;
@@ -37,6 +38,7 @@ const KIND_NAMES: Record<PaperGroup['kind'], string> = {
   tag: 'Tag',
   untagged: 'Papers without tags',
   missing: 'Decisions kept for papers no corpus file holds now',
+  conflicts: 'Papers the reviewers disagree on, not resolved yet',
 };
 
 function groupIcon(group: PaperGroup): vscode.ThemeIcon {
@@ -53,6 +55,8 @@ function groupIcon(group: PaperGroup): vscode.ThemeIcon {
       return new vscode.ThemeIcon('circle-small');
     case 'missing':
       return new vscode.ThemeIcon('warning');
+    case 'conflicts':
+      return new vscode.ThemeIcon('git-compare', new vscode.ThemeColor('list.warningForeground'));
     case 'userTopic':
       return new vscode.ThemeIcon('bookmark');
     case 'topic':

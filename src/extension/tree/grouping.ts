@@ -17,7 +17,7 @@ export interface PaperGroup {
   /** Unique among the groups of one mode and stable across rebuilds (keeps expansion state). */
   readonly key: string;
   readonly label: string;
-  readonly kind: 'topic' | 'userTopic' | 'status' | 'stage' | 'tag' | 'untagged' | 'missing';
+  readonly kind: 'topic' | 'userTopic' | 'status' | 'stage' | 'tag' | 'untagged' | 'missing' | 'conflicts';
   readonly status?: TriageStatus;
   /** For a `stage` group: where its papers are in the review. */
   readonly place?: ReviewPlace;

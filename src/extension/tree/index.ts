@@ -40,6 +40,7 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     ctx.library,
     isGroupBy(remembered) ? remembered : 'topic',
     () => ctx.stage.current,
+    ctx.team,
   );
   const treeView = createSafeTreeView(VIEWS.papers, {
     treeDataProvider: provider,
@@ -92,6 +93,8 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
       progress.update();
       stageItem.update();
     }),
+    // Blind mode, another reviewer's file or a final decision: the Conflicts group and the others' decisions.
+    ctx.team.onDidChange(() => provider.refresh()),
     ctx.stage.onDidChange(() => {
       progress.update();
       stageItem.update();

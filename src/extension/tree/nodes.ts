@@ -1,4 +1,5 @@
 import type { PaperSummary } from '../../worker/protocol';
+import type { ReviewerView } from '../../core/team';
 import type { PaperGroup } from './grouping';
 
 /** A group row: a topic, a triage status or a tag, with the papers the filter leaves in it. */
@@ -19,7 +20,15 @@ export interface PaperNode {
   readonly parent: GroupNode;
 }
 
-export type PapersNode = GroupNode | PaperNode;
+/** Under a paper of the Conflicts group: one reviewer's decision, reason and note. */
+export interface ReviewerNode {
+  readonly kind: 'reviewer';
+  readonly id: string;
+  readonly view: ReviewerView;
+  readonly parent: PaperNode;
+}
+
+export type PapersNode = GroupNode | PaperNode | ReviewerNode;
 
 export function isPaperNode(value: unknown): value is PaperNode {
   return (

@@ -5,10 +5,13 @@ import type { ReviewStage, TriageState } from '../../core/triage';
 import { RequestCancelled, type FilterResult, type Library } from '../library';
 import { groupPapers, missingPapers, type GroupBy, type PaperGroup } from './grouping';
 import { groupTreeItem } from './groupItem';
-import type { PapersNode } from './nodes';
+import type { PaperNode, PapersNode, ReviewerNode } from './nodes';
 import { missingPaperTreeItem, paperTooltip, paperTreeItem } from './paperItem';
 import { TreeSnapshot } from './treeSnapshot';
 import { triageChanges } from '../shared/triageChanges';
+import type { Conflict } from '../../core/team';
+import { ui } from '../shared/uiText';
+import { CONFLICTS_LABEL, othersDecisions, reviewerTreeItem, type TeamRows } from './teamRows';
 
 /**
  * The "Papers" view's data: the library grouped by topic, triage status or tag, optionally narrowed by a filter
@@ -27,12 +30,16 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
   private cachedFrom: { papers: readonly PaperSummary[]; topics: readonly Topic[] } | undefined;
   private lastState: TriageState;
   private relevanceOrder: (() => readonly string[]) | undefined;
+  /** The open conflicts the Conflicts group shows, by paper id (none while blind). */
+  private conflicts = new Map<string, Conflict>();
 
   constructor(
     private readonly library: Library,
     groupBy: GroupBy,
     /** The window's review stage: at full text, rows of included papers show their full-text decision. */
     private readonly stage: () => ReviewStage = () => 'titleAbstract',
+    /** Team screening: with blind mode off, a Conflicts group and the others' decisions on each row. */
+    private readonly team?: TeamRows,
   ) {
     this.mode = groupBy;
     this.lastState = library.store.state;
@@ -112,7 +119,9 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
       diff.ids.some((id) => !this.library.paper(id)) ||
       ((this.mode === 'status' || this.relevanceOrder !== undefined) && diff.statusChanged) ||
       (this.mode === 'stage' && diff.placeChanged) ||
-      ((this.mode === 'tag' || this.filterQuery !== undefined) && diff.tagsChanged);
+      ((this.mode === 'tag' || this.filterQuery !== undefined) && diff.tagsChanged) ||
+      // A decision of mine can open or close a conflict.
+      (this.team?.revealed === true && (diff.statusChanged || diff.placeChanged));
     if (moves) return this.refresh();
     const rows = cached.existingRowsOf(new Set(diff.ids));
     if (rows.length > 0) this.changed.fire(rows);
@@ -159,7 +168,13 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
         topics: () => library.topics(),
         missing,
       });
-      const groups = this.relevanceOrder ? sortGroups(grouped, this.relevanceOrder()) : grouped;
+      const sorted = this.relevanceOrder ? sortGroups(grouped, this.relevanceOrder()) : grouped;
+      const conflicts = this.team?.revealed ? this.team.openConflicts(this.stage()) : [];
+      this.conflicts = new Map(conflicts.map((c) => [c.id, c]));
+      const conflictIds = conflicts.map((c) => c.id).filter((id) => library.paper(id));
+      const groups: PaperGroup[] = conflictIds.length
+        ? [{ key: 'conflicts', label: CONFLICTS_LABEL, kind: 'conflicts', paperIds: conflictIds }, ...sorted]
+        : sorted;
       const filter = this.currentFilter();
       const prefix = filter ? `filter${this.filterGeneration}:${this.mode}:` : `${this.mode}:`;
       const keep = filter ? (id: string) => filter.has(id) : undefined;
@@ -171,19 +186,45 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<PapersNode>, 
 
   getChildren(element?: PapersNode): PapersNode[] {
     if (!element) return [...this.snapshot().groups];
-    return element.kind === 'group' ? this.snapshot().childrenOf(element) : [];
+    if (element.kind === 'group') return this.snapshot().childrenOf(element);
+    return element.kind === 'paper' ? this.reviewerRows(element) : [];
   }
 
   getParent(element: PapersNode): PapersNode | undefined {
-    return element.kind === 'paper' ? element.parent : undefined;
+    return element.kind === 'group' ? undefined : element.parent;
+  }
+
+  /** Under a paper of the Conflicts group: each reviewer's decision. */
+  private reviewerRows(node: PaperNode): ReviewerNode[] {
+    if (node.parent.group.kind !== 'conflicts') return [];
+    const conflict = this.conflicts.get(node.paper.id);
+    return (conflict?.decisions ?? []).map((view) => ({
+      kind: 'reviewer',
+      id: `${node.id}/reviewer:${view.reviewer}`,
+      view,
+      parent: node,
+    }));
   }
 
   getTreeItem(element: PapersNode): vscode.TreeItem {
     const filter = this.currentFilter();
     if (element.kind === 'group') return groupTreeItem(element, filter !== undefined);
+    if (element.kind === 'reviewer') return reviewerTreeItem(element, this.team?.session.reviewer);
     const triage = this.library.triage(element.paper);
     if (element.parent.group.kind === 'missing') return missingPaperTreeItem(element, triage);
-    return paperTreeItem(element, triage, filter?.matchesOf(element.paper.id), this.stage());
+    const item = paperTreeItem(element, triage, filter?.matchesOf(element.paper.id), this.stage());
+    const team = this.team;
+    if (team?.revealed) {
+      const others = othersDecisions(team, element.paper.id, this.stage());
+      if (others)
+        item.description =
+          typeof item.description === 'string' ? ui`${item.description} · ${others}` : others;
+      if (element.parent.group.kind === 'conflicts') {
+        item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+        item.contextValue = `${item.contextValue ?? 'paper'}.conflict`;
+      }
+    }
+    return item;
   }
 
   /** A paper row's tooltip starts the abstract, which only the library worker holds: asked for on hover. */

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { ReviewerProblem, ReviewerSource } from '../../core/team';
+import { readTextIfExists } from '../shared/workspaceFiles';
+
+/** The `.json` files of a team folder (reviewers or final decisions), sorted; none when it does not exist. */
+export async function jsonFiles(folder: vscode.Uri): Promise<string[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    return entries
+      .filter(
+        ([name, type]) => type === vscode.FileType.File && name.endsWith('.json') && !name.startsWith('.'),
+      )
+      .map(([name]) => name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Every `.json` file's text, and each one that could not be read as a problem naming it. */
+export async function readFolder(
+  folder: vscode.Uri,
+): Promise<{ sources: ReviewerSource[]; unreadable: ReviewerProblem[] }> {
+  const sources: ReviewerSource[] = [];
+  const unreadable: ReviewerProblem[] = [];
+  for (const name of await jsonFiles(folder)) {
+    try {
+      const text = await readTextIfExists(vscode.Uri.joinPath(folder, name));
+      if (text !== undefined) sources.push({ name, text });
+    } catch (error) {
+      unreadable.push({ name, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { sources, unreadable };
+}
+
+/**
+ * The lock, journal and temporary files each window keeps beside its own file are its own: a `.gitignore` in
+ * the folder keeps them out of commits (an existing one is left as it is).
+ */
+export async function writeGitIgnore(folder: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.createDirectory(folder);
+  const file = vscode.Uri.joinPath(folder, '.gitignore');
+  if ((await readTextIfExists(file)) !== undefined) return;
+  const text =
+    "# Written by Literature Triage: each window's lock, journal and temporary files.\n.*.lock\n.*.journal\n.*.tmp\n";
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+}
+
+/** Watches a folder's `.json` files; `changed` runs on each create, change and delete. */
+export function watchJsonFiles(folder: vscode.Uri, changed: () => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.json'));
+  watcher.onDidCreate(changed);
+  watcher.onDidChange(changed);
+  watcher.onDidDelete(changed);
+  return watcher;
+}
