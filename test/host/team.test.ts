@@ -27,7 +27,7 @@ suite('team screening', () => {
     await eventually(() => api.context.store.file.path, 'the store back on the state file', {
       until: (path) => path.endsWith('/literature-triage.json'),
     });
-    removeWorkspacePath(FOLDER);
+    removeWorkspacePath('literature-triage');
     await resetTriage(api);
     await config().update('reviewer', undefined, vscode.ConfigurationTarget.Global);
     await config().update('blind', undefined, vscode.ConfigurationTarget.Workspace);
