@@ -1,13 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parseReviewerFile, serializeReviewerFile } from '../../src/core/team';
+import { parseResolutionFile, parseReviewerFile, serializeReviewerFile } from '../../src/core/team';
 import { decideMany, emptyState, type TriageState } from '../../src/core/triage';
 import { COMMANDS } from '../../src/extension/commands';
 import type { PaperSummary } from '../../src/worker/protocol';
 import { eventually } from '../harness/eventually';
 import { activeApi, resetTriage } from './support';
-import { stubs } from './windowStubs';
-import { readWorkspaceFile, removeWorkspacePath, writeWorkspaceFile } from './workspaceFiles';
+import { pickByLabel, stubs } from './windowStubs';
+import {
+  readWorkspaceFile,
+  removeWorkspacePath,
+  watcherReady,
+  workspacePath,
+  writeWorkspaceFile,
+} from './workspaceFiles';
 
 const FOLDER = 'literature-triage/reviewers';
 const NOW = '2026-12-01T10:00:00.000Z';
@@ -145,5 +151,91 @@ suite('team screening', () => {
       vscode.workspace.getConfiguration('literatureTriage').inspect('reviewer')?.globalValue,
       'reviewer.two',
     );
+  });
+
+  test('a reviewer file that arrives later (a pull) turns team mode on; Next Conflict walks the conflicts, Resolve records who and when; the ranker learns the final decisions once revealed', async () => {
+    const api = await activeApi();
+    await resetTriage(api);
+    await config().update('reviewer', 'alice', vscode.ConfigurationTarget.Global);
+    window.window('showInformationMessage', async () => undefined);
+    const papers = (api.context.library.papers as PaperSummary[]).slice(0, 4);
+    await api.team.session.open();
+    assert.equal(api.team.session.active, false, 'no reviewer files yet');
+    writeWorkspaceFile(`${FOLDER}/.keep`, '');
+    await watcherReady(workspacePath(FOLDER));
+    // Bob's file arrives: include, exclude, include on the first three, and a fourth only he decided.
+    let bob: TriageState = emptyState();
+    const bobs = ['include', 'exclude', 'include', 'include'] as const;
+    papers.forEach((p, i) => (bob = decideMany(bob, [p], 'titleAbstract', bobs[i]!, NOW)));
+    writeWorkspaceFile(`${FOLDER}/bob.json`, serializeReviewerFile({ reviewer: 'bob', state: bob }));
+    await eventually(() => api.team.session.reviewer, 'team mode on', { until: (r) => r === 'alice' });
+    await eventually(() => api.context.store.file.path, 'my reviewer file', {
+      until: (path) => path.endsWith(`${FOLDER}/alice.json`),
+    });
+    // Alice: exclude, exclude, maybe → conflicts on the 1st (exclude/include) and 3rd (maybe/include).
+    const alices = ['exclude', 'exclude', 'maybe'] as const;
+    papers
+      .slice(0, 3)
+      .forEach((p, i) =>
+        api.context.store.apply((s) => decideMany(s, [p], 'titleAbstract', alices[i]!, NOW)),
+      );
+    assert.deepEqual(api.context.team.openConflicts('titleAbstract'), [], 'blind: no conflicts shown');
+    assert.equal(api.context.team.trainingState().papers.get(papers[3]!.id), undefined, 'blind: mine only');
+
+    await vscode.commands.executeCommand(COMMANDS.revealDecisions);
+    const expected = [papers[0]!.id, papers[2]!.id].sort();
+    assert.deepEqual(
+      api.context.team.openConflicts('titleAbstract').map((c) => c.id),
+      expected,
+    );
+    const opened = await vscode.commands.executeCommand<string>(COMMANDS.nextConflict);
+    assert.equal(opened, expected[0]);
+    await eventually(() => api.reader.currentPaper?.id, 'the conflict in the reader', {
+      until: (id) => id === expected[0],
+    });
+    assert.equal(await vscode.commands.executeCommand<string>(COMMANDS.nextConflict), expected[1]);
+    await eventually(() => api.reader.currentPaper?.id, 'the next conflict in the reader', {
+      until: (id) => id === expected[1],
+    });
+
+    // Resolve one through the pick: each decision says who chose it.
+    window.window('showQuickPick', pickByLabel('Included'));
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.resolveConflict, expected[1]), 'include');
+    const items = window.calls.get('showQuickPick')![0]![0] as vscode.QuickPickItem[];
+    const byLabel = Object.fromEntries(items.map((item) => [item.label, item.description ?? '']));
+    const chooser =
+      expected[1] === papers[2]!.id
+        ? { Included: 'bob', Maybe: 'alice' }
+        : { Included: 'bob', Excluded: 'alice' };
+    for (const [label, who] of Object.entries(chooser)) assert.equal(byLabel[label], who);
+    // And the other with an argument: exclude, with a reason.
+    const other = expected[0]!;
+    assert.equal(
+      await vscode.commands.executeCommand(COMMANDS.resolveConflict, other, 'exclude', 'Wrong population'),
+      'exclude',
+    );
+    const final = parseResolutionFile(readWorkspaceFile('literature-triage/final/alice.json')!);
+    assert.equal(final.resolver, 'alice');
+    assert.equal(final.resolutions.get(expected[1]!)?.titleAbstract?.decision, 'include');
+    assert.deepEqual(final.resolutions.get(other)?.titleAbstract, {
+      decision: 'exclude',
+      reason: 'Wrong population',
+      resolved: final.resolutions.get(other)!.titleAbstract!.resolved,
+    });
+    assert.ok(!Number.isNaN(Date.parse(final.resolutions.get(other)!.titleAbstract!.resolved)));
+    assert.deepEqual(api.context.team.openConflicts('titleAbstract'), []);
+    const decisions = api.context.team.decisions();
+    assert.equal(decisions.papers.get(expected[1]!)?.status, 'include');
+    assert.equal(decisions.papers.get(other)?.reason, 'Wrong population');
+    assert.equal(
+      decisions.papers.get(papers[3]!.id)?.status ?? 'untriaged',
+      'untriaged',
+      'one reviewer of two',
+    );
+    // The ranker learns the final decisions where there are any (the resolved maybe is an include).
+    const training = api.context.team.trainingState();
+    assert.equal(training.papers.get(expected[1]!)?.status, 'include');
+    assert.equal(training.papers.get(papers[1]!.id)?.status, 'exclude');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

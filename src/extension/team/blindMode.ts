@@ -39,6 +39,8 @@ export class BlindMode implements vscode.Disposable {
 
   private last: boolean | undefined;
   private update(): void {
+    // Revealing lasts while this window screens as a team member; leaving team mode blinds it again.
+    if (!this.team.active) this.revealed = false;
     const on = this.on;
     this.key.set(on);
     if (on !== this.last) {

@@ -36,7 +36,7 @@ export class TeamDecisions implements vscode.Disposable {
   private resolutions: readonly LoadedResolutions[] = [];
   private problemList: readonly ReviewerProblem[] = [];
   private watcher: vscode.Disposable | undefined;
-  private reads = 0;
+  private reading: Promise<void> = Promise.resolve();
   private cache: { key: unknown[]; state: TriageState } | undefined;
   private trainingCache: { key: unknown[]; state: TriageState } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -161,8 +161,14 @@ export class TeamDecisions implements vscode.Disposable {
     await this.reload();
   }
 
-  /** Reads every resolutions file again. */
-  async reload(): Promise<void> {
+  /** Reads every resolutions file again (one read at a time, so the last one read is what stays). */
+  reload(): Promise<void> {
+    const run = this.reading.then(() => this.read());
+    this.reading = run.catch(() => undefined);
+    return run;
+  }
+
+  private async read(): Promise<void> {
     const folder = this.folder();
     if (!folder || !this.session.active) {
       this.resolutions = [];
@@ -170,10 +176,9 @@ export class TeamDecisions implements vscode.Disposable {
       this.changed.fire();
       return;
     }
-    this.watcher ??= watchJsonFiles(folder, () => void this.reload());
-    const read = ++this.reads;
+    const root = primaryFolder();
+    if (root) this.watcher ??= watchJsonFiles(root, FINAL_FOLDER, () => void this.reload());
     const { sources, unreadable } = await readFolder(folder);
-    if (read !== this.reads) return;
     const set = loadResolutionSet(sources);
     this.resolutions = set.files;
     this.problemList = [...set.problems, ...unreadable];

@@ -47,9 +47,15 @@ export async function writeGitIgnore(folder: vscode.Uri): Promise<void> {
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
 }
 
-/** Watches a folder's `.json` files; `changed` runs on each create, change and delete. */
-export function watchJsonFiles(folder: vscode.Uri, changed: () => void): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.json'));
+/**
+ * Watches the `.json` files of a team folder (relative to the workspace folder `root`); `changed` runs on each
+ * create, change and delete. The pattern hangs off the workspace folder, not the team folder: a watcher of a
+ * folder that does not exist yet (before the first pull brings it) would never report anything.
+ */
+export function watchJsonFiles(root: vscode.Uri, relative: string, changed: () => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher(
+    new vscode.RelativePattern(root, `${relative}/*.json`),
+  );
   watcher.onDidCreate(changed);
   watcher.onDidChange(changed);
   watcher.onDidDelete(changed);

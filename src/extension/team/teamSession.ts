@@ -22,9 +22,13 @@ export const REVIEWERS_FOLDER = 'literature-triage/reviewers';
 export class TeamSession implements vscode.Disposable {
   private me: string | undefined;
   private on = false;
+  /** Left with stop(): a reviewer file that appears later does not turn team mode on again by itself. */
+  private left = false;
+  private joining = false;
   private files: readonly LoadedReviewer[] = [];
   private problemList: readonly ReviewerProblem[] = [];
   private watcher: vscode.Disposable | undefined;
+  private reading: Promise<void> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Team mode, the reviewer or the other reviewers' files changed. */
   readonly onDidChange = this.changed.event;
@@ -78,13 +82,27 @@ export class TeamSession implements vscode.Disposable {
   async open(): Promise<void> {
     const folder = this.folder();
     if (!folder) return;
+    this.left = false;
     this.watch(folder);
     await this.reload();
+    await this.joinIfFiles(folder);
+  }
+
+  /** Team mode turns on when the folder holds a reviewer file: at activation, or when one arrives (a pull). */
+  private async joinIfFiles(folder: vscode.Uri): Promise<void> {
+    if (this.on || this.left || this.joining) return;
     const names = await jsonFiles(folder);
     if (names.length === 0) return;
-    this.me = await resolveReviewer(folder, true);
-    this.on = this.me !== undefined;
-    if (this.on) this.changed.fire();
+    this.joining = true;
+    try {
+      const me = await resolveReviewer(folder, true);
+      if (me === undefined || this.on || this.left) return;
+      this.me = me;
+      this.on = true;
+      this.changed.fire();
+    } finally {
+      this.joining = false;
+    }
   }
 
   /** Start Team Screening: from now on this window's decisions go to its reviewer's file. */
@@ -97,6 +115,7 @@ export class TeamSession implements vscode.Disposable {
     await writeGitIgnore(folder);
     this.me = me;
     this.on = true;
+    this.left = false;
     this.watch(folder);
     await this.reload();
     this.changed.fire();
@@ -108,13 +127,20 @@ export class TeamSession implements vscode.Disposable {
    * along (the reviewer file stays as it is).
    */
   stop(): void {
+    this.left = true;
     if (!this.on) return;
     this.on = false;
     this.changed.fire();
   }
 
-  /** Reads every reviewer file again. */
-  async reload(): Promise<void> {
+  /** Reads every reviewer file again (one read at a time, so the last one read is what stays). */
+  reload(): Promise<void> {
+    const run = this.reading.then(() => this.read());
+    this.reading = run.catch(() => undefined);
+    return run;
+  }
+
+  private async read(): Promise<void> {
     const folder = this.folder();
     if (!folder) return;
     const { sources, unreadable } = await readFolder(folder);
@@ -125,7 +151,11 @@ export class TeamSession implements vscode.Disposable {
   }
 
   private watch(folder: vscode.Uri): void {
-    this.watcher ??= watchJsonFiles(folder, () => void this.reload());
+    const root = primaryFolder();
+    if (!root) return;
+    this.watcher ??= watchJsonFiles(root, REVIEWERS_FOLDER, () => {
+      void this.reload().then(() => this.joinIfFiles(folder));
+    });
   }
 
   dispose(): void {
