@@ -11,7 +11,7 @@ import {
   readWorkspaceFile,
   removeWorkspacePath,
   watcherReady,
-  workspacePath,
+  workspaceRoot,
   writeWorkspaceFile,
 } from './workspaceFiles';
 
@@ -161,8 +161,8 @@ suite('team screening', () => {
     const papers = (api.context.library.papers as PaperSummary[]).slice(0, 4);
     await api.team.session.open();
     assert.equal(api.team.session.active, false, 'no reviewer files yet');
-    writeWorkspaceFile(`${FOLDER}/.keep`, '');
-    await watcherReady(workspacePath(FOLDER));
+    // The reviewers folder does not exist yet: the pull creates it with the file in it.
+    await watcherReady(workspaceRoot());
     // Bob's file arrives: include, exclude, include on the first three, and a fourth only he decided.
     let bob: TriageState = emptyState();
     const bobs = ['include', 'exclude', 'include', 'include'] as const;

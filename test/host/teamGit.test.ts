@@ -136,7 +136,7 @@ suite('team screening through git', () => {
     git(cloneB, 'push', '--quiet', 'origin', 'main');
 
     // A pulls B's work (a merge of two commits that touch different files) and pushes; B pulls A's.
-    await watcherReady(workspacePath('literature-triage/reviewers'));
+    await watcherReady(ws);
     const pulled = git(ws, 'pull', '--no-rebase', '--no-edit', 'origin', 'main');
     assert.doesNotMatch(pulled, /CONFLICT/);
     git(ws, 'push', '--quiet', 'origin', 'main');

@@ -48,16 +48,25 @@ export async function writeGitIgnore(folder: vscode.Uri): Promise<void> {
 }
 
 /**
- * Watches the `.json` files of a team folder (relative to the workspace folder `root`); `changed` runs on each
- * create, change and delete. The pattern hangs off the workspace folder, not the team folder: a watcher of a
- * folder that does not exist yet (before the first pull brings it) would never report anything.
+ * Watches a team folder (relative to the workspace folder `root`): `changed` runs when a file in it is created,
+ * changed or deleted, and when the folder (or one above it) appears. The pattern hangs off the workspace folder, since a
+ * watcher of a folder that does not exist yet would never report anything; and the folder's own creation counts,
+ * because files a pull writes into a new folder can land before the folder is watched (they are read then).
+ * Hidden files (each window's lock, journal and temporary files) are left out.
  */
 export function watchJsonFiles(root: vscode.Uri, relative: string, changed: () => void): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher(
-    new vscode.RelativePattern(root, `${relative}/*.json`),
-  );
-  watcher.onDidCreate(changed);
-  watcher.onDidChange(changed);
-  watcher.onDidDelete(changed);
+  // The folder, each folder above it, and the files in it: when a new folder is not watched yet, files written
+  // into it at once (a pull, a clone) give no event of their own, but its creation does.
+  const parts = relative.split('/');
+  const folders = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  const pattern = new vscode.RelativePattern(root, `{${[...folders, `${relative}/*`].join(',')}}`);
+  const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+  const onEvent = (uri: vscode.Uri) => {
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    if (!name.startsWith('.')) changed();
+  };
+  watcher.onDidCreate(onEvent);
+  watcher.onDidChange(onEvent);
+  watcher.onDidDelete(onEvent);
   return watcher;
 }
