@@ -27,6 +27,11 @@ export interface ReaderLayout {
   reasonLabel: HTMLElement;
   titleAbstractStatus: HTMLElement;
   titleAbstractStatusLabel: HTMLElement;
+  /** Team screening, revealed: each reviewer's decision, and the team's final decision. */
+  reviewers: HTMLUListElement;
+  reviewersLabel: HTMLElement;
+  finalDecision: HTMLElement;
+  finalDecisionLabel: HTMLElement;
   /** The criteria (`literatureTriage.criteria`), collapsible; hidden when none are set. */
   criteria: HTMLDetailsElement;
   criteriaBody: HTMLElement;
@@ -99,6 +104,11 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
   const reasonLabel = el('dt', { text: 'Reason' });
   const titleAbstractStatus = el('dd', { className: 'title-abstract-status' });
   const titleAbstractStatusLabel = el('dt', { text: 'Title/abstract' });
+  const reviewers = el('ul', { className: 'reviewers' });
+  const reviewersDd = el('dd', {}, reviewers);
+  const reviewersLabel = el('dt', { text: 'Reviewers' });
+  const finalDecision = el('dd', { className: 'final-decision' });
+  const finalDecisionLabel = el('dt', { text: 'Final' });
   const suggestion = el('dd', { className: 'suggestion' });
   const suggestionLabel = el('dt', { text: 'Suggested because' });
   const facts = el(
@@ -114,6 +124,10 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     reason,
     titleAbstractStatusLabel,
     titleAbstractStatus,
+    reviewersLabel,
+    reviewersDd,
+    finalDecisionLabel,
+    finalDecision,
     suggestionLabel,
     suggestion,
   );
@@ -215,6 +229,10 @@ export function buildLayout(container: HTMLElement): ReaderLayout {
     reasonLabel,
     titleAbstractStatus,
     titleAbstractStatusLabel,
+    reviewers,
+    reviewersLabel,
+    finalDecision,
+    finalDecisionLabel,
     criteria,
     criteriaBody,
     reasons,

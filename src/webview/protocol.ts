@@ -24,6 +24,25 @@ export interface SimilarPaperView {
   statusLabel: string;
 }
 
+/** One reviewer's decision on the paper in team screening. */
+export interface ReviewerDecisionView {
+  reviewer: string;
+  /** This window's reviewer. */
+  you: boolean;
+  status: TriageStatus;
+  statusLabel: string;
+  reason?: string;
+  note: string;
+}
+
+/** Team screening with the others' decisions revealed: who decided what, and the team's final decision. */
+export interface TeamView {
+  reviewers: ReviewerDecisionView[];
+  /** "Included (the reviewers agree)", "Excluded (resolved by …)", "Open conflict: …". */
+  finalLabel: string;
+  conflict: boolean;
+}
+
 /** Everything the reader shows about one paper. All strings are untrusted: the webview renders them as text. */
 export interface PaperView {
   id: string;
@@ -61,6 +80,8 @@ export interface PaperView {
   similar: SimilarPaperView[];
   /** Terms that made screening rank this untriaged paper high ("suggested because: …"). */
   suggestedBecause?: string[];
+  /** Only with the other reviewers' decisions revealed (never in blind mode). */
+  team?: TeamView;
   /** 1-based place in the Papers view's order, when the paper is listed there. */
   position?: { index: number; total: number };
 }

@@ -47,12 +47,33 @@ export function renderPaper(layout: ReaderLayout, paper: PaperView): void {
     node.setAttribute('aria-pressed', String(status === paper.status));
   }
 
+  renderTeam(layout, paper);
   renderCriteria(layout, paper);
   renderReasons(layout, paper);
   renderTags(layout, paper);
   renderAbstract(layout, paper);
   renderLinks(layout, paper);
   renderSimilar(layout, paper);
+}
+
+/** Each reviewer's decision (reason, note) and the final decision; nothing while blind. */
+function renderTeam(layout: ReaderLayout, paper: PaperView): void {
+  const team = paper.team;
+  const hidden = !team || team.reviewers.length === 0;
+  layout.reviewers.parentElement!.hidden = layout.reviewersLabel.hidden = hidden;
+  layout.finalDecision.hidden = layout.finalDecisionLabel.hidden = !team;
+  layout.reviewers.replaceChildren(
+    ...(team?.reviewers ?? []).map((r) => {
+      const parts = [r.statusLabel, r.reason, r.note].filter((part) => part);
+      const item = el('li', {
+        text: visibleText(`${r.reviewer}${r.you ? ' (you)' : ''}: ${parts.join(' · ')}`),
+      });
+      item.dataset.status = r.status;
+      return item;
+    }),
+  );
+  layout.finalDecision.textContent = visibleText(team?.finalLabel ?? '');
+  layout.finalDecision.classList.toggle('conflict', team?.conflict === true);
 }
 
 /** The criteria are rebuilt only when they change, so the panel keeps its scroll and focus across papers. */

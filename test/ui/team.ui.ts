@@ -8,8 +8,16 @@ import { readCorpus } from '../../src/core/readers';
 import { serializeReviewerFile } from '../../src/core/team';
 import { decideMany, emptyState, type TriageState, type TriageStatus } from '../../src/core/triage';
 import type { UiTest } from './uiTest';
-import { openActivity, openWorkbench, runCommand } from './workbench';
-import { eventually, expandUntilListed, paperRow, rowIcon, topicsShown } from './readerPage';
+import { dismissHover, openActivity, openWorkbench, runCommand } from './workbench';
+import {
+  eventually,
+  expandUntilListed,
+  paperRow,
+  reader,
+  rowIcon,
+  topicsShown,
+  waitForReaderTitle,
+} from './readerPage';
 
 const shots = join(repoRoot, 'test-results', 'ui');
 const ME = 'a@example.org';
@@ -63,7 +71,7 @@ async function description(page: Page, title: string): Promise<string> {
 
 export const tests: UiTest[] = [
   {
-    name: "blind mode hides the other reviewer's decision icons and counts; Reveal Decisions shows them and the Conflicts group",
+    name: "blind mode hides the other reviewer's decision icons and counts; Reveal Decisions shows them, the Conflicts group and the reviewers in the reader; resolving from the row ends the conflict",
     async run({ page, baseUrl, workspace }) {
       // Four papers of the first topic group, so their rows are in view once it is expanded.
       const seed = seedPapers();
@@ -131,10 +139,41 @@ export const tests: UiTest[] = [
         { until: (r) => r.length === 2 },
       );
       assert.deepEqual(rows, [`${ME} (you) pass`, `${OTHER} circle-slash`]);
+
+      // The reader shows who decided what, and that the conflict is open.
+      await conflictPaper.locator('.label-name').click();
+      await waitForReaderTitle(page, p1.title);
+      const reviewersList = reader(page).locator('.reviewers li');
+      await eventually(() => reviewersList.allTextContents(), "the reviewers' decisions in the reader", {
+        until: (items) => items.length === 2,
+      });
+      assert.deepEqual(await reviewersList.allTextContents(), [
+        `${ME} (you): Included`,
+        `${OTHER}: Excluded`,
+      ]);
+      assert.match((await reader(page).locator('.final-decision').textContent()) ?? '', /^Open conflict/);
       await page.screenshot({ path: join(shots, 'team--conflicts.png') });
       if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
         copyFileSync(join(shots, 'team--conflicts.png'), join(repoRoot, 'docs', 'team-conflicts.png'));
       }
+
+      // Resolve it from the row's button: the final decision shows in the reader, the conflict is gone.
+      await dismissHover(page);
+      await conflictPaper.hover();
+      await conflictPaper.locator('.action-label[aria-label^="Resolve Conflict"]').click();
+      const pick = page.locator('.quick-input-widget');
+      await pick.locator('.quick-input-list .monaco-list-row', { hasText: 'Excluded' }).first().waitFor();
+      await page.keyboard.type('Excluded');
+      await page.keyboard.press('Enter');
+      // No exclusion reasons are set and none is required: the exclusion needs no reason pick.
+      await eventually(
+        async () => (await reader(page).locator('.final-decision').textContent()) ?? '',
+        'the final decision in the reader',
+        { until: (text) => text.startsWith(`Excluded (resolved by ${ME}`) },
+      );
+      await eventually(() => groupRow(page, 'Conflicts').count(), 'the Conflicts group to go', {
+        until: (n) => n === 0,
+      });
     },
   },
 ];

@@ -1,4 +1,4 @@
-import type { HighlightRange, PaperView, SimilarPaperView } from '../../webview/protocol';
+import type { HighlightRange, PaperView, SimilarPaperView, TeamView } from '../../webview/protocol';
 import type { PaperDetail } from '../../worker/protocol';
 import type { Library } from '../library';
 import { statusLook } from '../shared/statusLook';
@@ -11,6 +11,8 @@ import { reasonAt, statusAt, type ReviewStage } from '../../core/triage';
 export interface ReaderSetting {
   stage: ReviewStage;
   criteriaOpen: boolean;
+  /** The reviewers' decisions on the paper, when team screening shows them. */
+  team?: TeamView;
 }
 
 /** What the webview shows for a paper: the worker's detail (text, matches, similar papers) and the host's triage. */
@@ -64,6 +66,7 @@ export function paperView(
     ...(status === 'untriaged' && detail.suggestedBecause.length
       ? { suggestedBecause: [...detail.suggestedBecause] }
       : {}),
+    ...(setting.team ? { team: setting.team } : {}),
     ...(index >= 0 ? { position: { index: index + 1, total: orderedIds.length } } : {}),
   };
 }

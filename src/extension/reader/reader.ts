@@ -12,8 +12,10 @@ import { addTagTo, decideAt, removeTagFrom, setNoteOf } from '../shared/triageEd
 import { exclusionReasonFor, type ExclusionRequest } from '../shared/exclusionReason';
 import { quoted, ui } from '../shared/uiText';
 import type { TriageStatus } from '../../core/triage';
+import type { TeamView } from '../../webview/protocol';
 import { COMMANDS, CONTEXT_KEYS } from '../commands';
 import { ContextKey } from '../contextKey';
+import { teamView } from './teamView';
 
 export interface ShowOptions {
   /** Keep the focus where it is (a click in the tree keeps it in the tree). */
@@ -109,6 +111,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
       ctx.review.onDidChange(() => this.scheduleRender()),
       // The status, reason and decision buttons are those of the current stage.
       ctx.stage.onDidChange(() => this.scheduleRender()),
+      ctx.team.onDidChange(() => this.scheduleRender()),
     );
     if (order.onDidChangeOrder) this.disposables.push(order.onDidChangeOrder(() => this.scheduleRender()));
   }
@@ -213,6 +216,7 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
             paper: paperView(this.ctx.library, this.ctx.review, detail, this.order.orderedIds(), {
               stage: this.ctx.stage.current,
               criteriaOpen: !this.ctx.extension.workspaceState.get<boolean>(CRITERIA_COLLAPSED, false),
+              ...withTeam(teamView(this.ctx.team, current.id, this.ctx.stage.current)),
             }),
           });
         },
@@ -358,4 +362,8 @@ export class Reader implements ReaderHost, vscode.WebviewPanelSerializer<unknown
     clearTimeout(this.renderTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function withTeam(team: TeamView | undefined): { team?: TeamView } {
+  return team ? { team } : {};
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AgreementCategory, Conflict } from '../../core/team';
 import type { FeatureContext, TargetResolver } from '../featureContext';
-import { pickExclusionReason } from '../shared/exclusionReason';
+import { exclusionReasonFor } from '../shared/exclusionReason';
 import { showInfo } from '../shared/notifications';
 import { showPick, type SafePickItem } from '../shared/pickers';
 import { stageLabel } from '../shared/reviewStage';
@@ -77,7 +77,8 @@ export async function resolveConflict(
   if (!chosen) return undefined;
   let why: string | undefined = typeof reason === 'string' && reason.trim() ? reason.trim() : undefined;
   if (chosen === 'exclude' && why === undefined && typeof decision !== 'string') {
-    const outcome = await pickExclusionReason(ctx, stage, ctx.review.reasonRequired(stage), what);
+    // As the x key does: a reason is asked for when the review lists reasons or requires one.
+    const outcome = await exclusionReasonFor(ctx, 'ask', stage, what);
     if (!outcome) return undefined;
     why = outcome.reason;
   }
