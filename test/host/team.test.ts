@@ -238,4 +238,44 @@ suite('team screening', () => {
     assert.equal(training.papers.get(papers[1]!.id)?.status, 'exclude');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  test('a corrupt final-decisions file is named once and never written over: resolving into it is refused', async () => {
+    const api = await activeApi();
+    await resetTriage(api);
+    await config().update('reviewer', 'alice', vscode.ConfigurationTarget.Global);
+    window.window('showInformationMessage', async () => undefined);
+    window.window('showWarningMessage', async () => undefined);
+    window.window('showErrorMessage', async () => undefined);
+    await vscode.commands.executeCommand(COMMANDS.startTeamScreening);
+    const [paper] = api.context.library.papers as PaperSummary[];
+    api.context.store.apply((s) => decideMany(s, [paper!], 'titleAbstract', 'include', NOW));
+    const bob = decideMany(emptyState(), [paper!], 'titleAbstract', 'exclude', NOW);
+    writeWorkspaceFile(`${FOLDER}/bob.json`, serializeReviewerFile({ reviewer: 'bob', state: bob }));
+    const corrupt = '{\n  "format": "literature-triage-final",\n  "resolutions": [],\n';
+    writeWorkspaceFile('literature-triage/final/alice.json', corrupt);
+    await vscode.commands.executeCommand(COMMANDS.revealDecisions);
+    await eventually(() => api.context.team.openConflicts('titleAbstract').length, 'the conflict', {
+      until: (n) => n === 1,
+    });
+    const warnings = () =>
+      (window.calls.get('showWarningMessage') ?? [])
+        .map((a) => String(a[0]))
+        .filter((m) => /final-decisions/.test(m));
+    await eventually(warnings, 'the warning', { until: (w) => w.length === 1 });
+    assert.match(warnings()[0]!, /literature-triage\/final\/alice\.json.*not valid JSON/);
+
+    assert.equal(
+      await vscode.commands.executeCommand(COMMANDS.resolveConflict, paper!.id, 'include'),
+      undefined,
+    );
+    const errors = (window.calls.get('showErrorMessage') ?? []).map((a) => String(a[0]));
+    assert.match(
+      errors.at(-1) ?? '',
+      /not recorded: literature-triage\/final\/alice\.json: line \d+, column \d+/,
+    );
+    assert.equal(readWorkspaceFile('literature-triage/final/alice.json'), corrupt, 'left as it was');
+    assert.equal(api.context.team.openConflicts('titleAbstract').length, 1);
+    await api.context.team.reload();
+    assert.equal(warnings().length, 1, 'named once');
+  });
 });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FeatureContext, TargetResolver } from '../featureContext';
 import { nextConflict, resolveConflict } from './resolveConflict';
+import { FINAL_FOLDER } from './teamDecisions';
 import type { BlindMode } from './blindMode';
 import { COMMANDS, CONTEXT_KEYS } from '../commands';
 import { ContextKey } from '../contextKey';
@@ -37,11 +38,21 @@ export function registerTeam(ctx: FeatureContext, targets: TargetResolver): Team
         ui`Literature Triage: the reviewer file ${quoted(problem.name)} cannot be read and is left as it is: ${problem.message}`,
       );
     }
+    for (const problem of ctx.team.problems) {
+      const line = `final/${problem.name}: ${problem.message}`;
+      if (reported.has(line)) continue;
+      reported.add(line);
+      ctx.log.appendLine(ui`Final-decisions file not read (left as it is): ${line}`);
+      void showWarning(
+        ui`Literature Triage: the final-decisions file ${quoted(`${FINAL_FOLDER}/${problem.name}`)} cannot be read and is left as it is: ${problem.message}`,
+      );
+    }
   };
   onTeamChange();
   ctx.extension.subscriptions.push(
     agreement,
     team.onDidChange(onTeamChange),
+    ctx.team.onDidChange(onTeamChange),
     vscode.commands.registerCommand(COMMANDS.startTeamScreening, async () => {
       const outcome = await team.start();
       if (outcome === 'no-folder')

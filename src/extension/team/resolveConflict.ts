@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AgreementCategory, Conflict } from '../../core/team';
 import type { FeatureContext, TargetResolver } from '../featureContext';
 import { exclusionReasonFor } from '../shared/exclusionReason';
-import { showInfo } from '../shared/notifications';
+import { showError, showInfo } from '../shared/notifications';
 import { showPick, type SafePickItem } from '../shared/pickers';
 import { stageLabel } from '../shared/reviewStage';
 import { statusIcon } from '../shared/statusIcon';
@@ -82,7 +82,15 @@ export async function resolveConflict(
     if (!outcome) return undefined;
     why = outcome.reason;
   }
-  await ctx.team.resolve(paper, stage, chosen, why, ctx.now());
+  try {
+    await ctx.team.resolve(paper, stage, chosen, why, ctx.now());
+  } catch (error) {
+    // My own final-decisions file that cannot be read is left as it is: nothing is recorded.
+    void showError(
+      ui`Literature Triage: the final decision was not recorded: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return undefined;
+  }
   return chosen;
 }
 

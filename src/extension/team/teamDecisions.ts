@@ -149,9 +149,22 @@ export class TeamDecisions implements vscode.Disposable {
     await writeGitIgnore(folder);
     const file = vscode.Uri.joinPath(folder, reviewerFileName(me));
     const text = await readTextIfExists(file);
-    // A file of mine that cannot be read is refused here (parse throws, naming the line): never written over.
-    const before: ResolutionFile =
-      text === undefined ? { resolver: me, resolutions: new Map() } : parseResolutionFile(text);
+    // A file of mine that cannot be read is refused here, naming it and the line: never written over.
+    let before: ResolutionFile = { resolver: me, resolutions: new Map() };
+    if (text !== undefined) {
+      try {
+        before = parseResolutionFile(text);
+      } catch (error) {
+        throw new Error(
+          `${FINAL_FOLDER}/${reviewerFileName(me)}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      if (before.resolver !== me) {
+        throw new Error(
+          `${FINAL_FOLDER}/${reviewerFileName(me)} holds the final decisions of "${before.resolver}"`,
+        );
+      }
+    }
     const after = withResolution(before, paper.id, paper.title, stage, {
       decision,
       ...(reason ? { reason } : {}),
