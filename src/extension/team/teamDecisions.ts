@@ -157,6 +157,7 @@ export class TeamDecisions implements vscode.Disposable {
       } catch (error) {
         throw new Error(
           `${FINAL_FOLDER}/${reviewerFileName(me)}: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
         );
       }
       if (before.resolver !== me) {
