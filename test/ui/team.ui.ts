@@ -105,11 +105,17 @@ export const tests: UiTest[] = [
         0,
         'no conflicts group (nor its count) while blind',
       );
+      const conflictCount = page.locator(
+        '.statusbar [aria-label$="open conflicts at title/abstract. Activate to open the next one."]',
+      );
+      assert.equal(await conflictCount.count(), 0, 'no conflict count in the status bar while blind');
 
       await runCommand(page, 'Literature Triage: Reveal Decisions');
       const conflicts = groupRow(page, 'Conflicts');
       await conflicts.waitFor({ timeout: 15_000 });
       assert.equal(((await conflicts.locator('.label-description').textContent()) ?? '').trim(), '1');
+      await conflictCount.first().waitFor({ timeout: 10_000 });
+      assert.match((await conflictCount.first().textContent()) ?? '', /1/);
       await eventually(() => description(page, p3.title), "the other reviewer's decision on the 4th paper", {
         until: (text) => text.includes(`${OTHER}: Included`),
       });
@@ -174,6 +180,7 @@ export const tests: UiTest[] = [
       await eventually(() => groupRow(page, 'Conflicts').count(), 'the Conflicts group to go', {
         until: (n) => n === 0,
       });
+      await eventually(() => conflictCount.count(), 'the conflict count to go', { until: (n) => n === 0 });
     },
   },
 ];

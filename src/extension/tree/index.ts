@@ -10,6 +10,7 @@ import { isGroupBy, type GroupBy } from './grouping';
 import { isPaperNode, type PapersNode } from './nodes';
 import { PapersTreeProvider } from './papersTreeProvider';
 import { createProgressItem, createStageItem } from './progressStatusItem';
+import { createConflictsItem } from './conflictsStatusItem';
 import { RevealQueue } from './revealQueue';
 import { registerViewCommands } from './viewCommands';
 
@@ -53,6 +54,7 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     () => ctx.stage.current,
   );
   const stageItem = createStageItem(ctx.library, () => ctx.stage.current);
+  const conflictsItem = createConflictsItem(ctx.team, () => ctx.stage.current);
   const orderChanged = new vscode.EventEmitter<void>();
   const hasPapers = new ContextKey(CONTEXT_KEYS.hasPapers);
   const filterActive = new ContextKey(CONTEXT_KEYS.filterActive);
@@ -86,6 +88,7 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
     treeView,
     progress.item,
     stageItem.item,
+    conflictsItem.item,
     orderChanged,
     provider.onDidChangeTreeData(rowsChanged),
     // The tooltip's stopping verdict: after a decision, new papers or a change of the stopping settings.
@@ -94,15 +97,20 @@ export function registerPapersView(ctx: FeatureContext): PapersView {
       stageItem.update();
     }),
     // Blind mode, another reviewer's file or a final decision: the Conflicts group and the others' decisions.
-    ctx.team.onDidChange(() => provider.refresh()),
+    ctx.team.onDidChange(() => {
+      provider.refresh();
+      conflictsItem.update();
+    }),
     ctx.stage.onDidChange(() => {
       progress.update();
       stageItem.update();
+      conflictsItem.update();
       // Rows of included papers show the decision of the stage.
       provider.refresh();
     }),
     ctx.library.onDidChange((change) => {
       provider.libraryChanged(change);
+      if (change.triage) conflictsItem.update();
       // Sorted by relevance: the worker ranks again after a decision; the groups follow when it answers.
       if (provider.sortedByRelevance) void ctx.screening.ready().catch(() => undefined);
     }),
