@@ -25,9 +25,8 @@
  *
  * Written like the state file: members in code-unit order, one block per paper, a final newline.
  */
-import { scanJson, JsonSyntaxError } from '../triage/jsonScanner';
 import { compareCodeUnits, normalizeReason } from '../triage/normalize';
-import { positionOf, StateFileError } from '../triage';
+import { scanDocument, StateFileError, type CorruptAt } from '../triage';
 import type { AgreementCategory } from './agreement';
 import { checkReviewerId } from './reviewerId';
 
@@ -95,25 +94,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Reads a resolutions file; anything it cannot read faithfully is a StateFileError with line and column. */
 export function parseResolutionFile(input: string): ResolutionFile {
-  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
-  if (conflict) {
-    throw new StateFileError('corrupt', 'unresolved merge conflict marker', positionOf(text, conflict.index));
-  }
-  let scanned;
-  try {
-    scanned = scanJson(text);
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) {
-      throw new StateFileError('corrupt', `not valid JSON: ${e.message}`, positionOf(text, e.offset));
-    }
-    throw e;
-  }
-  const { value, memberOffsets } = scanned;
-  const corrupt = (detail: string, path?: string): never => {
-    const offset = path === undefined ? undefined : memberOffsets.get(path);
-    throw new StateFileError('corrupt', detail, offset === undefined ? undefined : positionOf(text, offset));
-  };
+  const { value, corrupt, at } = scanDocument(input);
   if (!isRecord(value)) return corrupt('the file is not a JSON object');
   if (value.format !== RESOLUTION_FORMAT) {
     return corrupt(`not a final-decisions file ("format" must be "${RESOLUTION_FORMAT}")`, 'format');
@@ -122,11 +103,10 @@ export function parseResolutionFile(input: string): ResolutionFile {
     return corrupt('"version" must be a positive whole number', 'version');
   }
   if (value.version > RESOLUTION_VERSION) {
-    const at = memberOffsets.get('version');
     throw new StateFileError(
       'future-version',
       `the file is version ${value.version}, written by a newer Literature Triage; this one reads version ${RESOLUTION_VERSION}`,
-      at === undefined ? undefined : positionOf(text, at),
+      at('version'),
     );
   }
   for (const name of Object.keys(value))
@@ -168,7 +148,7 @@ export function parseResolutionFile(input: string): ResolutionFile {
   return { resolver: check.id, resolutions };
 }
 
-type Corrupt = (detail: string, path?: string) => never;
+type Corrupt = CorruptAt;
 
 function readStage(raw: unknown, who: string, path: string, corrupt: Corrupt): StageResolution {
   if (!isRecord(raw)) return corrupt(`${who} must be an object`, path);

@@ -7,11 +7,12 @@ export {
   parse,
   parseDocument,
   positionOf,
+  scanDocument,
   serialize,
   StateFileError,
   STATE_VERSION,
   versionFor,
 } from './stateFile';
-export type { StateDocument, TextPosition } from './stateFile';
+export type { CorruptAt, StateDocument, TextPosition } from './stateFile';
 export { changesBetween, journalLine, parseJournal, replay, JournalError } from './journal';
 export type { JournalRecord } from './journal';

@@ -177,7 +177,19 @@ export function parseDocument(input: string): StateDocument {
   return parseFile(input, true);
 }
 
-function parseFile(input: string, allowReviewer: boolean): StateDocument {
+/** Something in a JSON document that cannot be read: at the member `path` (names joined with "/"), if given. */
+export type CorruptAt = (detail: string, path?: string) => never;
+
+/**
+ * The start every file of ours is read with: a BOM dropped, a merge conflict marker or invalid JSON refused with
+ * its line and column, and `corrupt` to refuse a member at its position.
+ */
+export function scanDocument(input: string): {
+  value: unknown;
+  corrupt: CorruptAt;
+  /** Where a member's name is, if the document has it. */
+  at: (path: string) => TextPosition | undefined;
+} {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
   if (conflict) {
@@ -193,11 +205,18 @@ function parseFile(input: string, allowReviewer: boolean): StateDocument {
     throw e;
   }
   const { value, memberOffsets } = scanned;
-  const corrupt = (detail: string, path?: string): never => {
-    const offset = path === undefined ? undefined : memberOffsets.get(path);
-    throw new StateFileError('corrupt', detail, offset === undefined ? undefined : positionOf(text, offset));
+  const at = (path: string) => {
+    const offset = memberOffsets.get(path);
+    return offset === undefined ? undefined : positionOf(text, offset);
   };
+  const corrupt = (detail: string, path?: string): never => {
+    throw new StateFileError('corrupt', detail, path === undefined ? undefined : at(path));
+  };
+  return { value, corrupt, at };
+}
 
+function parseFile(input: string, allowReviewer: boolean): StateDocument {
+  const { value, corrupt, at } = scanDocument(input);
   if (!isRecord(value)) return corrupt('the file is not a JSON object');
   if (value.format !== STATE_FORMAT) {
     return corrupt(`not a ${STATE_FORMAT} state file ("format" must be "${STATE_FORMAT}")`, 'format');
@@ -207,11 +226,10 @@ function parseFile(input: string, allowReviewer: boolean): StateDocument {
     return corrupt('"version" must be a positive whole number', 'version');
   }
   if (version > STATE_VERSION) {
-    const at = memberOffsets.get('version');
     throw new StateFileError(
       'future-version',
       `the file is version ${version}, written by a newer Literature Triage; this one reads versions up to ${STATE_VERSION}`,
-      at === undefined ? undefined : positionOf(text, at),
+      at('version'),
     );
   }
   for (const name of Object.keys(value)) {
@@ -270,7 +288,7 @@ function parseFile(input: string, allowReviewer: boolean): StateDocument {
   return reviewer === undefined ? { state: { papers } } : { state: { papers }, reviewer: reviewer as string };
 }
 
-type Corrupt = (detail: string, path?: string) => never;
+type Corrupt = CorruptAt;
 
 /** A reason is a non-empty label, written only on an excluded paper (anything else would be lost on writing). */
 function checkReason(reason: unknown, status: unknown, who: string, path: string, corrupt: Corrupt): void {

@@ -21,7 +21,7 @@ import type { TriageStore } from '../storage';
 import { primaryFolder, SETTINGS_SECTION } from '../settings';
 import { readTextIfExists, writeWorkspaceFileAtomically } from '../shared/workspaceFiles';
 import type { BlindMode } from './blindMode';
-import { readFolder, watchJsonFiles, writeGitIgnore } from './teamFolder';
+import { oneAtATime, readFolder, watchJsonFiles, writeGitIgnore } from './teamFolder';
 import type { TeamSession } from './teamSession';
 
 /** Where each resolver's final decisions live, relative to the first workspace folder. */
@@ -36,7 +36,6 @@ export class TeamDecisions implements vscode.Disposable {
   private resolutions: readonly LoadedResolutions[] = [];
   private problemList: readonly ReviewerProblem[] = [];
   private watcher: vscode.Disposable | undefined;
-  private reading: Promise<void> = Promise.resolve();
   private cache: { key: unknown[]; state: TriageState } | undefined;
   private trainingCache: { key: unknown[]; state: TriageState } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -176,11 +175,7 @@ export class TeamDecisions implements vscode.Disposable {
   }
 
   /** Reads every resolutions file again (one read at a time, so the last one read is what stays). */
-  reload(): Promise<void> {
-    const run = this.reading.then(() => this.read());
-    this.reading = run.catch(() => undefined);
-    return run;
-  }
+  readonly reload = oneAtATime(() => this.read());
 
   private async read(): Promise<void> {
     const folder = this.folder();

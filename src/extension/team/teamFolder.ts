@@ -70,3 +70,16 @@ export function watchJsonFiles(root: vscode.Uri, relative: string, changed: () =
   watcher.onDidDelete(onEvent);
   return watcher;
 }
+
+/**
+ * `run` one call at a time: each call starts when the one before has finished, so when reads of a folder
+ * overlap (a watcher's events, a command) the last read is the one that stays.
+ */
+export function oneAtATime(run: () => Promise<void>): () => Promise<void> {
+  let queue: Promise<void> = Promise.resolve();
+  return () => {
+    const next = queue.then(run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}

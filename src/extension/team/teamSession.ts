@@ -9,7 +9,7 @@ import {
 import type { TriageState } from '../../core/triage';
 import { primaryFolder } from '../settings';
 import { resolveReviewer } from './reviewerIdentity';
-import { jsonFiles, readFolder, watchJsonFiles, writeGitIgnore } from './teamFolder';
+import { jsonFiles, oneAtATime, readFolder, watchJsonFiles, writeGitIgnore } from './teamFolder';
 
 /** Where each reviewer's file lives, relative to the first workspace folder. */
 export const REVIEWERS_FOLDER = 'literature-triage/reviewers';
@@ -28,7 +28,6 @@ export class TeamSession implements vscode.Disposable {
   private files: readonly LoadedReviewer[] = [];
   private problemList: readonly ReviewerProblem[] = [];
   private watcher: vscode.Disposable | undefined;
-  private reading: Promise<void> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Team mode, the reviewer or the other reviewers' files changed. */
   readonly onDidChange = this.changed.event;
@@ -134,11 +133,7 @@ export class TeamSession implements vscode.Disposable {
   }
 
   /** Reads every reviewer file again (one read at a time, so the last one read is what stays). */
-  reload(): Promise<void> {
-    const run = this.reading.then(() => this.read());
-    this.reading = run.catch(() => undefined);
-    return run;
-  }
+  readonly reload = oneAtATime(() => this.read());
 
   private async read(): Promise<void> {
     const folder = this.folder();
