@@ -35,6 +35,7 @@ const NOT_IDS: Record<string, readonly string[]> = {
   'src/extension/export/fileExport.ts': ['literatureTriage.lastExport'],
   // status bar item id
   'src/extension/tree/progressStatusItem.ts': ['literatureTriage.progress', 'literatureTriage.reviewStage'],
+  'src/extension/tree/conflictsStatusItem.ts': ['literatureTriage.conflicts'],
 };
 
 interface MenuItem {

@@ -5,6 +5,8 @@ import { readTextIfExists } from '../shared/workspaceFiles';
 /** The `.json` files of a team folder (reviewers or final decisions), sorted; none when it does not exist. */
 export async function jsonFiles(folder: vscode.Uri): Promise<string[]> {
   try {
+    // A folder that is not there (yet) is no error; asked first, so the file system logs no failed listing.
+    if ((await vscode.workspace.fs.stat(folder)).type !== vscode.FileType.Directory) return [];
     const entries = await vscode.workspace.fs.readDirectory(folder);
     return entries
       .filter(
