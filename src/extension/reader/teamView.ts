@@ -29,7 +29,8 @@ export function teamView(team: FeatureContext['team'], id: string, stage: Review
   });
   reviewers.sort((a, b) => (a.reviewer < b.reviewer ? -1 : a.reviewer > b.reviewer ? 1 : 0));
   const final = team.finalDecision(id, stage);
-  const open = team.openConflicts(stage).some((c) => c.id === id);
+  // A conflict: two or more decided, not all alike (see core/team/conflicts.ts), and nobody resolved it.
+  const open = !final && reviewers.length >= 2 && reviewers.some((r) => r.status !== reviewers[0]!.status);
   const finalLabel = final
     ? final.from === 'agreed'
       ? `${statusLook(final.decision).label} (the reviewers agree)`

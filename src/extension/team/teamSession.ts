@@ -25,6 +25,8 @@ export class TeamSession implements vscode.Disposable {
   /** Left with stop(): a reviewer file that appears later does not turn team mode on again by itself. */
   private left = false;
   private joining = false;
+  /** The others' files and the problems as last read. */
+  private lastRead: string | undefined;
   private files: readonly LoadedReviewer[] = [];
   private problemList: readonly ReviewerProblem[] = [];
   private watcher: vscode.Disposable | undefined;
@@ -140,8 +142,15 @@ export class TeamSession implements vscode.Disposable {
     if (!folder) return;
     const { sources, unreadable } = await readFolder(folder);
     const set = loadReviewerSet(sources);
+    const problems = [...set.problems, ...unreadable].sort((a, b) => (a.name < b.name ? -1 : 1));
+    // Each save of my own file comes back here through the watcher: nothing that shows the others changes
+    // then (my decisions are the store's), so the views are not rebuilt for it.
+    const mine = this.me === undefined ? undefined : reviewerFileName(this.me);
+    const read = JSON.stringify([sources.filter((s) => s.name !== mine), problems]);
+    if (read === this.lastRead) return;
+    this.lastRead = read;
     this.files = set.reviewers;
-    this.problemList = [...set.problems, ...unreadable].sort((a, b) => (a.name < b.name ? -1 : 1));
+    this.problemList = problems;
     this.changed.fire();
   }
 
