@@ -2,9 +2,10 @@
 # Checks the Debian/Ubuntu packages a task needs; installs the missing ones when run as root,
 # otherwise names them and stops.
 # Usage: ensure-system-packages.sh GROUP...   (groups: code-server, browser, bibtex, pandoc, all)
+# git is in the code-server group: the team-screening host test clones, pulls and pushes a real repository.
 set -euo pipefail
 declare -A groups=(
-  [code-server]="build-essential python3 pkg-config libkrb5-dev ripgrep"
+  [code-server]="build-essential python3 pkg-config libkrb5-dev ripgrep git"
   [browser]="chromium"
   [bibtex]="texlive-binaries texlive-base texlive-latex-base biber"
   [pandoc]="pandoc"
