@@ -122,9 +122,12 @@ export async function startCodeServer(
     ],
     { env: isolatedEnv(dirs), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
+  // Both streams feed one log: neither may end it (a pipe ends its destination when its source ends, and the
+  // other stream's next write would then throw); it is closed once the process and both streams are done.
   const log = createWriteStream(logFile);
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  child.on('close', () => log.end());
   const stop = () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
