@@ -1,11 +1,12 @@
 // Starts the pinned code-server on 127.0.0.1 with throwaway HOME/TMPDIR/XDG/user-data dirs and stops it by pid.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { logChildOutput } from './childLog';
 import { eventually } from './eventually';
 
 export const repoRoot = join(__dirname, '..', '..');
@@ -122,12 +123,7 @@ export async function startCodeServer(
     ],
     { env: isolatedEnv(dirs), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
-  // Both streams feed one log: neither may end it (a pipe ends its destination when its source ends, and the
-  // other stream's next write would then throw); it is closed once the process and both streams are done.
-  const log = createWriteStream(logFile);
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-  child.on('close', () => log.end());
+  void logChildOutput(child, logFile);
   const stop = () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
