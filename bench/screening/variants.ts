@@ -44,6 +44,20 @@ const BALANCE_PUBLISHED_NUDGING = ROUND3_ASREVIEW_NB_CONFIG.model.balance!;
 // words, every term, raw counts, smooth idf, l2 rows.
 const SCIKIT_FEATURES = { ...ASREVIEW_FEATURES, tokens: 'scikit' as const };
 
+/** The round 3 choice with some changes (one level deep per section). */
+const round3 = (overrides: RankerConfigOverrides): RankerConfigOverrides => {
+  const base = ROUND3_ASREVIEW_NB_CONFIG;
+  return {
+    features: { ...base.features, ...overrides.features },
+    model: {
+      ...base.model,
+      ...overrides.model,
+      svm: { ...base.model.svm, ...overrides.model?.svm },
+      nb: { ...base.model.nb, ...overrides.model?.nb },
+    },
+  };
+};
+
 // The round 1 default, in full: every variant is these settings with its own changes, so that a change of
 // DEFAULT_RANKER_CONFIG cannot change what a row means.
 const ROUND1: RankerConfig = {
@@ -191,6 +205,26 @@ export const VARIANTS: [string, RankerConfigOverrides][] = (
     [
       'ASReview 0.9 tuned NB (α 0.19) on scikit tokens',
       { features: { ...SCIKIT_FEATURES, ngrams: 3 }, model: { classifier: 'nb', nb: NB_019 } },
+    ],
+    // Round 4: the round 3 choice with one change each.
+    ['round 3 choice, terms in at least 2 papers', round3({ features: { minDocFreq: 2 } })],
+    ['round 3 choice, sublinear tf', round3({ features: { sublinearTf: true } })],
+    ['round 3 choice, 1–2-grams', round3({ features: { ngrams: 2 } })],
+    [
+      'round 3 choice, default balance constants (a 2.155, α 0.94, b 0.789), our draw',
+      round3({ model: { balance: ASREVIEW_DOUBLE_BALANCE } }),
+    ],
+    [
+      'RRF of the round 3 choice and the round 1 SVM (C 0.03, pool 0.01) on its features',
+      round3({ model: { classifier: 'svm|nb', svm: ROUND1.model.svm } }),
+    ],
+    // Round 5: the round 3 choice with one change each, then two ensembles with ASReview 2's SVM.
+    ['round 3 choice, NB α 0.04', round3({ model: { nb: { alpha: 0.04 } } })],
+    ['round 3 choice, NB α 0.13', round3({ model: { nb: { alpha: 0.13 } } })],
+    ['round 3 choice, title terms counted twice', round3({ features: { titleWeight: 2 } })],
+    [
+      'round 3 choice + ELAS u4 SVM on its features (standardised sum)',
+      round3({ model: { classifier: 'svm+nb', svm: ELAS_SVM } }),
     ],
   ] as [string, RankerConfigOverrides][]
 ).map(([label, overrides]) => [label, pinned(overrides)]);
@@ -361,7 +395,8 @@ export async function runVariants(): Promise<void> {
     for (const [label, overrides] of VARIANTS) {
       if (only && !only.split('|').some((part) => label.includes(part))) continue;
       const features = resolveRankerConfig(overrides).features;
-      const key = JSON.stringify(features);
+      // Per dataset: the same features of another dataset are another matrix.
+      const key = `${name} ${JSON.stringify(features)}`;
       if (!prepared.has(key)) prepared.set(key, prepareCorpus(records, features));
       const start = performance.now();
       const result = simulate(records, { runs, seed: TUNING_SEED, config: overrides }, prepared.get(key));
