@@ -23,7 +23,8 @@ export interface FeatureOptions extends TokenizeOptions {
   latentDims: number;
   /**
    * `scikit`: title and abstract joined by a space and split as scikit-learn's CountVectorizer does
-   * (tokenize.ts `tokenizeLikeScikit`), as ASReview's TF-IDF sees a record; `titleWeight` is then unused.
+   * (tokenize.ts `tokenizeLikeScikit`), as ASReview's TF-IDF sees a record; a `titleWeight` above 1 then
+   * counts the title's own terms that many times in all.
    * Default `words`: `tokenize`.
    */
   tokens?: 'words' | 'scikit';
@@ -107,6 +108,9 @@ function countTerms(record: TextRecord, options: FeatureOptions): Map<string, nu
   const counts = new Map<string, number>();
   if (options.tokens === 'scikit') {
     addTokens(counts, tokenizeLikeScikit(`${record.title} ${record.abstract}`), 1, options.ngrams);
+    if (options.titleWeight > 1) {
+      addTokens(counts, tokenizeLikeScikit(record.title), options.titleWeight - 1, options.ngrams);
+    }
     return counts;
   }
   addTokens(counts, tokenize(record.title, options), options.titleWeight, options.ngrams);

@@ -95,6 +95,40 @@ test('title words weigh more than abstract words', () => {
   assert.ok(first!.get('alpha')! > first!.get('gamma')!);
 });
 
+test("scikit tokens: a title weight above 1 counts the title's terms that many times; the joined text keeps its n-grams", () => {
+  const record = { title: 'Zinc therapy', abstract: 'zinc dose' };
+  const scikit = { ...DEFAULT_FEATURE_OPTIONS, tokens: 'scikit' as const, minDocFreq: 1, maxDocShare: 1 };
+  const counts = (titleWeight: number): Map<string, number> => {
+    const m = buildFeatures([record], { ...scikit, titleWeight, ngrams: 2, sublinearTf: false });
+    const [row] = rows(m);
+    const unit = row!.get('dose')!; // an abstract-only word counted once
+    return new Map([...row!].map(([term, v]) => [term, Math.round(v / unit)]));
+  };
+  // Title and abstract are one text: "therapy zinc" spans the join, as in scikit-learn.
+  assert.deepEqual(
+    counts(1),
+    new Map([
+      ['dose', 1],
+      ['therapy', 1],
+      ['therapy zinc', 1],
+      ['zinc', 2],
+      ['zinc dose', 1],
+      ['zinc therapy', 1],
+    ]),
+  );
+  assert.deepEqual(
+    counts(2),
+    new Map([
+      ['dose', 1],
+      ['therapy', 2],
+      ['therapy zinc', 1],
+      ['zinc', 3],
+      ['zinc dose', 1],
+      ['zinc therapy', 2],
+    ]),
+  );
+});
+
 test('the vocabulary and vectors do not depend on record order', () => {
   const forward = rows(buildFeatures(records, DEFAULT_FEATURE_OPTIONS));
   const backward = rows(buildFeatures([...records].reverse(), DEFAULT_FEATURE_OPTIONS)).reverse();
