@@ -2,7 +2,7 @@ import { ASREVIEW_DOUBLE_BALANCE, doubleBalanceWeights, type DoubleBalanceOption
 import type { FeatureSpace } from './featureSpace';
 import { LinearSvm, type LinearSvmOptions } from './linearSvm';
 import { withLatentColumns } from './lsa';
-import { fitNaiveBayes, type NaiveBayesOptions } from './naiveBayes';
+import { NaiveBayes, type NaiveBayesOptions } from './naiveBayes';
 import { SeededRandom } from './prng';
 import { addRow, rowDot, type FeatureMatrix } from './tfidf';
 
@@ -54,7 +54,7 @@ export class RelevanceModel {
   /** Weights over `columns` that produce the current scores. */
   private readonly weights: Float64Array;
   private readonly svm: LinearSvm | undefined;
-  private readonly nbWeights: Float64Array | undefined;
+  private readonly nb: NaiveBayes | undefined;
   private readonly random: SeededRandom;
   private dirty = true;
   private currentMode: ScoringMode = 'none';
@@ -76,7 +76,7 @@ export class RelevanceModel {
     this.scoreValues = new Float64Array(n);
     this.weights = new Float64Array(this.columns.nCols);
     this.svm = options.classifier !== 'nb' ? new LinearSvm(this.columns, options.svm, seed) : undefined;
-    this.nbWeights = options.classifier !== 'svm' ? new Float64Array(this.terms.nCols) : undefined;
+    this.nb = options.classifier !== 'svm' ? new NaiveBayes(this.terms, options.nb) : undefined;
     this.random = new SeededRandom(seed ^ 0x6a09e667);
   }
 
@@ -161,7 +161,7 @@ export class RelevanceModel {
     const order = Array.from({ length: n }, (_, d) => d);
     for (const [m, w] of [
       [this.columns, this.svm!.weights],
-      [this.terms, this.nbWeights!],
+      [this.terms, this.nb!.weights],
     ] as const) {
       const scores = new Float64Array(n);
       for (let d = 0; d < n; d++) scores[d] = rowDot(m, d, w);
@@ -183,13 +183,18 @@ export class RelevanceModel {
     if (this.svm) {
       // ASReview 2's class weights replace the resampling for the SVM (naive Bayes may still resample).
       this.svm.fit(this.labels, (this.options.svm.classRatio ?? 0) > 0 ? undefined : sampleWeights);
-      const scale = this.nbWeights ? 1 / this.spread(this.columns, this.svm.weights) : 1;
+      const scale = this.nb ? 1 / this.spread(this.columns, this.svm.weights) : 1;
       for (let j = 0; j < this.columns.nCols; j++) weights[j]! += scale * this.svm.weights[j]!;
     }
-    if (this.nbWeights) {
-      fitNaiveBayes(this.terms, this.labels, this.options.nb, this.nbWeights, sampleWeights);
-      const scale = this.svm ? 1 / this.spread(this.terms, this.nbWeights) : 1;
-      for (let j = 0; j < this.terms.nCols; j++) weights[j]! += scale * this.nbWeights[j]!;
+    if (this.nb) {
+      this.nb.fit(this.labels, sampleWeights);
+      const nbWeights = this.nb.weights;
+      if (!this.svm) {
+        weights.set(nbWeights);
+      } else {
+        const scale = 1 / this.spread(this.terms, nbWeights);
+        for (let j = 0; j < this.terms.nCols; j++) weights[j]! += scale * nbWeights[j]!;
+      }
     }
   }
 
