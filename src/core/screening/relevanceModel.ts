@@ -4,7 +4,7 @@ import { LinearSvm, type LinearSvmOptions } from './linearSvm';
 import { withLatentColumns } from './lsa';
 import { NaiveBayes, type NaiveBayesOptions } from './naiveBayes';
 import { SeededRandom } from './prng';
-import { addRow, rowDot, type FeatureMatrix } from './tfidf';
+import { addRow, columnIndex, rowDot, type FeatureMatrix } from './tfidf';
 
 type ClassifierKind = 'svm' | 'nb' | 'svm+nb' | 'svm|nb';
 
@@ -29,6 +29,12 @@ export interface ModelOptions {
   /** The constants of the resampling (balance.ts); default ASReview's own. */
   balance?: DoubleBalanceOptions;
 }
+
+/**
+ * For tests only: `byColumns` false scores naive Bayes like every other model (a dot product over each
+ * document's terms) instead of through the column index; the scores agree up to rounding.
+ */
+export const nbScoringForTests = { byColumns: true };
 
 /** Label codes of a document: 1 include, 0 exclude, -1 undecided. */
 type LabelCode = 1 | 0 | -1;
@@ -150,7 +156,12 @@ export class RelevanceModel {
       this.currentMode = 'classifier';
       this.fitClassifier();
     }
-    for (let d = 0; d < this.columns.nDocs; d++) this.scoreValues[d] = rowDot(this.columns, d, this.weights);
+    if (this.currentMode === 'classifier' && this.scoresByColumns()) {
+      this.scoreNaiveBayesByColumns(this.nb!);
+    } else {
+      for (let d = 0; d < this.columns.nDocs; d++)
+        this.scoreValues[d] = rowDot(this.columns, d, this.weights);
+    }
     if (this.currentMode === 'classifier' && this.options.classifier === 'svm|nb') this.fuseRankings();
   }
 
@@ -195,6 +206,31 @@ export class RelevanceModel {
         const scale = 1 / this.spread(this.terms, nbWeights);
         for (let j = 0; j < this.terms.nCols; j++) weights[j]! += scale * nbWeights[j]!;
       }
+    }
+  }
+
+  /**
+   * Naive Bayes alone gives every term no training paper has one weight, `unseen`, so a score is
+   * unseen × (sum of the row) + Σ over the seen terms of x_j (w_j − unseen): only the seen terms' columns need
+   * visiting. Not with pool mass (`poolWeight` > 0), which makes every term of the pool seen.
+   */
+  private scoresByColumns(): boolean {
+    return (
+      this.options.classifier === 'nb' && this.options.nb.poolWeight === 0 && nbScoringForTests.byColumns
+    );
+  }
+
+  private scoreNaiveBayesByColumns(nb: NaiveBayes): void {
+    const { colStart, docs, vals, rowSums } = columnIndex(this.terms);
+    const scores = this.scoreValues;
+    const unseen = nb.unseen;
+    for (let d = 0; d < scores.length; d++) scores[d] = unseen * rowSums[d]!;
+    const seen = nb.seen;
+    for (let i = 0; i < seen.length; i++) {
+      const j = seen[i]!;
+      const delta = nb.weights[j]! - unseen;
+      if (delta === 0) continue;
+      for (let k = colStart[j]!, end = colStart[j + 1]!; k < end; k++) scores[docs[k]!]! += vals[k]! * delta;
     }
   }
 
