@@ -3,6 +3,8 @@
 // ranker on 10,000 papers. Writes bench/screening-results.json.
 //   node --import tsx bench/screening/run.ts [--runs 15] [--seed 42] [--dataset nudging|wilson]
 // With --variants: measures the ranker variants instead and writes bench/screening/VARIANTS.md (variants.ts).
+// With --rerank: only times the re-rank of 10,000 papers, the default and round 3's naive Bayes side by side
+// (rerankTiming.ts, compareRerank); writes nothing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { readScreeningCsv } from '../../src/core/screening/csvReader';
@@ -12,7 +14,7 @@ import { simulate, type SimulationRecord } from '../../src/core/screening/simula
 import { DEFAULT_STOPPING_OPTIONS } from '../../src/core/screening/stopping';
 import { screenSimReport, type ScreenSimReport } from '../../src/cli/screenSim';
 import { ASREVIEW_PUBLISHED, type PublishedFigures } from './published';
-import { measureRerank, type RerankTiming } from './rerankTiming';
+import { compareRerank, measureRerank, type RerankTiming } from './rerankTiming';
 import { runVariants } from './variants';
 
 const DATASETS = ['nudging', 'wilson'] as const;
@@ -65,6 +67,7 @@ interface DatasetResult extends ScreenSimReport {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--variants')) return runVariants();
+  if (process.argv.includes('--rerank')) return compareRerank(Number(option('repetitions', '3')));
   const runs = Number(option('runs', '15'));
   const seed = Number(option('seed', '42'));
   const only = option('dataset', '');

@@ -2,9 +2,9 @@ import { ASREVIEW_DOUBLE_BALANCE, doubleBalanceWeights, type DoubleBalanceOption
 import type { FeatureSpace } from './featureSpace';
 import { LinearSvm, type LinearSvmOptions } from './linearSvm';
 import { withLatentColumns } from './lsa';
-import { fitNaiveBayes, type NaiveBayesOptions } from './naiveBayes';
+import { NaiveBayes, type NaiveBayesOptions } from './naiveBayes';
 import { SeededRandom } from './prng';
-import { addRow, rowDot, type FeatureMatrix } from './tfidf';
+import { addRow, columnIndex, rowDot, type FeatureMatrix } from './tfidf';
 
 type ClassifierKind = 'svm' | 'nb' | 'svm+nb' | 'svm|nb';
 
@@ -30,6 +30,12 @@ export interface ModelOptions {
   balance?: DoubleBalanceOptions;
 }
 
+/**
+ * For tests only: `byColumns` false scores naive Bayes like every other model (a dot product over each
+ * document's terms) instead of through the column index; the scores agree up to rounding.
+ */
+export const nbScoringForTests = { byColumns: true };
+
 /** Label codes of a document: 1 include, 0 exclude, -1 undecided. */
 type LabelCode = 1 | 0 | -1;
 
@@ -54,7 +60,7 @@ export class RelevanceModel {
   /** Weights over `columns` that produce the current scores. */
   private readonly weights: Float64Array;
   private readonly svm: LinearSvm | undefined;
-  private readonly nbWeights: Float64Array | undefined;
+  private readonly nb: NaiveBayes | undefined;
   private readonly random: SeededRandom;
   private dirty = true;
   private currentMode: ScoringMode = 'none';
@@ -76,7 +82,7 @@ export class RelevanceModel {
     this.scoreValues = new Float64Array(n);
     this.weights = new Float64Array(this.columns.nCols);
     this.svm = options.classifier !== 'nb' ? new LinearSvm(this.columns, options.svm, seed) : undefined;
-    this.nbWeights = options.classifier !== 'svm' ? new Float64Array(this.terms.nCols) : undefined;
+    this.nb = options.classifier !== 'svm' ? new NaiveBayes(this.terms, options.nb) : undefined;
     this.random = new SeededRandom(seed ^ 0x6a09e667);
   }
 
@@ -150,7 +156,12 @@ export class RelevanceModel {
       this.currentMode = 'classifier';
       this.fitClassifier();
     }
-    for (let d = 0; d < this.columns.nDocs; d++) this.scoreValues[d] = rowDot(this.columns, d, this.weights);
+    if (this.currentMode === 'classifier' && this.scoresByColumns()) {
+      this.scoreNaiveBayesByColumns(this.nb!);
+    } else {
+      for (let d = 0; d < this.columns.nDocs; d++)
+        this.scoreValues[d] = rowDot(this.columns, d, this.weights);
+    }
     if (this.currentMode === 'classifier' && this.options.classifier === 'svm|nb') this.fuseRankings();
   }
 
@@ -161,7 +172,7 @@ export class RelevanceModel {
     const order = Array.from({ length: n }, (_, d) => d);
     for (const [m, w] of [
       [this.columns, this.svm!.weights],
-      [this.terms, this.nbWeights!],
+      [this.terms, this.nb!.weights],
     ] as const) {
       const scores = new Float64Array(n);
       for (let d = 0; d < n; d++) scores[d] = rowDot(m, d, w);
@@ -183,13 +194,43 @@ export class RelevanceModel {
     if (this.svm) {
       // ASReview 2's class weights replace the resampling for the SVM (naive Bayes may still resample).
       this.svm.fit(this.labels, (this.options.svm.classRatio ?? 0) > 0 ? undefined : sampleWeights);
-      const scale = this.nbWeights ? 1 / this.spread(this.columns, this.svm.weights) : 1;
+      const scale = this.nb ? 1 / this.spread(this.columns, this.svm.weights) : 1;
       for (let j = 0; j < this.columns.nCols; j++) weights[j]! += scale * this.svm.weights[j]!;
     }
-    if (this.nbWeights) {
-      fitNaiveBayes(this.terms, this.labels, this.options.nb, this.nbWeights, sampleWeights);
-      const scale = this.svm ? 1 / this.spread(this.terms, this.nbWeights) : 1;
-      for (let j = 0; j < this.terms.nCols; j++) weights[j]! += scale * this.nbWeights[j]!;
+    if (this.nb) {
+      this.nb.fit(this.labels, sampleWeights);
+      const nbWeights = this.nb.weights;
+      if (!this.svm) {
+        weights.set(nbWeights);
+      } else {
+        const scale = 1 / this.spread(this.terms, nbWeights);
+        for (let j = 0; j < this.terms.nCols; j++) weights[j]! += scale * nbWeights[j]!;
+      }
+    }
+  }
+
+  /**
+   * Naive Bayes alone gives every term no training paper has one weight, `unseen`, so a score is
+   * unseen × (sum of the row) + Σ over the seen terms of x_j (w_j − unseen): only the seen terms' columns need
+   * visiting. Not with pool mass (`poolWeight` > 0), which makes every term of the pool seen.
+   */
+  private scoresByColumns(): boolean {
+    return (
+      this.options.classifier === 'nb' && this.options.nb.poolWeight === 0 && nbScoringForTests.byColumns
+    );
+  }
+
+  private scoreNaiveBayesByColumns(nb: NaiveBayes): void {
+    const { colStart, docs, vals, rowSums } = columnIndex(this.terms);
+    const scores = this.scoreValues;
+    const unseen = nb.unseen;
+    for (let d = 0; d < scores.length; d++) scores[d] = unseen * rowSums[d]!;
+    const seen = nb.seen;
+    for (let i = 0; i < seen.length; i++) {
+      const j = seen[i]!;
+      const delta = nb.weights[j]! - unseen;
+      if (delta === 0) continue;
+      for (let k = colStart[j]!, end = colStart[j + 1]!; k < end; k++) scores[docs[k]!]! += vals[k]! * delta;
     }
   }
 

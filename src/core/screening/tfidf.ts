@@ -157,3 +157,43 @@ export function addRow(m: FeatureMatrix, d: number, scale: number, weights: Floa
   for (let k = m.rowStart[d]!, end = m.rowStart[d + 1]!; k < end; k++)
     weights[m.cols[k]!]! += scale * m.vals[k]!;
 }
+
+/**
+ * The same matrix by columns (compressed sparse columns): column `j` holds the documents
+ * `docs[colStart[j] .. colStart[j+1])`, ascending, with `vals`; `rowSums[d]` is the sum of row `d`'s values.
+ */
+export interface ColumnIndex {
+  colStart: Int32Array;
+  docs: Int32Array;
+  vals: Float64Array;
+  rowSums: Float64Array;
+}
+
+const columnIndexes = new WeakMap<FeatureMatrix, ColumnIndex>();
+
+/** The column index of `m`, built on the first call and kept while `m` lives. */
+export function columnIndex(m: FeatureMatrix): ColumnIndex {
+  let index = columnIndexes.get(m);
+  if (index) return index;
+  const nnz = m.rowStart[m.nDocs]!;
+  const colStart = new Int32Array(m.nCols + 1);
+  for (let k = 0; k < nnz; k++) colStart[m.cols[k]! + 1]!++;
+  for (let j = 0; j < m.nCols; j++) colStart[j + 1]! += colStart[j]!;
+  const next = colStart.slice(0, m.nCols);
+  const docs = new Int32Array(nnz);
+  const vals = new Float64Array(nnz);
+  const rowSums = new Float64Array(m.nDocs);
+  for (let d = 0; d < m.nDocs; d++) {
+    let sum = 0;
+    for (let k = m.rowStart[d]!, end = m.rowStart[d + 1]!; k < end; k++) {
+      const at = next[m.cols[k]!]!++;
+      docs[at] = d;
+      vals[at] = m.vals[k]!;
+      sum += m.vals[k]!;
+    }
+    rowSums[d] = sum;
+  }
+  index = { colStart, docs, vals, rowSums };
+  columnIndexes.set(m, index);
+  return index;
+}
