@@ -33,6 +33,7 @@ test('scikit features: title and abstract as one text, n-grams across punctuatio
     {
       ...DEFAULT_FEATURE_OPTIONS,
       tokens: 'scikit',
+      titleWeight: 1,
       ngrams: 2,
       minDocFreq: 1,
       maxDocShare: 1,
