@@ -8,6 +8,7 @@ import { format, resolveConfig } from 'prettier';
 import { readScreeningCsv } from '../../src/core/screening/csvReader';
 import { ASREVIEW_DOUBLE_BALANCE } from '../../src/core/screening/balance';
 import {
+  mergeRankerConfig,
   ROUND3_ASREVIEW_NB_CONFIG,
   resolveRankerConfig,
   type RankerConfig,
@@ -45,18 +46,8 @@ const BALANCE_PUBLISHED_NUDGING = ROUND3_ASREVIEW_NB_CONFIG.model.balance!;
 const SCIKIT_FEATURES = { ...ASREVIEW_FEATURES, tokens: 'scikit' as const };
 
 /** The round 3 choice with some changes (one level deep per section). */
-const round3 = (overrides: RankerConfigOverrides): RankerConfigOverrides => {
-  const base = ROUND3_ASREVIEW_NB_CONFIG;
-  return {
-    features: { ...base.features, ...overrides.features },
-    model: {
-      ...base.model,
-      ...overrides.model,
-      svm: { ...base.model.svm, ...overrides.model?.svm },
-      nb: { ...base.model.nb, ...overrides.model?.nb },
-    },
-  };
-};
+const round3 = (overrides: RankerConfigOverrides): RankerConfigOverrides =>
+  mergeRankerConfig(ROUND3_ASREVIEW_NB_CONFIG, overrides);
 
 // The round 1 default, in full: every variant is these settings with its own changes, so that a change of
 // DEFAULT_RANKER_CONFIG cannot change what a row means.
@@ -80,15 +71,8 @@ const ROUND1: RankerConfig = {
     balance: ASREVIEW_DOUBLE_BALANCE,
   },
 };
-const pinned = (overrides: RankerConfigOverrides): RankerConfigOverrides => ({
-  features: { ...ROUND1.features, ...overrides.features },
-  model: {
-    ...ROUND1.model,
-    ...overrides.model,
-    svm: { ...ROUND1.model.svm, ...overrides.model?.svm },
-    nb: { ...ROUND1.model.nb, ...overrides.model?.nb },
-  },
-});
+const pinned = (overrides: RankerConfigOverrides): RankerConfigOverrides =>
+  mergeRankerConfig(ROUND1, overrides);
 
 export const VARIANTS: [string, RankerConfigOverrides][] = (
   [

@@ -65,10 +65,14 @@ function mergeModelOptions(base: ModelOptions, model: ModelOverrides = {}): Mode
   return { ...base, ...model, svm: { ...base.svm, ...model.svm }, nb: { ...base.nb, ...model.nb } };
 }
 
-export function resolveRankerConfig(overrides: RankerConfigOverrides = {}): RankerConfig {
-  const base = DEFAULT_RANKER_CONFIG;
+/** `base` with the overrides merged over it, one level deep per section. */
+export function mergeRankerConfig(base: RankerConfig, overrides: RankerConfigOverrides = {}): RankerConfig {
   return {
     features: { ...base.features, ...overrides.features },
     model: mergeModelOptions(base.model, overrides.model),
   };
+}
+
+export function resolveRankerConfig(overrides: RankerConfigOverrides = {}): RankerConfig {
+  return mergeRankerConfig(DEFAULT_RANKER_CONFIG, overrides);
 }

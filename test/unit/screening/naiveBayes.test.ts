@@ -4,7 +4,7 @@ import { buildFeatureSpace } from '../../../src/core/screening/featureSpace';
 import { NaiveBayes, type NaiveBayesOptions } from '../../../src/core/screening/naiveBayes';
 import { ROUND3_ASREVIEW_NB_CONFIG } from '../../../src/core/screening/rankerConfig';
 import type { FeatureMatrix } from '../../../src/core/screening/tfidf';
-import { syntheticCorpus } from './syntheticCorpus';
+import { reviewerLabels, syntheticCorpus } from './syntheticCorpus';
 
 /** The fit as it was before the seen-term bookkeeping: fresh class masses, every term visited. */
 function referenceWeights(
@@ -48,16 +48,7 @@ function referenceWeights(
 const papers = syntheticCorpus(60);
 const features = ROUND3_ASREVIEW_NB_CONFIG.features;
 
-/** Labels as a reviewer gives them: decisions, then a withdrawn one and a changed one. */
-function* labelSequence(): Generator<[number, 1 | 0 | -1]> {
-  yield [0, 0];
-  yield [1, 1];
-  for (let i = 2; i < 40; i++) yield [i, papers[i]!.topic === 'speech' ? 1 : 0];
-  yield [1, -1];
-  yield [6, 0];
-  yield [12, 1];
-  for (let i = 40; i < 70; i++) yield [i, papers[i]!.topic === 'speech' || i % 9 === 0 ? 1 : 0];
-}
+const labelSequence = (): Generator<[number, 1 | 0 | -1]> => reviewerLabels(papers);
 
 test('naive Bayes: reused class masses and seen terms give the same weights as a fresh fit over every term', () => {
   const space = buildFeatureSpace(papers, features);

@@ -10,7 +10,7 @@ import {
 } from '../../../src/core/screening/rankerConfig';
 import { nbScoringForTests, RelevanceModel } from '../../../src/core/screening/relevanceModel';
 import { simulate, type SimulationRecord } from '../../../src/core/screening/simulate';
-import { syntheticCorpus } from './syntheticCorpus';
+import { reviewerLabels, syntheticCorpus } from './syntheticCorpus';
 
 /** `fn` with naive Bayes scored by rows (every term of every document), as before the column index. */
 function byRows<T>(fn: () => T): T {
@@ -25,16 +25,7 @@ function byRows<T>(fn: () => T): T {
 const papers = syntheticCorpus(60);
 const features = ROUND3_ASREVIEW_NB_CONFIG.features;
 
-/** Labels as a reviewer gives them: decisions, then a withdrawn one and a changed one. */
-function* labelSequence(): Generator<[number, 1 | 0 | -1]> {
-  yield [0, 0];
-  yield [1, 1];
-  for (let i = 2; i < 40; i++) yield [i, papers[i]!.topic === 'speech' ? 1 : 0];
-  yield [1, -1];
-  yield [6, 0];
-  yield [12, 1];
-  for (let i = 40; i < 70; i++) yield [i, papers[i]!.topic === 'speech' || i % 9 === 0 ? 1 : 0];
-}
+const labelSequence = (): Generator<[number, 1 | 0 | -1]> => reviewerLabels(papers);
 
 test('naive Bayes scored through the column index: the row scores up to rounding, after every label', () => {
   const space = buildFeatureSpace(papers, features);

@@ -57,3 +57,17 @@ export function syntheticCorpus(perTopic: number, seed = 3): SyntheticPaper[] {
   }
   return papers;
 }
+
+/**
+ * Labels (document, 1 include / 0 exclude / -1 withdrawn) as a reviewer gives them on a synthetic corpus
+ * of at least 70 papers: decisions, then a withdrawn one and a changed one, then more decisions.
+ */
+export function* reviewerLabels(papers: readonly { topic: string }[]): Generator<[number, 1 | 0 | -1]> {
+  yield [0, 0];
+  yield [1, 1];
+  for (let i = 2; i < 40; i++) yield [i, papers[i]!.topic === 'speech' ? 1 : 0];
+  yield [1, -1];
+  yield [6, 0];
+  yield [12, 1];
+  for (let i = 40; i < 70; i++) yield [i, papers[i]!.topic === 'speech' || i % 9 === 0 ? 1 : 0];
+}
